@@ -1,0 +1,3 @@
+"""Question answering and fact checking over Chinese government work reports."""
+
+__version__ = "0.1.0"

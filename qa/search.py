@@ -1,0 +1,220 @@
+"""Hybrid search: normalise the question, score passages lexically and densely, fuse, steer, highlight."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .errors import QueryError
+from .highlight import best_span
+from .index import Index, lexical_text
+from .intent import Intent, detect_intent
+from .passages import PART_KINDS, Passage
+from .text_norm import has_traditional, normalise_query
+
+MAX_QUESTION_CHARS = 500
+MAX_K = 50
+SEARCHABLE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Weights of the fusion, tuned on the dev questions (see docs/retrieval.md)."""
+
+    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+    period_weight: float = 0.3
+    definition_weight: float = 0.3
+    use_dense: bool = True
+    use_lexical: bool = True
+    use_intent: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked passage with its score and the answering span (source offsets)."""
+
+    passage: Passage
+    rank: int
+    score: float
+    highlight: tuple[int, int]
+    confidence: str
+
+    def to_dict(self) -> dict:
+        p = self.passage
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 4),
+            "confidence": self.confidence,
+            "text": p.text,
+            "citation": p.citation,
+            "section_path": list(p.section_path),
+            "paragraph": p.paragraph,
+            "start": p.start,
+            "end": p.end,
+            "highlight": list(self.highlight),
+            "highlight_text": p.text[self.highlight[0] - p.start : self.highlight[1] - p.start],
+            "doc_id": p.doc_id,
+            "doc_title": p.doc_title,
+            "passage_id": p.id,
+            "part": p.part_kind,
+            "note_number": p.note_number,
+            "note_term": p.note_term,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The passages found for a question, and whether the report answers it."""
+
+    question: str
+    normalised: str
+    answerable: bool
+    hits: tuple[Hit, ...]
+    intent: Intent
+    traditional: bool
+    reason: str = ""
+    features: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "normalised_question": self.normalised,
+            "answerable": self.answerable,
+            "message": self.reason,
+            "traditional": self.traditional,
+            "intent": {
+                "period": self.intent.period,
+                "definition": self.intent.definition,
+                "figure": self.intent.figure,
+            },
+            "hits": [hit.to_dict() for hit in self.hits],
+        }
+
+
+def validate_question(question: object) -> str:
+    """The question stripped of outer blanks, or QueryError saying what is wrong with it."""
+    if not isinstance(question, str) or not question.strip():
+        raise QueryError("请输入一个问题(问题不能为空)")
+    question = question.strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QueryError(f"问题太长({len(question)} 字),请控制在 {MAX_QUESTION_CHARS} 字以内")
+    if not SEARCHABLE.search(question):
+        raise QueryError("问题中没有可检索的文字,请用中文或英文提问")
+    return question
+
+
+class Searcher:
+    """Answers questions over a loaded index."""
+
+    def __init__(self, index: Index, settings: SearchSettings | None = None):
+        self.index = index
+        self.settings = settings or SearchSettings()
+        self._part_kinds = np.array([p.part_kind for p in index.passages])
+        self._gram_idf = _gram_idf([lexical_text(p) for p in index.passages])
+        self._note_terms = _note_terms(index.passages)
+
+    def with_settings(self, **changes) -> Searcher:
+        """A searcher over the same index with some settings changed (for ablations)."""
+        other = object.__new__(Searcher)
+        other.__dict__.update(self.__dict__)
+        other.settings = replace(self.settings, **changes)
+        return other
+
+    def ask(self, question: str, k: int = 5, part: str | None = None) -> Answer:
+        """Rank the passages for a question; ``part`` keeps only review / plan / notes passages."""
+        question = validate_question(question)
+        if not 1 <= k <= MAX_K:
+            raise QueryError(f"k 必须在 1 到 {MAX_K} 之间")
+        if part is not None and part not in PART_KINDS:
+            raise QueryError(f"未知的部分 {part!r},可选: {', '.join(PART_KINDS)}")
+        normalised = normalise_query(question)
+        intent = detect_intent(normalised)
+        scores = self.scores(normalised, intent)
+        if part is not None:
+            scores = np.where(self._part_kinds == part, scores, -np.inf)
+        order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
+        grams = self.query_grams(normalised)
+        hits = tuple(
+            Hit(
+                passage=self.index.passages[i],
+                rank=rank,
+                score=float(scores[i]),
+                highlight=best_span(self.index.passages[i].text, self.index.passages[i].start, grams, intent.figure),
+                confidence="",
+            )
+            for rank, i in enumerate(order, start=1)
+        )
+        return Answer(
+            question=question,
+            normalised=normalised,
+            answerable=True,
+            hits=hits,
+            intent=intent,
+            traditional=has_traditional(question),
+        )
+
+    def scores(self, normalised: str, intent: Intent) -> np.ndarray:
+        """The fused score of every passage for a normalised question."""
+        s = self.settings
+        total = np.zeros(len(self.index.passages), dtype=np.float32)
+        if s.use_lexical:
+            lexical = self.index.lexical.scores(normalised)
+            top = float(lexical.max())
+            if top > 0:
+                total += s.lexical_weight * lexical / top
+        if s.use_dense:
+            vector = self.index.embedder.encode_queries([normalised])[0]
+            dense = self.index.dense.scores(vector)
+            spread = float(dense.std()) or 1.0
+            total += s.dense_weight * (dense - float(dense.max())) / (4 * spread) + s.dense_weight
+        if s.use_intent:
+            total += self.priors(normalised, intent)
+        return total
+
+    def priors(self, normalised: str, intent: Intent) -> np.ndarray:
+        """Steer toward the part the question's time cue points at, and toward defining notes."""
+        s = self.settings
+        prior = np.zeros(len(self.index.passages), dtype=np.float32)
+        if intent.period:
+            other = "plan" if intent.period == "review" else "review"
+            prior += np.where(self._part_kinds == intent.period, s.period_weight, 0.0)
+            prior -= np.where(self._part_kinds == other, s.period_weight, 0.0)
+        if intent.definition:
+            prior += np.where(self._part_kinds == "notes", s.definition_weight, 0.0)
+            for i, terms in self._note_terms.items():
+                if any(term in normalised for term in terms):
+                    prior[i] += s.definition_weight
+        return prior
+
+    def query_grams(self, normalised: str) -> dict[str, float]:
+        """IDF weights of the question's characters and bigrams that occur in the report."""
+        grams = Counter(normalised[i : i + 2] for i in range(len(normalised) - 1))
+        grams.update(ch for ch in normalised if SEARCHABLE.match(ch))
+        default = 0.0
+        return {g: self._gram_idf.get(g, default) * (1.0 if len(g) == 2 else 0.3) for g in grams}
+
+
+def _gram_idf(texts: list[str]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update({text[i : i + 2] for i in range(len(text) - 1)} | set(text))
+    n = len(texts)
+    return {gram: math.log(1 + n / count) for gram, count in df.items()}
+
+
+def _note_terms(passages: list[Passage]) -> dict[int, tuple[str, ...]]:
+    """The key words of each note's term (the quoted names it defines), normalised."""
+    from .text_norm import normalise_text
+
+    terms = {}
+    for i, p in enumerate(passages):
+        if p.note_term:
+            term = normalise_text(p.note_term)
+            quoted = re.findall(r"“([^”]+)”", term)
+            terms[i] = tuple(t for t in quoted or [term.strip("“”")] if len(t) >= 2)
+    return terms

@@ -1,0 +1,277 @@
+"""Parse a report's text into its structure: metadata, parts, sections, topics, paragraphs and notes.
+
+Every piece keeps character offsets into the stored source text, so a citation can always be
+checked against the file. The web-page chrome around the report is recognised and left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .corpus import SourceFile
+
+PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+SECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+NOTES_HEADING = re.compile(r"^附\s*注\s*[:：]?$")
+NOTE_LINE = re.compile(r"^(\d+)\s*[.．、]\s*")
+SALUTATION = re.compile(r"^各位代表[:：,，]?$")
+PUBLISHED_LINE = re.compile(r"发布日期\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})(?:.*?发布者\s*[:：]\s*(\S+))?")
+MEETING_LINE = re.compile(r"^——")
+
+# Lines of the government web page around the report (navigation, footer, contact, social links).
+CHROME_PATTERNS = re.compile(
+    r"网站无障碍|关怀版|关爱版|法律声明|关于我们|网站地图|使用帮助|主办单位|版权所有|承办单位|"
+    r"ICP备|ICP证|公网安备|网站标识码|举报电话|举报邮箱|联系电话|联系我们|电子邮箱|"
+    r"^微博$|^微信$|^分享到|^打印本页|^关闭窗口|\.png|\.jpg"
+)
+CHROME_MAX_LENGTH = 120
+NO_TEXT = re.compile(r"^[\s`丨|·•\-_=*#~]*$")
+
+SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+TOPIC_MAX_CHARS = 12
+TOPIC_MIN_CHARS = 4
+# A topic sentence is a short headline: no figures and no inner clause punctuation.
+TOPIC_FORBIDDEN = re.compile(r"[0-9０-９%％,，、;；:：()（）]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line of the source, trimmed, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of one paragraph under one topic (or a whole note), with its place in the report."""
+
+    start: int
+    end: int
+    part: str | None
+    section: str | None
+    topic: str | None
+    paragraph: int
+    note_number: int | None = None
+    note_term: str | None = None
+
+    @property
+    def is_note(self) -> bool:
+        return self.note_number is not None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A part or section heading (or the notes heading), for tables of contents."""
+
+    level: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    """A report's metadata, outline and runs of text."""
+
+    doc_id: str
+    source: str
+    title: str
+    publisher: str | None
+    published: str | None
+    meeting: str | None
+    speaker: str | None
+    headings: tuple[Heading, ...]
+    runs: tuple[Run, ...]
+    chrome: tuple[Line, ...] = field(default=())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with offsets of their first and last non-blank characters."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+def is_chrome(line: Line) -> bool:
+    """True for navigation, footer and contact lines of the web page."""
+    if NO_TEXT.match(line.text):
+        return True
+    return len(line.text) <= CHROME_MAX_LENGTH and bool(CHROME_PATTERNS.search(line.text))
+
+
+def parse_report(source: SourceFile) -> ParsedReport:
+    """Parse one report file into metadata, headings and runs of text."""
+    lines = split_lines(source.text)
+    chrome = tuple(line for line in lines if is_chrome(line))
+    content = [line for line in lines if not is_chrome(line)]
+
+    title = content[0].text if content else source.doc_id
+    publisher = published = meeting = speaker = None
+    body_start = 0
+    for i, line in enumerate(content):
+        found = PUBLISHED_LINE.search(line.text)
+        if found:
+            published, publisher = found.group(1), found.group(2)
+            body_start = i + 1
+            break
+
+    # The header after the publication line: the title again, the meeting line, the speaker.
+    header_end = body_start
+    for i in range(body_start, len(content)):
+        text = content[i].text
+        if SALUTATION.match(text) or PART_HEADING.match(text) or len(text) > 60:
+            header_end = i
+            break
+    else:
+        header_end = len(content)
+    header = content[body_start:header_end]
+    meeting_lines: list[str] = []
+    for i, line in enumerate(header):
+        if MEETING_LINE.match(line.text):
+            meeting_lines.append(line.text.lstrip("—"))
+            for following in header[i + 1 :]:
+                if meeting_lines[-1].endswith(("会议上", "会上")):
+                    break
+                meeting_lines.append(following.text)
+            break
+    if meeting_lines:
+        meeting = "".join(meeting_lines)
+        speaker_lines = [ln.text for ln in header if ln.text not in meeting_lines and not MEETING_LINE.match(ln.text)]
+        speaker = speaker_lines[-1] if speaker_lines else None
+
+    headings, runs = _parse_body(content[header_end:], source.text)
+    return ParsedReport(
+        doc_id=source.doc_id,
+        source=source.text,
+        title=title,
+        publisher=publisher,
+        published=published,
+        meeting=meeting,
+        speaker=speaker,
+        headings=tuple(headings),
+        runs=tuple(runs),
+        chrome=chrome,
+    )
+
+
+def _parse_body(lines: list[Line], text: str) -> tuple[list[Heading], list[Run]]:
+    headings: list[Heading] = []
+    runs: list[Run] = []
+    part = section = None
+    in_notes = False
+    paragraph = 0
+    note_lines: list[tuple[int, Line]] = []
+    for line in lines:
+        if SALUTATION.match(line.text):
+            continue
+        if NOTES_HEADING.match(line.text):
+            in_notes = True
+            headings.append(Heading(1, line.text.rstrip(":："), line.start, line.end))
+            continue
+        if in_notes:
+            numbered = NOTE_LINE.match(line.text)
+            if numbered:
+                note_lines.append((int(numbered.group(1)), line))
+            elif note_lines:  # a note continued on a second line
+                number, first = note_lines[-1]
+                note_lines[-1] = (number, Line(first.start, line.end, text[first.start : line.end]))
+            continue
+        if PART_HEADING.match(line.text) and len(line.text) <= 40:
+            part, section, paragraph = line.text, None, 0
+            headings.append(Heading(1, line.text, line.start, line.end))
+            continue
+        if SECTION_HEADING.match(line.text) and len(line.text) <= 60:
+            section, paragraph = line.text, 0
+            headings.append(Heading(2, line.text, line.start, line.end))
+            continue
+        paragraph += 1
+        runs.extend(
+            Run(start, end, part, section, topic, paragraph)
+            for start, end, topic in topic_runs(line.text, line.start)
+        )
+    quoted_terms = _quoted_phrases(text[: lines[0].start if not note_lines else note_lines[0][1].start])
+    for number, line in note_lines:
+        body = NOTE_LINE.sub("", line.text, count=1)
+        runs.append(
+            Run(
+                line.start,
+                line.end,
+                part="附注",
+                section=None,
+                topic=None,
+                paragraph=number,
+                note_number=number,
+                note_term=note_term(body, quoted_terms),
+            )
+        )
+    return headings, runs
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Offsets of the sentences of ``text`` (ending at 。！？), shifted by ``offset``."""
+    return [(offset + m.start(), offset + m.end()) for m in SENTENCE.finditer(text)]
+
+
+def is_topic_sentence(sentence: str) -> bool:
+    """A short headline sentence such as 精准有序复工复产。 that opens a run of text."""
+    if not sentence.endswith("。"):
+        return False
+    body = sentence[:-1]
+    return TOPIC_MIN_CHARS <= len(body) <= TOPIC_MAX_CHARS and not TOPIC_FORBIDDEN.search(body)
+
+
+def topic_runs(paragraph: str, offset: int) -> list[tuple[int, int, str | None]]:
+    """Split a paragraph at its topic sentences: (start, end, topic) for each run.
+
+    The text export merged the page's bold sub-headings into the paragraphs; they survive as
+    short headline sentences, and each opens a run that lasts until the next one.
+    """
+    spans = sentences(paragraph, offset)
+    runs: list[tuple[int, int, str | None]] = []
+    current_start, current_topic = offset, None
+    for i, (start, end) in enumerate(spans):
+        sentence = paragraph[start - offset : end - offset]
+        opens_run = i + 1 < len(spans) and is_topic_sentence(sentence)
+        if opens_run:
+            if start > current_start:
+                runs.append((current_start, start, current_topic))
+            current_start, current_topic = start, sentence[:-1]
+    runs.append((current_start, offset + len(paragraph), current_topic))
+    return runs
+
+
+def _quoted_phrases(text: str) -> set[str]:
+    return {m.group(1) for m in re.finditer(r"[“\"「]([^”\"」]{1,20})[”\"」]", text)}
+
+
+def note_term(body: str, quoted_terms: set[str]) -> str:
+    """The term a note explains: the text before its colon or 即, else a quoted term it opens with."""
+    for marker in ("：", ":", "即"):
+        cut = body.find(marker)
+        if 0 < cut <= 40:
+            return tidy_term(body[:cut])
+    bare = body.lstrip("“\"「")
+    matches = [term for term in quoted_terms if bare.startswith(term)]
+    if matches:
+        return max(matches, key=len)
+    return bare[:10]
+
+
+def tidy_term(term: str) -> str:
+    """Mend quote marks the export lost (132”工作机制 → “132”工作机制) and drop a repeated quoted group."""
+    term = term.strip()
+    if term.count("”") > term.count("“"):
+        term = "“" + term
+    groups = re.findall(r"“[^”]*”", term)
+    if len(groups) > 1 and groups[-1] in groups[:-1] and term.endswith(groups[-1]):
+        term = term[: -len(groups[-1])]
+    return term

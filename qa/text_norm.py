@@ -1,0 +1,61 @@
+"""Normalise text for matching: Traditional → Simplified, full-width → half-width, figures, noise.
+
+The same function is applied to passages (for indexing) and to questions, so both sides meet in
+one form. Displayed text is never normalised: citations always show the source's own characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# Characters the Traditional → Simplified table leaves alone but readers type as variants.
+QUOTE_VARIANTS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", '"': "“", "〝": "“", "〞": "”"})
+WHITESPACE = re.compile(r"\s+")
+# Repeated punctuation and emoji-like symbols carry no meaning for search.
+NOISE = re.compile(r"[!?。！？~～…·•*#@$^&_=+|\\/<>\[\]{}]+")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional characters to Simplified (OpenCC ``t2s``)."""
+    return _to_simplified().convert(text)
+
+
+def has_traditional(text: str) -> bool:
+    """True if the text changes under Traditional → Simplified conversion."""
+    return to_simplified(text) != text
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified characters to Traditional (OpenCC ``s2t``), for display."""
+    return _to_traditional().convert(text)
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFKC (full-width → half-width), Simplified characters, lower case, quotes unified."""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text).translate(QUOTE_VARIANTS)
+    return text.lower()
+
+
+def normalise_query(question: str) -> str:
+    """A question in the form passages are indexed in, with its figures written as reports write them."""
+    from .quantities import normalise_numbers_for_search
+
+    text = normalise_text(question)
+    text = normalise_numbers_for_search(text)
+    text = NOISE.sub(" ", text)
+    return WHITESPACE.sub(" ", text).strip()

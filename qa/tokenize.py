@@ -1,0 +1,57 @@
+"""Chinese-aware tokenisation for the lexical index: character unigrams and bigrams plus words.
+
+Character bigrams match reliably whatever the segmenter does with a rare or new term; jieba's
+words add weight when whole words agree. Latin words and figures stay whole tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(60)
+
+CJK = re.compile(r"[\u3400-\u9fff]+")
+LATIN_OR_FIGURE = re.compile(r"[a-z]+[0-9]*|[0-9]+(?:\.[0-9]+)?%?")
+# Function characters that carry little on their own; they still take part in bigrams.
+STOP_UNIGRAMS = frozenset("的了和与及在是为对将把被等之其也而或并于以个年中")
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def char_tokens(text: str) -> list[str]:
+    """Unigrams (less function characters) and bigrams of each run of CJK characters."""
+    tokens: list[str] = []
+    for run in CJK.findall(text):
+        tokens.extend(ch for ch in run if ch not in STOP_UNIGRAMS)
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
+def word_tokens(text: str) -> list[str]:
+    """jieba search-mode words of two or more CJK characters, prefixed to keep them apart from bigrams."""
+    return [
+        "w:" + word
+        for word in _segmenter().cut_for_search(text)
+        if len(word) > 2 and CJK.fullmatch(word)
+    ]
+
+
+def latin_tokens(text: str) -> list[str]:
+    """Latin words and figures (3.1, 11%, 5g) as whole tokens."""
+    return LATIN_OR_FIGURE.findall(text)
+
+
+def tokenize(text: str, words: bool = True) -> list[str]:
+    """All lexical tokens of already-normalised text."""
+    tokens = char_tokens(text) + latin_tokens(text)
+    if words:
+        tokens += word_tokens(text)
+    return tokens
