@@ -29,18 +29,30 @@ from .errors import IndexMissingError, QAError, StaleIndexError
 from .lexical import TOKENIZER_VERSION, LexicalIndex
 from .passages import CUTTER_VERSION, Passage, cut_passages
 from .structure import ParsedReport, parse_report
-from .text_norm import normalise_text
+from .highlight import segments
+from .text_norm import normalise_for_matching, normalise_text
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"
 DENSE = "dense.faiss"
 LEXICAL = "lexical"
+SENTENCES = "lexical_sentences"
 
 
 def lexical_text(passage: Passage) -> str:
     """What the lexical index sees: the headings above the passage, then its text, normalised."""
-    return normalise_text(f"{passage.context} {passage.text}")
+    return normalise_for_matching(f"{passage.context} {passage.text}")
+
+
+def sentence_texts(passages: list[Passage]) -> tuple[list[str], list[int]]:
+    """Each sentence of each passage, with its headings, and the passage it belongs to."""
+    texts, owners = [], []
+    for number, passage in enumerate(passages):
+        for start, end in segments(passage.text):
+            texts.append(normalise_for_matching(f"{passage.context} {passage.text[start:end]}"))
+            owners.append(number)
+    return texts, owners
 
 
 def dense_text(passage: Passage) -> str:
@@ -55,6 +67,7 @@ class Index:
     passages: list[Passage]
     reports: dict[str, ParsedReport]
     lexical: LexicalIndex
+    sentences: LexicalIndex
     dense: DenseIndex
     embedder: Embedder
     manifest: dict = field(default_factory=dict)
@@ -80,6 +93,7 @@ class Index:
         vectors = embedder.encode_passages([dense_text(p) for p in passages], progress=progress)
         dense = DenseIndex.build(vectors)
         lexical = LexicalIndex.build([lexical_text(p) for p in passages])
+        sentences = LexicalIndex.build(*sentence_texts(passages))
         manifest = {
             "format": INDEX_FORMAT,
             "qa_version": __version__,
@@ -96,7 +110,7 @@ class Index:
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "build_seconds": round(time.perf_counter() - started, 2),
         }
-        return cls(passages, reports, lexical, dense, embedder, manifest)
+        return cls(passages, reports, lexical, sentences, dense, embedder, manifest)
 
     def save(self, index_dir: Path | str) -> None:
         """Write the index atomically: build in a sibling folder, then swap it into place."""
@@ -109,6 +123,7 @@ class Index:
                     out.write(json.dumps(passage.to_dict(), ensure_ascii=False) + "\n")
             self.dense.save(staging / DENSE)
             self.lexical.save(staging / LEXICAL)
+            self.sentences.save(staging / SENTENCES)
             # The manifest goes last: a folder without one is never mistaken for an index.
             (staging / MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), "utf-8")
             _swap_into_place(staging, target)
@@ -137,9 +152,10 @@ class Index:
             passages = [Passage.from_dict(json.loads(line)) for line in lines if line.strip()]
         dense = DenseIndex.load(folder / DENSE)
         lexical = LexicalIndex.load(folder / LEXICAL)
+        sentences = LexicalIndex.load(folder / SENTENCES)
         if dense.size != len(passages):
             raise StaleIndexError(f"索引 {folder} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
-        return cls(passages, reports, lexical, dense, embedder or Embedder(wanted_model), manifest)
+        return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest)
 
     def passage_vectors_agree(self) -> bool:
         """Sanity check used by tests: re-embedding a passage gives its stored vector."""

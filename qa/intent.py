@@ -29,6 +29,11 @@ class Intent:
     definition: bool
     figure: bool
     quoted_terms: tuple[str, ...]
+    foreign: bool = False  # asked mostly in Latin letters (English): words cannot match the Chinese text
+
+
+LATIN = re.compile(r"[a-z]")
+SPACE = re.compile(r"\s")
 
 
 def detect_intent(normalised_question: str, review_year: int | None = 2020) -> Intent:
@@ -38,7 +43,14 @@ def detect_intent(normalised_question: str, review_year: int | None = 2020) -> I
         definition=bool(DEFINITION.search(normalised_question)),
         figure=bool(FIGURE.search(normalised_question)),
         quoted_terms=tuple(QUOTED.findall(normalised_question)),
+        foreign=is_foreign(normalised_question),
     )
+
+
+def is_foreign(question: str) -> bool:
+    """True when most of the question is Latin letters."""
+    letters = SPACE.sub("", question)
+    return bool(letters) and len(LATIN.findall(question)) > len(letters) / 2
 
 
 def _period(question: str, review_year: int | None) -> str | None:

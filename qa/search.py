@@ -25,12 +25,18 @@ SEARCHABLE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 class SearchSettings:
     """Weights of the fusion, tuned on the dev questions (see docs/retrieval.md)."""
 
-    lexical_weight: float = 1.0
-    dense_weight: float = 1.0
-    period_weight: float = 0.3
-    definition_weight: float = 0.3
+    lexical_weight: float = 0.5  # BM25 over whole passages
+    sentence_weight: float = 1.0  # BM25 of the passage's best sentence
+    dense_weight: float = 0.25  # cosine, min-max scaled over the passages
+    period_weight: float = 0.2  # toward the part the question's year points at, away from the other
+    definition_weight: float = 0.2  # toward the notes (and the note naming the term) for "what is"
+    note_penalty: float = 0.2  # away from the notes when the question is not about a term
+    # A question in English cannot match the Chinese text word for word: lean on the dense model.
+    foreign_lexical_weight: float = 0.2
+    foreign_dense_weight: float = 1.0
     use_dense: bool = True
     use_lexical: bool = True
+    use_sentences: bool = True
     use_intent: bool = True
 
 
@@ -161,17 +167,17 @@ class Searcher:
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
         s = self.settings
+        lexical_weight = s.foreign_lexical_weight if intent.foreign else s.lexical_weight
+        sentence_weight = s.foreign_lexical_weight if intent.foreign else s.sentence_weight
+        dense_weight = s.foreign_dense_weight if intent.foreign else s.dense_weight
         total = np.zeros(len(self.index.passages), dtype=np.float32)
         if s.use_lexical:
-            lexical = self.index.lexical.scores(normalised)
-            top = float(lexical.max())
-            if top > 0:
-                total += s.lexical_weight * lexical / top
+            total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
+        if s.use_sentences:
+            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
-            dense = self.index.dense.scores(vector)
-            spread = float(dense.std()) or 1.0
-            total += s.dense_weight * (dense - float(dense.max())) / (4 * spread) + s.dense_weight
+            total += dense_weight * _min_max(self.index.dense.scores(vector))
         if s.use_intent:
             total += self.priors(normalised, intent)
         return total
@@ -189,6 +195,8 @@ class Searcher:
             for i, terms in self._note_terms.items():
                 if any(term in normalised for term in terms):
                     prior[i] += s.definition_weight
+        else:
+            prior -= np.where(self._part_kinds == "notes", s.note_penalty, 0.0)
         return prior
 
     def query_grams(self, normalised: str) -> dict[str, float]:
@@ -197,6 +205,16 @@ class Searcher:
         grams.update(ch for ch in normalised if SEARCHABLE.match(ch))
         default = 0.0
         return {g: self._gram_idf.get(g, default) * (1.0 if len(g) == 2 else 0.3) for g in grams}
+
+
+def _scaled_by_max(scores: np.ndarray) -> np.ndarray:
+    top = float(scores.max())
+    return scores / top if top > 0 else scores
+
+
+def _min_max(scores: np.ndarray) -> np.ndarray:
+    low, high = float(scores.min()), float(scores.max())
+    return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
 
 
 def _gram_idf(texts: list[str]) -> dict[str, float]:

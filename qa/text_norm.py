@@ -16,6 +16,8 @@ import opencc
 QUOTE_VARIANTS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", '"': "“", "〝": "“", "〞": "”"})
 WHITESPACE = re.compile(r"\s+")
 # Repeated punctuation and emoji-like symbols carry no meaning for search.
+# "20年" / "21年" in casual speech are years, unless they count years (连续20年, 近20年, 第20年).
+SHORT_YEAR = re.compile(r"(?<![0-9连近多第满逾超达共约])(1[5-9]|2[0-9])年(?![代底初])")
 NOISE = re.compile(r"[!?。！？~～…·•*#@$^&_=+|\\/<>\[\]{}]+")
 
 
@@ -51,11 +53,16 @@ def normalise_text(text: str) -> str:
     return text.lower()
 
 
-def normalise_query(question: str) -> str:
-    """A question in the form passages are indexed in, with its figures written as reports write them."""
+def normalise_for_matching(text: str) -> str:
+    """``normalise_text`` plus figures written as reports write them (三点一万 → 3.1万), for both sides."""
     from .quantities import normalise_numbers_for_search
 
-    text = normalise_text(question)
-    text = normalise_numbers_for_search(text)
+    return normalise_numbers_for_search(normalise_text(text))
+
+
+def normalise_query(question: str) -> str:
+    """A question in the form passages are indexed in; casual two-digit years written out."""
+    text = normalise_for_matching(question)
+    text = SHORT_YEAR.sub(r"20\1年", text)
     text = NOISE.sub(" ", text)
     return WHITESPACE.sub(" ", text).strip()

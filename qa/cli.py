@@ -1,0 +1,161 @@
+"""The ``qa`` command line: build the index, ask questions, check claims, evaluate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from .errors import QAError
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_INDEX = Path("index")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one ``qa`` command; returns the exit code (0 ok, 1 error, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except QAError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="和平区政府工作报告问答与核对")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="报告目录(默认 corpus/)")
+    common.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="索引目录(默认 index/)")
+    common.add_argument("--model", default=None, help="向量模型名称或本地目录(默认 multilingual-e5-small)")
+    sub = parser.add_subparsers(dest="command")
+
+    build = sub.add_parser("build", parents=[common], help="构建索引")
+    build.set_defaults(handler=_build)
+
+    ask = sub.add_parser("ask", parents=[common], help="提问;不给问题时从标准输入逐行读取")
+    ask.add_argument("question", nargs="?", help="问题;省略时每行一个问题")
+    ask.add_argument("--k", type=int, default=5, help="返回的段落数(默认 5)")
+    ask.add_argument("--part", choices=["review", "plan", "notes"], help="只在某一部分中检索")
+    ask.add_argument("--json", action="store_true", help="输出 JSON(标准输入模式下为 JSON Lines)")
+    ask.set_defaults(handler=_ask)
+
+    check = sub.add_parser("check", parents=[common], help="核对陈述;不给陈述时从标准输入逐行读取")
+    check.add_argument("claim", nargs="?", help="要核对的陈述;省略时每行一条")
+    check.add_argument("--json", action="store_true", help="输出 JSON(标准输入模式下为 JSON Lines)")
+    check.set_defaults(handler=_check)
+
+    evaluate = sub.add_parser("eval", parents=[common], help="在问题集或陈述集上评测")
+    evaluate.add_argument("file", type=Path, help="JSON Lines 评测文件")
+    evaluate.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    evaluate.set_defaults(handler=_eval)
+
+    calibrate = sub.add_parser("calibrate", parents=[common], help="在问题集上校准“无答案”阈值")
+    calibrate.add_argument("file", type=Path, help="带 unanswerable 类型的问题集")
+    calibrate.add_argument("--write", action="store_true", help="把校准结果写入 qa/calibration.json")
+    calibrate.set_defaults(handler=_calibrate)
+    return parser
+
+
+def _open(args: argparse.Namespace):
+    from .index import open_index
+    from .search import Searcher
+
+    index = open_index(args.index, args.corpus, args.model, rebuild=False, log=_say)
+    return Searcher(index)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .index import Index
+
+    index = Index.build(args.corpus, args.model, progress=True, log=_say)
+    index.save(args.index)
+    m = index.manifest
+    notes = sum(1 for p in index.passages if p.part_kind == "notes")
+    print(
+        f"已构建索引 {args.index}: {len(index.reports)} 份报告, {m['passages']} 个段落(其中附注 {notes} 条), "
+        f"模型 {m['model']}({m['dimension']} 维), 用时 {m['build_seconds']} 秒"
+    )
+    return 0
+
+
+def _lines(stream: TextIO) -> Iterable[str]:
+    for line in stream:
+        if line.strip():
+            yield line.strip()
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from .present import format_answer
+
+    searcher = _open(args)
+    questions = [args.question] if args.question is not None else _lines(sys.stdin)
+    status = 0
+    for question in questions:
+        try:
+            answer = searcher.ask(question, k=args.k, part=args.part)
+        except QAError as exc:
+            status = 1
+            _emit_error(question, exc, args.json)
+            continue
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(format_answer(answer), flush=True)
+    return status
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .factcheck import FactChecker
+    from .present import format_verdict
+
+    checker = FactChecker(_open(args))
+    claims = [args.claim] if args.claim is not None else _lines(sys.stdin)
+    status = 0
+    for claim in claims:
+        try:
+            verdict = checker.check(claim)
+        except QAError as exc:
+            status = 1
+            _emit_error(claim, exc, args.json)
+            continue
+        if args.json:
+            print(json.dumps(verdict.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(format_verdict(verdict), flush=True)
+    return status
+
+
+def _emit_error(text: str, exc: QAError, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"input": text, "error": str(exc)}, ensure_ascii=False), flush=True)
+    else:
+        print(f"错误: {exc}", file=sys.stderr, flush=True)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_file, format_report
+
+    report = evaluate_file(_open(args), args.file)
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
+    return 0
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    from .answerability import calibrate_file
+
+    result = calibrate_file(_open(args), args.file, write=args.write)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0

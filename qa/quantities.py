@@ -1,0 +1,617 @@
+"""Figures in Chinese government-report prose: parse them, find them, compare them.
+
+A fact checker compares the numbers of a claim ("2020年和平区新增就业5万人") with the numbers of the
+report ("新增就业3.1万人"). This module turns each written figure into a :class:`Quantity` (value in base
+units, unit or measure word, approximation marker, exact span) and compares two of them.
+
+What counts as a quantity
+    A number with a unit or measure word (308万只, 7254家), a percentage (11%, 百分之十一, 11个百分点),
+    or a number written with a multiplier (3.1万, 三千万). A bare number without either is, in report
+    prose, nearly always a name or a label (360集团, 1312行动, 〔2020〕1号, 8号线) and is left out.
+    Also left out, because they are not amounts:
+
+    * years (2020年, 二〇二〇年, 2021—2023, 〔2020〕): :func:`extract_years` returns them instead;
+    * ordinals: a number after 第 (第七次, 第十四届) or after 届 (十一届十次全会);
+    * names: numbers inside short quotations and book titles (“132”工作机制, “十四五”, “惠企21条”,
+      《…第十四个五年规划…》), numbers glued to Latin letters or ``+`` (5G, 4A级, P2P, 1+N);
+    * words that merely contain numeral characters (一带一路, 六稳, 统一, 万一, 之一, 一起, 一次性,
+      两位数) and fractions (三分之一): a Chinese numeral needs a unit or a multiplier character
+      (百, 千, 万, 亿) to be a figure.
+
+    Ranges (1-2个, 三至五年) give one quantity per end: the first end takes the unit (and the
+    multiplier) of the second, and the ends are marked ``at_least`` and ``at_most``.
+
+Approximation markers (field ``approx``)
+    ``about``: 约, 大约, 近, 将近, 接近, 近似, 左右 (近 before a duration, 近3年, means "the last 3 years"
+    and is not a hedge); ``at_least``: 超过, 超, 逾, 多于, 高于, 不少于, 不低于, 至少, 以上, 余, 多
+    (达…以上 is at least through 以上; 达 alone reports an exact figure); ``at_most``: 不超过, 不到, 不足,
+    低于, 少于, 至多, 最多, 以下, 以内, 之内 (控制在…以内 through 以内).
+
+Comparison rules (:func:`compare`)
+    * Units. Values are in base units, so 元/万元/亿元 and 人/万人 compare directly. 人, 名 and 位 all
+      count people and are compatible. Different currencies (元 vs 美元) are ``different``. Other
+      different units or measure words (个 vs 家, 人 vs 人次, % vs 个百分点) are ``incomparable``, unless
+      one side has no unit at all. Years compare only with years.
+    * Exact figures are equal within a relative tolerance of 1e-6 (float noise only; 3万 vs 3.1万 is
+      different).
+    * A figure marked ``about`` stands for its value ±5%. Each figure stands for an interval (exact: a
+      point; about: ±5%; at_least: [v, ∞); at_most: (-∞, v]). Disjoint intervals are ``different``. If
+      the report's interval lies inside the claim's, the claim holds (超过3万 vs 3.1万: equal).
+      Overlapping intervals with an ``about`` on either side are equal.
+    * Two bounds of the same direction that are not implied are ``different``: a bound is quoted as a
+      figure (claim 56%以下 vs report 70%以下).
+    * An exact claim against a reported bound is equal when it is within 5% of the bound on the allowed
+      side (report 1.4万余人 vs claim 1.4万人: 余 means "at least"), ``different`` when it breaks the
+      bound, and ``incomparable`` otherwise (report 30家以上 cannot confirm 50家).
+    * When values differ by an exact power of ten the explanation names the magnitude mismatch
+      ("量级不同:万 与 亿").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import cn2an
+
+__all__ = [
+    "Comparison",
+    "Quantity",
+    "compare",
+    "extract_quantities",
+    "extract_years",
+    "normalise_numbers_for_search",
+    "parse_number",
+]
+
+EXACT_RTOL = 1e-6
+ABOUT_RTOL = 0.05
+NEAR_BOUND_RTOL = 0.05
+
+APPROX_KINDS = ("about", "at_least", "at_most")
+
+# Full-width ASCII (３．１, ％, ，) to half-width, one character for one so offsets do not move.
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALFWIDTH[0x3000] = 0x20
+
+_MULTIPLIERS = {
+    "万亿": 10**12,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 10**2,
+}
+_MULT = "万亿|千万|百万|亿|万|千|百"
+_CN_DIGITS = "零〇一二三四五六七八九"
+_CN_START = _CN_DIGITS + "两十"
+_CN_BODY = _CN_START + "百千万亿"
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_CN_RANK = {"百": 2, "千": 3, "万": 4, "亿": 8}
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = rf"[{_CN_START}][{_CN_BODY}]*(?:点[{_CN_DIGITS}]+(?:{_MULT})?)?"
+
+# Units and measure words, with spellings folded to one form. Left out on purpose: 号 (a label),
+# 级/届/轮/批/期/版 (ranks and rounds), 月/日 after a number (dates), 首/部/本/块 (mostly idioms).
+_UNIT_SPELLINGS = {
+    "平米": "平方米",
+    "㎡": "平方米",
+    "平方千米": "平方公里",
+    "千米": "公里",
+    "千克": "公斤",
+    "百分点": "个百分点",
+    "工作日": "个工作日",
+    "个小时": "小时",
+    "港币": "港元",
+}
+_CURRENCIES = {"元", "美元", "欧元", "港元", "日元", "英镑"}
+_TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "个工作日", "周年"}
+_PEOPLE = {"人", "名", "位"}
+_UNITS = (
+    _CURRENCIES
+    | _TIME_UNITS
+    | set(_UNIT_SPELLINGS)
+    | {"%", "‰", "个百分点", "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "米", "吨", "公斤", "克"}
+    | {"千瓦时", "千瓦", "微克/立方米", "毫克", "倍", "岁"}
+    | {"人次", "户次", "家次", "条次", "台次", "架次", "人", "名", "位", "家", "户", "个", "只", "张"}
+    | {"所", "台", "处", "套", "支", "项", "场", "次", "笔", "辆", "具", "座", "条", "类", "件", "起"}
+    | {"例", "宗", "间", "栋", "幢", "片", "份", "册", "篇", "艘", "架", "盏", "床", "组"}
+)
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# Units that begin with a multiplier character: 千克 is a unit, not 千 × 克.
+_MULT_GUARD = "|".join(u for u in _UNITS if u[0] in "万亿千百")
+
+_NUMBER_RE = re.compile(
+    rf"(?P<pct>百分之|千分之)(?P<pctnum>{_ARABIC}|百|{_CHINESE})|(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})"
+)
+_AFTER_RE = re.compile(
+    rf" ?(?P<pre>余|多)?(?!{_MULT_GUARD})(?P<mult>{_MULT})?(?P<post>余|多)?(?P<unit>{_UNIT})?"
+    r"(?P<tail>以上|以下|以内|之内|左右|开外)?"
+)
+_TAIL_RE = re.compile(r" ?(?P<tail>以上|以下|以内|之内|左右|开外)?")
+_TAIL_APPROX = {
+    "以上": "at_least",
+    "开外": "at_least",
+    "以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+    "左右": "about",
+}
+# Words ending in a marker character that are not markers (节约 "save", 最近 "recently") map to None.
+_BEFORE_MARKERS = {
+    "about": ["大约", "约", "将近", "接近", "近似", "近"],
+    "at_least": ["超过", "超", "逾", "多于", "高于", "大于", "不少于", "不低于", "至少", "最少"],
+    "at_most": ["不超过", "不到", "不足", "低于", "少于", "小于", "至多", "最多", "不高于"],
+    None: ["最近", "附近", "临近", "邻近", "就近", "亲近", "节约", "制约", "签约", "集约", "预约"]
+    + ["履约", "合约", "违约", "公约", "特约", "赶超", "高超"],
+}
+_BEFORE_APPROX = {word: kind for kind, words in _BEFORE_MARKERS.items() for word in words}
+_BEFORE_RE = re.compile("(?:" + "|".join(sorted(_BEFORE_APPROX, key=len, reverse=True)) + ")(?:为|了)?$")
+_RANGE_CONNECTORS = {"-", "—", "–", "~", "至", "到"}
+# Quotations and titles name things; long quotations are prose and stay searchable for figures.
+_PROTECTED_RE = re.compile(
+    r"“[^“”\n]{0,20}”|「[^「」\n]{0,20}」|『[^『』\n]{0,20}』|‘[^‘’\n]{0,20}’|\"[^\"\n]{0,20}\""
+    r"|《[^《》\n]*》|〈[^〈〉\n]*〉"
+)
+# Idioms and fixed words in which a numeral and a measure word do not count anything.
+_IDIOM_RE = re.compile(
+    "一起|一次性|一条龙|一个个|一次次|一项项|一件件|一步步|一天天|一年年|一片|一点一滴|一五一十"
+    "|三番五次|三天两头|一年四季|一年到头|一天到晚|一家人|一家独大|[一二两三四五六七八九十]位数"
+)
+_LATIN_OR_PLUS = re.compile(r"[A-Za-z+/]")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure found in text.
+
+    ``value`` is in base units (3.1万人 -> 31000.0, 27.95亿元 -> 2.795e9; percentages stay in
+    percent: 11% -> 11.0 with unit "%"). ``unit`` is the unit or measure word ("" when none),
+    ``approx`` one of "about", "at_least", "at_most" or None, ``text`` the exact span
+    ``source[start:end]`` (markers included), ``scale`` the multiplier as written ("万", "亿", "";
+    for Chinese numerals the one a report would print: 三万一千 -> "万" as in 3.1万) and ``is_year``
+    tells a year (2020年) from an amount.
+    """
+
+    value: float
+    unit: str
+    approx: str | None
+    text: str
+    start: int
+    end: int
+    scale: str = ""
+    is_year: bool = False
+
+    def __post_init__(self) -> None:
+        if self.approx not in (None, *APPROX_KINDS):
+            raise ValueError(f"approx must be one of {APPROX_KINDS} or None, not {self.approx!r}")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The outcome of comparing a claimed figure with a reported one, explained in Chinese."""
+
+    outcome: str  # "equal", "different" or "incomparable"
+    explanation: str
+
+
+@dataclass
+class _Figure:
+    """A figure while it is being built: spans, numeral and the parts around it."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    numeral: str
+    value: Decimal
+    scale: str
+    unit: str
+    approx: str | None
+    percent: bool
+    is_year: bool = False
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _halfwidth(text: str) -> str:
+    return text.translate(_HALFWIDTH)
+
+
+def parse_number(text: str) -> float:
+    """Parse one bare number: 3.1, 31,000, ３．１, 3.1万, 1.5亿, 三点一万, 三万一千, 两万, 二〇二〇.
+
+    Raises ValueError when the text is not a number (units, percent signs and words are refused).
+    """
+    return float(_parse_decimal(text)[0])
+
+
+def _parse_decimal(text: str) -> tuple[Decimal, str]:
+    """Value and multiplier of a bare number: as written for Arabic (3.1万 -> 万), as a report would
+    print it for Chinese (三万一千 -> 万)."""
+    s = _halfwidth(text).strip()
+    if m := re.fullmatch(rf"({_ARABIC}) ?({_MULT})?", s):
+        scale = m[2] or ""
+        return Decimal(m[1].replace(",", "")) * _MULTIPLIERS.get(scale, 1), scale
+    if m := re.fullmatch(rf"([{_CN_BODY}]+)点([{_CN_DIGITS}]+)({_MULT})?", s):
+        whole = _chinese_integer(m[1])
+        fraction = Decimal("0." + "".join(str(_CN_DIGIT_VALUE[c]) for c in m[2]))
+        value = (whole + fraction) * _MULTIPLIERS.get(m[3] or "", 1)
+        return value, _report_scale(value, m[3] or "")
+    if s and not re.search(r"[\d.,%]", s):
+        value = Decimal(_chinese_integer(s))
+        return value, _report_scale(value, _chinese_scale(s))
+    raise ValueError(f"not a number: {text!r}")
+
+
+def _chinese_integer(s: str) -> int:
+    """A Chinese integer: positional (三万一千, 两千) or digit by digit (二〇二〇)."""
+    if _is_digit_sequence(s):
+        return int("".join(str(_CN_DIGIT_VALUE[c]) for c in s))
+    # Colloquial shortening: 三万五 is 三万五千, 一千二 is 一千二百 (with 零 it would be 三万零五).
+    if m := re.fullmatch(r"(.*[一二两三四五六七八九])([亿万千百])([一二两三四五六七八九])", s):
+        s += {"亿": "千万", "万": "千", "千": "百", "百": "十"}[m[2]]
+    try:
+        # strict mode refuses sloppy forms that normal mode guesses at (一千零, 一点); it lacks 两 and 〇.
+        value = cn2an.cn2an(s.replace("两", "二").replace("〇", "零"), "strict")
+    except (ValueError, KeyError, IndexError) as error:
+        raise ValueError(f"not a Chinese number: {s!r}") from error
+    if value != int(value):
+        raise ValueError(f"not a Chinese integer: {s!r}")
+    return int(value)
+
+
+def _chinese_scale(s: str) -> str:
+    """The trailing multiplier of a Chinese integer when it is the largest one (一千七百三十万 -> 万)."""
+    if s.endswith("万亿"):
+        return "万亿"
+    last = s[-1]
+    if last in _CN_RANK and all(_CN_RANK.get(c, 0) < _CN_RANK[last] for c in s[:-1]):
+        return last
+    return ""
+
+
+def _report_scale(value: Decimal, written: str) -> str:
+    """The multiplier a report would print a Chinese numeral with: 三万一千 -> 万 (3.1万), 两千 -> ""."""
+    if written in ("万", "亿", "万亿"):
+        return written
+    for name in ("亿", "万"):
+        scaled = value / _MULTIPLIERS[name]
+        if scaled >= 1 and scaled == scaled.quantize(Decimal("0.01")):
+            return name
+    return ""
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every amount in ``text``, in order; years, ordinals, labels and names are left out."""
+    return [_to_quantity(text, f) for f in _figures(text) if not f.is_year]
+
+
+def extract_years(text: str) -> list[Quantity]:
+    """Every year in ``text`` (2020年, 二〇二〇年, both ends of 2021—2023, 〔2020〕), unit "年"."""
+    return [_to_quantity(text, f) for f in _figures(text) if f.is_year]
+
+
+def _to_quantity(text: str, f: _Figure) -> Quantity:
+    return Quantity(
+        value=float(f.value),
+        unit=f.unit,
+        approx=f.approx,
+        text=text[f.start : f.end],
+        start=f.start,
+        end=f.end,
+        scale=f.scale,
+        is_year=f.is_year,
+    )
+
+
+def _figures(text: str) -> list[_Figure]:
+    """Years and amounts of ``text``, labels dropped, ranges resolved."""
+    t = _halfwidth(text)
+    protected = _spans(_PROTECTED_RE, t)
+    idioms = _spans(_IDIOM_RE, t)
+    figures = []
+    for match in _NUMBER_RE.finditer(t):
+        figure = _read_figure(t, match)
+        if figure is None or _is_label(t, figure, protected, idioms):
+            continue
+        figures.append(figure)
+    _resolve_ranges(t, figures)
+    return [f for f in figures if f.is_year or _is_amount(f)]
+
+
+def _spans(pattern: re.Pattern[str], t: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(t)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _read_figure(t: str, match: re.Match[str]) -> _Figure | None:
+    """The figure around one numeral: multiplier, unit and markers, or None if it does not parse."""
+    percent = match["pct"] is not None
+    numeral = match["pctnum"] if percent else match[0]
+    try:
+        value, scale = _parse_decimal("一百" if numeral == "百" else numeral)
+    except ValueError:
+        return None
+    num_start, num_end = match.span()
+    after = (_TAIL_RE if percent else _AFTER_RE).match(t, num_end)
+    parts = after.groupdict()
+    if parts.get("mult") and re.search("[百千万亿]", numeral):
+        return None  # 一万多千: a second multiplier after a written one is not a number
+    if parts.get("mult"):
+        scale = parts["mult"]
+        value *= _MULTIPLIERS[scale]
+    unit = "%" if match["pct"] == "百分之" else "‰" if percent else parts.get("unit") or ""
+    unit = _UNIT_SPELLINGS.get(unit, unit)
+    end = after.end() if after.group(0).strip() else num_end
+    figure = _Figure(
+        start=num_start,
+        end=end,
+        num_start=num_start,
+        num_end=num_end,
+        numeral=numeral,
+        value=value,
+        scale=scale,
+        unit=unit,
+        approx=None,
+        percent=percent,
+    )
+    _mark_year(t, figure)
+    if figure.is_year:
+        return figure
+    if _is_digit_sequence(numeral):
+        return None  # 一二三, 二三五年: codes and misspelt years, not amounts
+    _mark_approx(t, figure, parts)
+    return figure
+
+
+def _is_digit_sequence(numeral: str) -> bool:
+    return len(numeral) > 1 and all(c in _CN_DIGITS for c in numeral)
+
+
+def _mark_year(t: str, f: _Figure) -> None:
+    """Years: a plausible 4-digit year, bare or before 年, or a Chinese digit-by-digit year before 年."""
+    if f.percent or f.scale or f.unit not in ("", "年"):
+        return
+    numeral = f.numeral
+    if numeral.isascii():
+        plausible = numeral.isdigit() and len(numeral) == 4 and 1900 <= int(numeral) <= 2100
+    else:
+        # Years are read digit by digit (二〇二〇年); 两千年 is a duration of two thousand years.
+        plausible = f.unit == "年" and _is_digit_sequence(numeral) and 1900 <= f.value <= 2100
+    if plausible and t[f.num_end : f.end].strip() in ("", "年"):
+        f.is_year = True
+        f.unit = "年"
+
+
+def _mark_approx(t: str, f: _Figure, parts: dict[str, str | None]) -> None:
+    """Set ``approx`` from the marker after the figure, or 余/多, or the marker before it."""
+    if parts.get("tail"):
+        f.approx = _TAIL_APPROX[parts["tail"]]
+    elif parts.get("pre") or parts.get("post"):
+        f.approx = "at_least"
+    before = _BEFORE_RE.search(t, max(0, f.num_start - 6), f.num_start)
+    if before is None:
+        return
+    word = before[0].rstrip("为了")
+    kind = _BEFORE_APPROX[word]
+    if word == "近" and f.unit in _TIME_UNITS:
+        kind = None  # 近3年 is "the last 3 years"
+    if kind is not None:
+        f.start = before.start()
+        f.approx = f.approx or kind
+
+
+def _is_label(t: str, f: _Figure, protected: list[tuple[int, int]], idioms: list[tuple[int, int]]) -> bool:
+    """Ordinals, names and word parts, which are not amounts (years survive quotations)."""
+    before = t[f.num_start - 1] if f.num_start else ""
+    after = t[f.num_end] if f.num_end < len(t) else ""
+    if _LATIN_OR_PLUS.match(before) or _LATIN_OR_PLUS.match(after):
+        return True
+    if f.is_year:
+        return False
+    if t.startswith("分之", f.num_end):
+        return True  # 三分之一: a fraction
+    if before in ("第", "届") or _inside(f.num_start, protected) or _inside(f.num_start, idioms):
+        return True
+    # 万一, 之一: a Chinese numeral glued to a multiplier or 之 belongs to a word.
+    return not f.numeral.isascii() and before != "" and before in "百千万亿之"
+
+
+def _resolve_ranges(t: str, figures: list[_Figure]) -> None:
+    """In 1-2个 the first end takes the second's unit and multiplier; the ends become bounds."""
+    for first, second in zip(figures, figures[1:], strict=False):
+        if first.is_year or second.is_year or first.unit or first.percent or not second.unit:
+            continue
+        if first.approx or second.start != second.num_start:
+            continue
+        if t[first.end : second.start] not in _RANGE_CONNECTORS:
+            continue
+        first.unit = second.unit
+        if not first.scale and second.scale:
+            first.scale = second.scale
+            first.value *= _MULTIPLIERS[second.scale]
+        first.approx = "at_least"
+        second.approx = second.approx or "at_most"
+
+
+def _is_amount(f: _Figure) -> bool:
+    """Units, percentages and multipliers make a figure; a bare number is a label (see module doc)."""
+    if f.unit or f.percent or f.scale:
+        return True
+    return not f.numeral.isascii() and re.search("[百千万亿]", f.numeral) is not None
+
+
+# ---------------------------------------------------------------- search normalisation
+
+
+def normalise_numbers_for_search(text: str) -> str:
+    """Rewrite Chinese-numeral figures the way reports print them (三点一万 -> 3.1万, 百分之十一 -> 11%).
+
+    Only numerals that :func:`extract_quantities` or :func:`extract_years` accept are rewritten, so
+    words such as 一带一路, 十四五, 六稳, 统一, 第一 and quoted names stay as they are. An unquoted name
+    made of a numeral and a measure word (五个高地) is rewritten too, so apply this to both the query
+    and the passages it is matched against.
+    """
+    t = _halfwidth(text)
+    out = text
+    for f in reversed(_figures(text)):
+        rewritten = _search_form(t, f)
+        if rewritten is not None:
+            out = out[: f.num_start] + rewritten + out[f.num_end :]
+    return out
+
+
+def _search_form(t: str, f: _Figure) -> str | None:
+    """The Arabic form of a figure's numeral, or None when it stays as written."""
+    if f.numeral.isascii() and not f.percent or _touches_digits(t, f):
+        return None
+    if f.percent:
+        return _plain(_parse_decimal(_numeral_for_value(f))[0]) + f.unit
+    rewritten = _report_form(f)
+    if f.unit == "年" and not f.is_year and re.fullmatch(r"(19|20)\d\d|2100", rewritten):
+        return None  # 两千年 (a duration) must not turn into the year 2000年
+    return rewritten
+
+
+def _touches_digits(t: str, f: _Figure) -> bool:
+    """2023三年 must not become 20233年: a numeral next to Arabic digits keeps its Chinese form."""
+    before = t[f.num_start - 1] if f.num_start else ""
+    after = t[f.num_end] if f.num_end < len(t) else ""
+    return bool(re.fullmatch(r"[\d.]", before) or re.fullmatch(r"[\d.]", after))
+
+
+def _numeral_for_value(f: _Figure) -> str:
+    return "一百" if f.numeral == "百" else f.numeral
+
+
+def _report_form(f: _Figure) -> str:
+    """Arabic form of a Chinese numeral: 3.1万, 1730万, 27.95亿, 2000, 2020."""
+    value, scale = _parse_decimal(f.numeral)
+    if f.is_year or not scale:
+        return _plain(value)
+    return _plain(value / _MULTIPLIERS[scale]) + scale
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def compare(claim: Quantity, reported: Quantity) -> Comparison:
+    """Compare a claimed figure with a reported one (rules in the module docstring)."""
+    header = f"声明为{claim.text},报告为{reported.text}"
+    if claim.is_year or reported.is_year:
+        return _compare_years(claim, reported, header)
+    unit_problem = _unit_problem(claim, reported, header)
+    if unit_problem is not None:
+        return unit_problem
+    if not claim.unit or not reported.unit:
+        header += ",一方未注明单位"
+    return _compare_values(claim, reported, header)
+
+
+def _compare_years(claim: Quantity, reported: Quantity, header: str) -> Comparison:
+    if claim.is_year != reported.is_year:
+        return Comparison("incomparable", f"{header},一方是年份,另一方是数量")
+    if claim.value == reported.value:
+        return Comparison("equal", f"{header},年份一致")
+    return Comparison("different", f"年份不同:{header}")
+
+
+def _canonical_unit(unit: str) -> str:
+    return "人" if unit in _PEOPLE else unit
+
+
+def _unit_problem(claim: Quantity, reported: Quantity, header: str) -> Comparison | None:
+    a, b = _canonical_unit(claim.unit), _canonical_unit(reported.unit)
+    if not a or not b or a == b:
+        return None
+    if a in _CURRENCIES and b in _CURRENCIES:
+        return Comparison("different", f"货币单位不同:{a} 与 {b}({header})")
+    return Comparison("incomparable", f"单位不同:{a} 与 {b},无法比较({header})")
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    if q.approx == "about":
+        return q.value * (1 - ABOUT_RTOL), q.value * (1 + ABOUT_RTOL)
+    if q.approx == "at_least":
+        return q.value, math.inf
+    if q.approx == "at_most":
+        return -math.inf, q.value
+    return q.value, q.value
+
+
+def _close(a: float, b: float, rtol: float = EXACT_RTOL) -> bool:
+    if math.isinf(a) or math.isinf(b):
+        return a == b
+    return a == b or abs(a - b) <= rtol * max(abs(a), abs(b))
+
+
+def _compare_values(claim: Quantity, reported: Quantity, header: str) -> Comparison:
+    c_lo, c_hi = _interval(claim)
+    r_lo, r_hi = _interval(reported)
+    kinds = {claim.approx, reported.approx}
+    if c_hi < r_lo and not _close(c_hi, r_lo) or r_hi < c_lo and not _close(r_hi, c_lo):
+        return Comparison("different", _difference(claim, reported, header, "about" in kinds))
+    inside = (r_lo >= c_lo or _close(r_lo, c_lo)) and (r_hi <= c_hi or _close(r_hi, c_hi))
+    if inside:
+        return Comparison("equal", f"{header},{_agreement(claim, reported)}")
+    if claim.approx == reported.approx != "about":  # two bounds of the same direction, not implied
+        return Comparison("different", f"{header},界限数值不同")
+    if claim.approx is None and reported.approx in ("at_least", "at_most"):
+        return _exact_against_bound(claim, reported, header)
+    if "about" in kinds:
+        return Comparison("equal", f"{header},按约数±{ABOUT_RTOL:.0%}容差一致")
+    return Comparison("incomparable", f"{header},两者范围部分重叠,无法判断")
+
+
+def _agreement(claim: Quantity, reported: Quantity) -> str:
+    if claim.approx is None and reported.approx is None:
+        return "数值一致"
+    if claim.approx == reported.approx and _close(claim.value, reported.value):
+        return "数值与界限一致"
+    if "about" in (claim.approx, reported.approx):
+        return f"按约数±{ABOUT_RTOL:.0%}容差一致"
+    return "报告数值在声明范围内,一致"
+
+
+def _exact_against_bound(claim: Quantity, reported: Quantity, header: str) -> Comparison:
+    bound = "下限" if reported.approx == "at_least" else "上限"
+    if _close(claim.value, reported.value, NEAR_BOUND_RTOL):
+        return Comparison("equal", f"{header},报告数值为{bound},声明与之相符(容差{NEAR_BOUND_RTOL:.0%})")
+    return Comparison("incomparable", f"{header},报告只给出{bound},无法确认声明的具体数值")
+
+
+def _difference(claim: Quantity, reported: Quantity, header: str, vague: bool) -> str:
+    power = _power_of_ten(claim.value, reported.value)
+    if power is None:
+        return f"{header},超出约数±{ABOUT_RTOL:.0%}容差" if vague else f"{header},数值不同"
+    if claim.scale and reported.scale and claim.scale != reported.scale:
+        return f"量级不同:{claim.scale} 与 {reported.scale}({header})"
+    ratio = f"{10 ** abs(power)}倍"
+    side = "声明是报告的" if power > 0 else "报告是声明的"
+    return f"量级不同:{side}{ratio}({header})"
+
+
+def _power_of_ten(a: float, b: float) -> int | None:
+    """k when a = b × 10^k for some k ≠ 0 (the same digits in another magnitude), else None."""
+    if a <= 0 or b <= 0:
+        return None
+    power = round(math.log10(a / b))
+    if power == 0 or not _close(a, b * 10.0**power):
+        return None
+    return power

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set everything up (including Debian's Chromium for the browser test) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+            || echo "warning: could not install chromium; browser tests will be skipped" >&2
+    else
+        echo "warning: chromium is not installed (sudo apt-get install chromium); browser tests will be skipped" >&2
+    fi
+fi
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,54 @@
+"""Shared fixtures: the real report, and one real index of it built once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+EVAL = ROOT / "eval"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def source():
+    from qa.corpus import load_corpus
+
+    return load_corpus(CORPUS)[0]
+
+
+@pytest.fixture(scope="session")
+def report(source):
+    from qa.structure import parse_report
+
+    return parse_report(source)
+
+
+@pytest.fixture(scope="session")
+def passages(report):
+    from qa.passages import cut_passages
+
+    return cut_passages(report)
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory):
+    """A real index of the real report, built and saved once."""
+    from qa.index import Index
+
+    folder = tmp_path_factory.mktemp("index") / "index"
+    Index.build(CORPUS).save(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def searcher(index_dir):
+    from qa.index import Index
+    from qa.search import Searcher
+
+    return Searcher(Index.load(index_dir, CORPUS))
