@@ -25,6 +25,9 @@ class Embedder:
 
     def __init__(self, model_id: str | None = None):
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
 
         from .default_model import DEFAULT_MODEL_NAME, ensure_default_model
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .answerability import SPAN_FIGURE
 from .text_norm import normalise_text
 
 SEGMENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
-FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9]+)?|[一二三四五六七八九十百千万亿两]+[个家所只张项户人次年万亿%]")
 
 
 def segments(text: str) -> list[tuple[int, int]]:
@@ -30,7 +30,7 @@ def segment_score(segment: str, query_grams: dict[str, float], wants_figure: boo
     """Weighted share of the question's character n-grams found in the segment."""
     grams = _bigrams(normalise_text(segment))
     score = sum(weight for gram, weight in query_grams.items() if gram in grams)
-    if wants_figure and FIGURE.search(segment):
+    if wants_figure and SPAN_FIGURE.search(segment):
         score *= 1.25
     return score
 

@@ -17,7 +17,7 @@ DEFINITION = re.compile(
     r"是什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|意思|什么是|是怎么回事|怎么回事|哪些人组成|由哪些|"
     r"全称|正式名称|哪个文件|文号|\bmean|\brefer|stand for|what is|what are|definition"
 )
-FIGURE = re.compile(r"多少|几[个家所只张项户人次年万亿]?|比例|比重|占比|金额|数量|百分之|率|how many|how much|what percentage|what share")
+FIGURE = re.compile(r"多少|(?<![哪那])几[个家所只张项户人次年万亿连]?|比例|比重|占比|金额|数量|百分之|率|how many|how much|what percentage|what share")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,20})[”\"]")
 
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from .answerability import Calibration, confidence, load_calibration, unanswered_reason
 from .errors import QueryError
 from .highlight import best_span
 from .index import Index, lexical_text
 from .intent import Intent, detect_intent
 from .passages import PART_KINDS, Passage
-from .text_norm import has_traditional, normalise_query
+from .text_norm import has_traditional, normalise_for_matching, normalise_query
 
 MAX_QUESTION_CHARS = 500
 MAX_K = 50
@@ -117,18 +118,22 @@ def validate_question(question: object) -> str:
 class Searcher:
     """Answers questions over a loaded index."""
 
-    def __init__(self, index: Index, settings: SearchSettings | None = None):
+    def __init__(self, index: Index, settings: SearchSettings | None = None, calibration: Calibration | None = None):
         self.index = index
         self.settings = settings or SearchSettings()
+        self.calibration = calibration or load_calibration()
+        self._corpus_text = normalise_for_matching("\n".join(p.text for p in index.passages))
         self._part_kinds = np.array([p.part_kind for p in index.passages])
         self._gram_idf = _gram_idf([lexical_text(p) for p in index.passages])
         self._note_terms = _note_terms(index.passages)
 
-    def with_settings(self, **changes) -> Searcher:
-        """A searcher over the same index with some settings changed (for ablations)."""
+    def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
+        """A searcher over the same index with some settings (or the calibration) changed."""
         other = object.__new__(Searcher)
         other.__dict__.update(self.__dict__)
         other.settings = replace(self.settings, **changes)
+        if calibration is not None:
+            other.calibration = calibration
         return other
 
     def ask(self, question: str, k: int = 5, part: str | None = None) -> Answer:
@@ -145,23 +150,34 @@ class Searcher:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
         grams = self.query_grams(normalised)
+        passages = self.index.passages
+        spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
+        top_score = float(scores[order[0]]) if order else 0.0
+        reason = "没有找到相关段落"
+        if order:
+            top = passages[order[0]]
+            top_span = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
+            reason = unanswered_reason(
+                normalised, intent.figure, top_span, top_score, self._corpus_text, self.calibration
+            )
         hits = tuple(
             Hit(
-                passage=self.index.passages[i],
+                passage=passages[i],
                 rank=rank,
                 score=float(scores[i]),
-                highlight=best_span(self.index.passages[i].text, self.index.passages[i].start, grams, intent.figure),
-                confidence="",
+                highlight=span,
+                confidence=confidence(float(scores[i]), top_score, not reason, self.calibration),
             )
-            for rank, i in enumerate(order, start=1)
+            for rank, (i, span) in enumerate(zip(order, spans), start=1)
         )
         return Answer(
             question=question,
             normalised=normalised,
-            answerable=True,
+            answerable=not reason,
             hits=hits,
             intent=intent,
             traditional=has_traditional(question),
+            reason=reason,
         )
 
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:

@@ -1,0 +1,309 @@
+"""HTML for the web app: answers, verdicts and the report reader.
+
+Pure functions of plain data (``Answer.to_dict()``, ``Verdict.to_dict()``, a ``ReaderDocument``).
+Every piece of text that comes from a user or from the report passes through ``html.escape``;
+nothing here emits a script or an event-handler attribute, so a page built from it runs nothing a
+user typed. The app's own script finds its targets through ``data-`` attributes and classes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from html import escape
+
+from .passages import PART_KINDS, Passage
+from .reader import ReaderDocument, ReaderParagraph, topic_of
+from .structure import Heading
+from .text_norm import to_traditional
+
+CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低"}
+CONFIDENCE_HINTS = {
+    "high": "这段原文很可能直接回答了问题",
+    "medium": "这段原文与问题相关,可能只回答了一部分",
+    "low": "这段原文与问题关系不大,仅供参考",
+}
+VERDICT_CLASSES = {"supported": "ok", "contradicted": "bad", "not_found": "none"}
+VERDICT_LABELS = {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}
+OUTCOME_LABELS = {
+    "match": "一致",
+    "agree": "一致",
+    "agrees": "一致",
+    "supported": "一致",
+    "same": "一致",
+    "mismatch": "不一致",
+    "differ": "不一致",
+    "differs": "不一致",
+    "contradicted": "不一致",
+    "missing": "未提及",
+    "not_found": "未提及",
+}
+
+Convert = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _converter(traditional: bool) -> Convert:
+    """How displayed text is written: as in the report, or in Traditional characters (繁體顯示)."""
+    return to_traditional if traditional else _same
+
+
+def _e(text: object) -> str:
+    """Escape any value for HTML text or a double-quoted attribute."""
+    return escape("" if text is None else str(text), quote=True)
+
+
+def anchor_id(passage_id: str) -> str:
+    """An HTML id for a passage id (``doc:start-end``): letters, digits and hyphens, one to one."""
+    safe = re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):x}_", passage_id)
+    return f"p-{safe}"
+
+
+def heading_anchor(doc_id: str, heading: Heading) -> str:
+    """An HTML id for a heading of a report."""
+    return anchor_id(f"{doc_id}:h{heading.start}").replace("p-", "h-", 1)
+
+
+def confidence_label(confidence: str | None) -> str:
+    """高 / 中 / 低 for high / medium / low; nothing when the confidence is not known."""
+    return CONFIDENCE_LABELS.get(confidence or "", "")
+
+
+def highlighted_html(
+    text: str, start: int, highlight: Iterable[int] | None, convert: Convert = _same
+) -> str:
+    """The passage text, escaped, with the answering span (source offsets) in ``<mark>``."""
+    if not highlight:
+        return _e(convert(text))
+    lo, hi = (int(x) - start for x in highlight)
+    lo, hi = max(0, min(lo, len(text))), max(0, min(hi, len(text)))
+    if hi <= lo:
+        return _e(convert(text))
+    return (
+        f"{_e(convert(text[:lo]))}<mark class=\"qa-mark\">{_e(convert(text[lo:hi]))}</mark>{_e(convert(text[hi:]))}"
+    )
+
+
+def copy_text(hit: dict) -> str:
+    """What 复制引用 puts on the clipboard: the quoted passage and where it stands in which report."""
+    title = hit.get("doc_title") or ""
+    source = f"《{title}》," if title else ""
+    return f"“{hit['text']}”\n——{source}{hit['citation']}"
+
+
+def part_label(part: str | None) -> str:
+    return PART_KINDS.get(part or "", "")
+
+
+def render_hit(hit: dict, convert: Convert = _same) -> str:
+    """One result: rank, citation (a link into the reader), confidence, text with the span marked."""
+    anchor = anchor_id(hit["passage_id"])
+    confidence = hit.get("confidence") or ""
+    label = confidence_label(confidence)
+    badges = []
+    if label:
+        badges.append(
+            f'<span class="qa-conf qa-conf-{_e(confidence)}" title="{_e(CONFIDENCE_HINTS[confidence])}">'
+            f"可信度 {label}</span>"
+        )
+    part = part_label(hit.get("part"))
+    if part:
+        badges.append(f'<span class="qa-part">{_e(convert(part))}</span>')
+    return (
+        f'<li class="qa-hit" data-rank="{_e(hit["rank"])}">'
+        f'<div class="qa-hit-head">'
+        f'<span class="qa-rank" aria-label="第{_e(hit["rank"])}条">{_e(hit["rank"])}</span>'
+        f'<a class="qa-cite" href="#{anchor}" data-anchor="{anchor}" title="在报告原文中查看这一段">'
+        f"{_e(convert(hit['citation']))}</a>"
+        f"</div>"
+        f'<div class="qa-badges">{"".join(badges)}</div>'
+        f'<blockquote class="qa-text">{highlighted_html(hit["text"], hit["start"], hit.get("highlight"), convert)}'
+        f"</blockquote>"
+        f'<div class="qa-actions">'
+        f'<a class="qa-open" href="#{anchor}" data-anchor="{anchor}" tabindex="-1" aria-hidden="true">在报告中查看</a>'
+        f'<button type="button" class="qa-copy" data-copy="{_e(copy_text(hit))}">复制引用</button>'
+        f'<span class="qa-copy-status" role="status" aria-live="polite"></span>'
+        f"</div>"
+        f"</li>"
+    )
+
+
+def render_hits(hits: list[dict], convert: Convert = _same, label: str = "相关段落") -> str:
+    if not hits:
+        return '<p class="qa-empty">没有可显示的段落。</p>'
+    items = "".join(render_hit(hit, convert) for hit in hits)
+    return (
+        f'<h3 class="qa-hits-title">{_e(convert(label))}<span class="qa-count">共 {len(hits)} 段</span></h3>'
+        f'<ol class="qa-hits">{items}</ol>'
+    )
+
+
+def render_answer(answer: dict, traditional: bool = False) -> str:
+    """An answer (``Answer.to_dict()``): the question, whether the report answers it, the passages.
+
+    With ``traditional`` the report's text is shown in Traditional characters; the question is
+    always shown as typed, and 复制引用 always copies the report's own characters.
+    """
+    convert = _converter(traditional)
+    question = f'<p class="qa-question"><span class="qa-q-label">问</span><q>{_e(answer["question"])}</q></p>'
+    hits = answer.get("hits") or []
+    parts = [question]
+    if answer.get("answerable", True) and hits:
+        parts.append(
+            '<p class="qa-found" role="status">以下是报告原文中回答这个问题的段落,'
+            "<mark class=\"qa-mark\">标记</mark>的是最相关的句子。点击出处可在报告中查看上下文。</p>"
+        )
+        parts.append(render_hits(hits, convert, "相关段落"))
+    else:
+        reason = answer.get("message") or ""
+        detail = f'<p class="qa-reason">{_e(reason)}</p>' if reason else ""
+        nearest = (
+            "下面列出报告中最接近的段落,仅供参考,它们不一定回答了这个问题。"
+            if hits
+            else "报告中也没有相近的段落。"
+        )
+        parts.append(
+            f'<div class="qa-notfound" role="status"><p><strong>报告中未找到这个问题的答案。</strong>{nearest}</p>'
+            f"{detail}</div>"
+        )
+        if hits:
+            parts.append(render_hits(hits, convert, "最接近的段落"))
+    classes = "qa-answer qa-traditional" if traditional else "qa-answer"
+    return f'<section class="{classes}" aria-label="问答结果">{"".join(parts)}</section>'
+
+
+def render_message(message: str, kind: str = "error") -> str:
+    """A plain notice (an input error, a missing feature) in place of a result."""
+    role = "alert" if kind == "error" else "status"
+    return f'<div class="qa-notice qa-notice-{_e(kind)}" role="{role}"><p>{_e(message)}</p></div>'
+
+
+def render_placeholder(text: str) -> str:
+    return f'<div class="qa-placeholder"><p>{_e(text)}</p></div>'
+
+
+def render_verdict(verdict: dict, traditional: bool = False) -> str:
+    """A fact-check verdict (``Verdict.to_dict()``): the label, why, the figures compared, evidence."""
+    convert = _converter(traditional)
+    kind = verdict.get("verdict") or "not_found"
+    label = verdict.get("label") or VERDICT_LABELS.get(kind, kind)
+    parts = [
+        f'<p class="qa-question"><span class="qa-q-label">核</span><q>{_e(verdict.get("claim", ""))}</q></p>',
+        f'<div class="qa-verdict qa-verdict-{_e(VERDICT_CLASSES.get(kind, "none"))}" role="status">'
+        f'<p class="qa-verdict-label">{_e(convert(label))}</p>'
+        + (f'<p class="qa-verdict-why">{_e(convert(verdict["explanation"]))}</p>' if verdict.get("explanation") else "")
+        + "</div>",
+    ]
+    comparisons = verdict.get("comparisons") or []
+    if comparisons:
+        rows = "".join(_comparison_row(c) for c in comparisons)
+        parts.append(
+            '<div class="qa-table-wrap"><table class="qa-compare"><caption>逐项比对</caption>'
+            '<thead><tr><th scope="col">说法中</th><th scope="col">报告中</th><th scope="col">结果</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>"
+        )
+    evidence = verdict.get("evidence") or []
+    if evidence:
+        parts.append(render_hits(evidence, convert, "依据段落"))
+    return f'<section class="qa-answer qa-check" aria-label="核对结果">{"".join(parts)}</section>'
+
+
+def _side(value: object) -> str:
+    if isinstance(value, dict):
+        text = value.get("text") or value.get("surface") or value.get("value")
+        return _e(text if text is not None else "、".join(f"{k}: {v}" for k, v in value.items()))
+    if value in (None, ""):
+        return "—"
+    return _e(value)
+
+
+def _comparison_row(comparison: dict) -> str:
+    claim = comparison.get("claim", comparison.get("claim_side"))
+    report = comparison.get("report", comparison.get("report_side"))
+    outcome = str(comparison.get("outcome") or "")
+    outcome_text = OUTCOME_LABELS.get(outcome, outcome)
+    why = comparison.get("explanation") or ""
+    cell = _e(outcome_text) + (f'<span class="qa-compare-why">{_e(why)}</span>' if why else "")
+    return (
+        f'<tr class="qa-outcome-{_e(re.sub(r"[^a-z_]", "", outcome.lower()))}">'
+        f"<td>{_side(claim)}</td><td>{_side(report)}</td><td>{cell}</td></tr>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------- reader
+
+
+def _passage_html(passage: Passage, convert: Convert) -> str:
+    topic = topic_of(passage)
+    text = passage.text
+    body = ""
+    if topic:
+        head = topic + "。"
+        body = f'<strong class="qa-topic">{_e(convert(head))}</strong>'
+        text = text[len(head) :]
+    body += _e(convert(text))
+    return (
+        f'<span class="qa-psg" id="{anchor_id(passage.id)}" tabindex="-1" '
+        f'data-citation="{_e(convert(passage.citation))}">{body}</span>'
+    )
+
+
+def _paragraph_html(paragraph: ReaderParagraph, convert: Convert) -> str:
+    """A paragraph, broken into visual paragraphs where a bold topic sentence opens a new run."""
+    pieces: list[list[Passage]] = []
+    for passage in paragraph.passages:
+        if not pieces or topic_of(passage):
+            pieces.append([])
+        pieces[-1].append(passage)
+    first = paragraph.passages[0]
+    if first.part_kind == "notes":
+        return "".join(f'<p class="qa-note">{"".join(_passage_html(p, convert) for p in piece)}</p>' for piece in pieces)
+    return "".join(f'<p>{"".join(_passage_html(p, convert) for p in piece)}</p>' for piece in pieces)
+
+
+def render_reader(doc: ReaderDocument, traditional: bool = False) -> str:
+    """The whole report: header, table of contents, then headings and paragraphs with anchors."""
+    convert = _converter(traditional)
+    meta = []
+    if doc.publisher:
+        meta.append(f"<span>发布者:{_e(convert(doc.publisher))}</span>")
+    if doc.published:
+        meta.append(f'<span>发布日期:<time datetime="{_e(doc.published)}">{_e(doc.published)}</time></span>')
+    header = [f'<h2 class="qa-doc-title">{_e(convert(doc.title))}</h2>']
+    if meta:
+        header.append(f'<p class="qa-doc-meta">{"".join(meta)}</p>')
+    if doc.meeting:
+        header.append(f'<p class="qa-doc-meeting">——{_e(convert(doc.meeting))}</p>')
+    if doc.speaker:
+        header.append(f'<p class="qa-doc-speaker">{_e(convert(doc.speaker))}</p>')
+
+    toc_items = "".join(
+        f'<li class="qa-toc-l{h.level}"><a href="#{heading_anchor(doc.doc_id, h)}">{_e(convert(h.text))}</a></li>'
+        for h in doc.headings
+    )
+    toc = (
+        f'<nav class="qa-toc" aria-label="目录"><details open><summary>{_e(convert("目录"))}</summary>'
+        f"<ol>{toc_items}</ol></details></nav>"
+    )
+
+    body = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            tag = "h3" if block.level == 1 else "h4"
+            body.append(
+                f'<{tag} class="qa-h qa-h{block.level}" id="{heading_anchor(doc.doc_id, block)}" tabindex="-1">'
+                f"{_e(convert(block.text))}"
+                f'<a class="qa-to-toc" href="#qa-toc-top" aria-label="回到目录">↑ 目录</a></{tag}>'
+            )
+        else:
+            body.append(_paragraph_html(block, convert))
+    classes = "qa-reader qa-traditional" if traditional else "qa-reader"
+    return (
+        f'<article class="{classes}" lang="{"zh-Hant" if traditional else "zh-Hans"}" data-doc="{_e(doc.doc_id)}">'
+        f'<header class="qa-doc-header" id="qa-toc-top">{"".join(header)}</header>'
+        f'<div class="qa-reader-grid">{toc}<div class="qa-doc-body">{"".join(body)}</div></div>'
+        f"</article>"
+    )

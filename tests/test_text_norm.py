@@ -1,0 +1,52 @@
+"""Query normalisation: scripts, widths, figures, casual years, noise."""
+
+import pytest
+
+from qa.intent import detect_intent
+from qa.text_norm import has_traditional, normalise_query, to_traditional
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("和平區城鎮登記失業率", "和平区城镇登记失业率"),
+        ("新增就业三点一万人", "新增就业3.1万人"),
+        ("同比增长百分之十一", "同比增长11%"),
+        ("ＧＤＰ增长１１％", "gdp增长11%"),
+        ("20年新增就业多少人???", "2020年新增就业多少人"),
+        ("连续41年保持领先", "连续41年保持领先"),
+        ("「殭屍企業」", "“僵尸企业”"),
+        ("  新增   就业  ", "新增 就业"),
+        ("一带一路 一老一小", "一带一路 一老一小"),
+    ],
+)
+def test_normalise_query(question, expected):
+    assert normalise_query(question) == expected
+
+
+def test_traditional_round_trip():
+    assert has_traditional("和平區")
+    assert not has_traditional("和平区")
+    assert to_traditional("和平区新增就业") == "和平區新增就業"
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("2020年新增就业多少人", "review"),
+        ("2021年新增就业目标", "plan"),
+        ("今年计划新增多少养老床位", "plan"),
+        ("去年完成了多少一般公共预算收入", "review"),
+        ("新增就业多少人", None),
+    ],
+)
+def test_time_intent(question, period):
+    assert detect_intent(normalise_query(question)).period == period
+
+
+def test_definition_and_figure_intent():
+    assert detect_intent(normalise_query("“三保”是什么意思")).definition
+    assert detect_intent(normalise_query("what does the sharp eyes project mean")).definition
+    assert detect_intent(normalise_query("口罩买了多少")).figure
+    assert not detect_intent(normalise_query("是哪几个县")).figure
+    assert detect_intent(normalise_query("How many base stations")).foreign
