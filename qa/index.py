@@ -146,7 +146,9 @@ class Index:
         wanted_model = embedder.model_id if embedder else (model_id or default_model_id())
         problems = staleness(manifest, sources, wanted_model)
         if problems:
-            raise StaleIndexError(f"索引 {folder} 已过期: {'; '.join(problems)}")
+            raise StaleIndexError(
+                f"索引 {folder} 已过期: {'; '.join(problems)}。请重新构建: qa build --corpus {corpus_dir} --index {folder}"
+            )
         reports = {source.doc_id: parse_report(source) for source in sources}
         with open(folder / PASSAGES, encoding="utf-8") as lines:
             passages = [Passage.from_dict(json.loads(line)) for line in lines if line.strip()]

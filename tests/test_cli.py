@@ -1,0 +1,102 @@
+"""The ``qa`` command line, called in-process: exit codes, messages, JSON."""
+
+import io
+import json
+import sys
+
+import pytest
+
+from qa.cli import main
+from tests.conftest import CORPUS, EVAL
+
+pytestmark = pytest.mark.slow
+
+
+def run(argv, capsys, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json(index_dir, capsys):
+    code, out, _ = run(["ask", "2020年和平区新增就业多少人?", "--json", "--index", str(index_dir)], capsys)
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["question"] == "2020年和平区新增就业多少人?"
+    assert answer["answerable"] is True
+    top = answer["hits"][0]
+    assert "新增就业3.1万人" in top["text"]
+    assert top["section_path"][0].startswith("一、") and top["section_path"][1].startswith("(四)")
+    assert top["rank"] == 1 and top["doc_id"] == "heping-2021-plan-report"
+    assert top["start"] <= top["highlight"][0] < top["highlight"][1] <= top["end"]
+    assert len(answer["hits"]) == 5
+
+
+def test_ask_plain_text_marks_the_span(index_dir, capsys):
+    code, out, _ = run(["ask", "和平区2021年新增就业目标是多少?", "--k", "2", "--index", str(index_dir)], capsys)
+    assert code == 0
+    assert "【新增就业2万人" in out and "[2]" in out and "[3]" not in out
+
+
+def test_ask_reads_questions_from_stdin(index_dir, capsys, monkeypatch):
+    questions = "2020年和平区新增就业多少人?\n\n“三保”是什么?\n"
+    code, out, _ = run(["ask", "--json", "--k", "1", "--index", str(index_dir)], capsys, questions, monkeypatch)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 2
+    assert "保工资、保运转、保基本民生" in lines[1]["hits"][0]["text"]
+
+
+def test_bad_question_in_stdin_is_reported_and_the_rest_answered(index_dir, capsys, monkeypatch):
+    code, out, _ = run(["ask", "--json", "--index", str(index_dir)], capsys, "?!\n新增就业\n", monkeypatch)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert "error" in lines[0] and lines[1]["hits"]
+
+
+def test_empty_question_exits_with_message(index_dir, capsys):
+    code, _, err = run(["ask", "  ", "--index", str(index_dir)], capsys)
+    assert code == 1 and "问题不能为空" in err
+
+
+def test_stale_index_tells_what_to_run(index_dir, capsys, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    report = next(corpus.glob("*.txt"))
+    report.write_text(report.read_text("utf-8") + "\n新的一段。\n", "utf-8")
+    code, _, err = run(["ask", "新增就业", "--index", str(index_dir), "--corpus", str(corpus)], capsys)
+    assert code == 1 and "已过期" in err and "qa build" in err
+
+
+def test_build_then_ask_builds_on_first_use(capsys, tmp_path):
+    index = tmp_path / "index"
+    code, out, _ = run(["build", "--index", str(index)], capsys)
+    assert code == 0 and "98 个段落" in out and (index / "manifest.json").is_file()
+    fresh = tmp_path / "fresh"
+    code, out, err = run(["ask", "“三保”是什么?", "--index", str(fresh), "--json"], capsys)
+    assert code == 0 and "正在构建" in err and (fresh / "manifest.json").is_file()
+
+
+def test_eval_json_keys(index_dir, capsys):
+    code, out, _ = run(["eval", str(EVAL / "dev.jsonl"), "--json", "--index", str(index_dir)], capsys)
+    report = json.loads(out)
+    assert code == 0
+    assert {"hit@1", "hit@5", "mrr@10", "span@1", "no_answer_accuracy", "answerable_rejected", "n", "by_type"} <= report.keys()
+    assert report["n"] == 90 and "traditional" in report["by_type"]
+
+
+def test_eval_broken_file(index_dir, capsys, tmp_path):
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"question": "x"\n', "utf-8")
+    code, _, err = run(["eval", str(broken), "--index", str(index_dir)], capsys)
+    assert code == 1 and "不是有效的 JSON" in err
+
+
+def test_python_dash_m_qa_shows_help():
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "qa", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "build" in result.stdout and "ask" in result.stdout
