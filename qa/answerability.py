@@ -37,7 +37,9 @@ FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总�
 class Calibration:
     """Thresholds learnt from the dev questions."""
 
-    min_score: float = 0.0  # below this fused top score the report is taken not to answer
+    # Below this best sentence BM25 score the question shares too few words with the report to be
+    # answered by it (off-topic questions); not applied to questions asked in English.
+    min_match: float = 0.0
     high: float = 1.9  # top scores at or above this are 高 confidence
     medium: float = 1.6  # at or above this 中, else 低
 
@@ -65,27 +67,30 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 
 def unanswered_reason(
     normalised_question: str,
-    wants_figure: bool,
+    intent,
     top_span: str,
-    top_score: float,
+    best_match: float | None,
     corpus_text: str,
     calibration: Calibration,
 ) -> str:
-    """Why the report does not answer the question (in Chinese), or "" when it does."""
+    """Why the report does not answer the question (in Chinese), or "" when it does.
+
+    ``best_match`` is the best sentence BM25 score, or None where word overlap means nothing.
+    """
+    if best_match is not None and best_match < calibration.min_match:
+        return "报告中没有与这个问题相关的内容"
     words = tagged_words(normalised_question)
     for word, flag in words:
         if flag in ("ns", "nt") and ADMINISTRATIVE.match(word) and word not in corpus_text:
             return f"报告只涉及本区,没有关于“{word}”的内容"
     if TIME_QUESTION.search(normalised_question) and not SPAN_DATE.search(top_span):
         return "报告没有给出所问的时间"
-    if wants_figure:
+    if intent.figure:
         missing = _missing_subject(normalised_question, corpus_text)
         if missing:
             return f"报告中没有“{missing}”的数据"
         if not SPAN_FIGURE.search(top_span):
             return "最相关的段落没有给出所问的数字"
-    if top_score < calibration.min_score:
-        return "没有与问题足够相符的段落"
     return ""
 
 
@@ -118,54 +123,56 @@ def confidence(score: float, top_score: float, answerable: bool, calibration: Ca
     return levels[max(level, 0)]
 
 
-def calibrate_file(searcher, path: Path, write: bool = False, max_rejected: float = 0.05) -> dict:
-    """Derive the thresholds from a question file with answerable and unanswerable questions.
+def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.8) -> dict:
+    """Derive the thresholds from a question file (``qa calibrate``), reproducibly.
 
-    ``min_score`` is the lowest top score that gives the best no-answer accuracy while rejecting at
-    most ``max_rejected`` of the answerable questions; ``high`` and ``medium`` are the lowest top
-    scores above which the first passage is right for 95% and 75% of the answerable questions.
+    ``min_match`` is ``margin`` times the weakest word match among the answerable Chinese
+    questions that the rules accept, so no dev question is rejected by it and off-topic
+    questions with far weaker matches are. ``high`` and ``medium`` are the lowest top scores
+    above which the first passage is right for 95% and 75% of the answerable questions.
     """
     from datetime import date
 
     from .evaluate import question_outcome, read_jsonl
 
     records = read_jsonl(Path(path))
-    open_searcher = searcher.with_settings(calibration=Calibration(min_score=float("-inf")))
+    open_searcher = searcher.with_settings(calibration=Calibration(min_match=0.0))
     rows = []
     for record in records:
         outcome = question_outcome(open_searcher, record)
-        top = outcome["answer"].hits[0].score if outcome["answer"].hits else 0.0
-        unanswerable = record.get("type") == "unanswerable"
-        rows.append((top, unanswerable, outcome["answerable"], outcome["rank"] == 1))
-    answerable_rows = [r for r in rows if not r[1]]
-    unanswerable_rows = [r for r in rows if r[1]]
+        answer = outcome["answer"]
+        rows.append(
+            {
+                "unanswerable": record.get("type") == "unanswerable",
+                "accepted": outcome["answerable"],
+                "right": outcome["rank"] == 1,
+                "top": answer.features.get("top_score", 0.0),
+                "match": None if answer.intent.foreign else answer.features.get("best_match", 0.0),
+            }
+        )
+    answerable = [r for r in rows if not r["unanswerable"]]
+    matches = [r["match"] for r in answerable if r["accepted"] and r["match"] is not None]
+    min_match = round(margin * min(matches), 4) if matches else 0.0
 
-    def figures(threshold: float) -> tuple[float, float]:
-        rejected = sum(not ok or top < threshold for top, _, ok, _ in answerable_rows) / max(len(answerable_rows), 1)
-        caught = sum(not ok or top < threshold for top, _, ok, _ in unanswerable_rows) / max(len(unanswerable_rows), 1)
-        return caught, rejected
-
-    candidates = sorted({0.0, *(round(top + 1e-4, 4) for top, *_ in rows)})
-    allowed = [t for t in candidates if figures(t)[1] <= max_rejected]
-    best = max(figures(t)[0] for t in allowed)
-    min_score = min(t for t in allowed if figures(t)[0] == best)
+    def rejected(row: dict) -> bool:
+        return not row["accepted"] or (row["match"] is not None and row["match"] < min_match)
 
     def precision_floor(target: float) -> float:
-        accepted = sorted(((top, right) for top, u, ok, right in answerable_rows if ok and top >= min_score), reverse=True)
-        floor, right_so_far = accepted[0][0] if accepted else 0.0, 0
+        accepted = sorted(((r["top"], r["right"]) for r in answerable if not rejected(r)), reverse=True)
+        floor, right_so_far = (accepted[0][0] if accepted else 0.0), 0
         for count, (top, right) in enumerate(accepted, start=1):
             right_so_far += right
             if right_so_far / count >= target:
                 floor = top
         return round(floor, 4)
 
-    calibration = Calibration(min_score=min_score, high=precision_floor(0.95), medium=precision_floor(0.75))
-    caught, rejected = figures(min_score)
+    unanswerable = [r for r in rows if r["unanswerable"]]
     result = {
-        "thresholds": {"min_score": calibration.min_score, "high": calibration.high, "medium": calibration.medium},
-        "no_answer_accuracy": round(caught, 4),
-        "answerable_rejected": round(rejected, 4),
+        "thresholds": {"min_match": min_match, "high": precision_floor(0.95), "medium": precision_floor(0.75)},
+        "no_answer_accuracy": round(sum(map(rejected, unanswerable)) / max(len(unanswerable), 1), 4),
+        "answerable_rejected": round(sum(map(rejected, answerable)) / max(len(answerable), 1), 4),
         "questions": len(rows),
+        "margin": margin,
         "source": Path(path).name,
         "calibrated_on": date.today().isoformat(),
     }

@@ -145,7 +145,7 @@ class Searcher:
             raise QueryError(f"未知的部分 {part!r},可选: {', '.join(PART_KINDS)}")
         normalised = normalise_query(question)
         intent = detect_intent(normalised)
-        scores = self.scores(normalised, intent)
+        scores, best_match = self.scores(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
@@ -158,7 +158,7 @@ class Searcher:
             top = passages[order[0]]
             top_span = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
             reason = unanswered_reason(
-                normalised, intent.figure, top_span, top_score, self._corpus_text, self.calibration
+                normalised, intent, top_span, None if intent.foreign else best_match, self._corpus_text, self.calibration
             )
         hits = tuple(
             Hit(
@@ -178,10 +178,11 @@ class Searcher:
             intent=intent,
             traditional=has_traditional(question),
             reason=reason,
+            features={"best_match": best_match, "top_score": top_score},
         )
 
-    def scores(self, normalised: str, intent: Intent) -> np.ndarray:
-        """The fused score of every passage for a normalised question."""
+    def scores(self, normalised: str, intent: Intent) -> tuple[np.ndarray, float]:
+        """The fused score of every passage, and the best raw sentence BM25 score (how well words match)."""
         s = self.settings
         lexical_weight = s.foreign_lexical_weight if intent.foreign else s.lexical_weight
         sentence_weight = s.foreign_lexical_weight if intent.foreign else s.sentence_weight
@@ -189,14 +190,16 @@ class Searcher:
         total = np.zeros(len(self.index.passages), dtype=np.float32)
         if s.use_lexical:
             total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
+        sentence_scores = self.index.sentences.scores(normalised)
+        best_match = float(sentence_scores.max())
         if s.use_sentences:
-            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
+            total += sentence_weight * _scaled_by_max(sentence_scores)
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
             total += dense_weight * _min_max(self.index.dense.scores(vector))
         if s.use_intent:
             total += self.priors(normalised, intent)
-        return total
+        return total, best_match
 
     def priors(self, normalised: str, intent: Intent) -> np.ndarray:
         """Steer toward the part the question's time cue points at, and toward defining notes."""
