@@ -147,6 +147,10 @@ def app_theme() -> gr.themes.Base:
         font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
         radius_size=gr.themes.sizes.radius_md,
     ).set(
+        block_label_background_fill="*neutral_100",
+        block_label_text_color="*neutral_700",
+        block_title_background_fill="*neutral_100",
+        block_title_text_color="*neutral_700",
         button_primary_background_fill="#b42318",
         button_primary_background_fill_hover="#912018",
         button_primary_text_color="#ffffff",
@@ -278,6 +282,7 @@ def build_app(searcher) -> gr.Blocks:
                                 label="您的问题",
                                 placeholder="例如:2021年新增就业的目标是多少?(按回车提问)",
                                 elem_id="qa-question",
+                                max_lines=4,
                                 scale=5,
                                 min_width=200,
                                 autofocus=True,
@@ -285,14 +290,22 @@ def build_app(searcher) -> gr.Blocks:
                             ask_btn = gr.Button("问", variant="primary", elem_id="qa-ask-btn", scale=1, min_width=72)
                         with gr.Row(elem_classes="qa-options"):
                             part = gr.Radio(
-                                PART_CHOICES, value="all", label="查找范围", elem_id="qa-part", scale=3, min_width=260
+                                PART_CHOICES, value="all", label="查找范围", elem_id="qa-part", scale=1, min_width=300
                             )
-                            k = gr.Radio(K_CHOICES, value=DEFAULT_K, label="显示段落数", elem_id="qa-k", min_width=150)
+                            k = gr.Radio(
+                                K_CHOICES, value=DEFAULT_K, label="显示段落数", elem_id="qa-k", scale=0, min_width=200
+                            )
                             traditional = gr.Checkbox(
-                                label="繁體顯示", value=False, elem_id="qa-trad", min_width=110,
+                                label="繁體顯示",
+                                value=False,
+                                elem_id="qa-trad",
+                                scale=0,
+                                min_width=110,
                             )
                         results = gr.HTML(
-                            render_placeholder("在上方输入问题,或点一个示例问题。答案会列出报告原文中的相关段落和出处。"),
+                            render_placeholder(
+                                "在上方输入问题,或点一个示例问题。答案会列出报告原文中的相关段落和出处。"
+                            ),
                             elem_id="qa-results",
                             js_on_load=RESULTS_JS,
                         )
@@ -315,6 +328,7 @@ def build_app(searcher) -> gr.Blocks:
                         label="要核对的说法",
                         placeholder="例如:2020年和平区新增就业3.1万人(按回车核对)",
                         elem_id="qa-claim",
+                        max_lines=4,
                         scale=5,
                         min_width=200,
                     )
@@ -322,7 +336,10 @@ def build_app(searcher) -> gr.Blocks:
                 gr.HTML('<p class="qa-example-group">试试这些说法</p>')
                 with gr.Row():
                     check_buttons = [
-                        (text, gr.Button(text, size="sm", variant="secondary", elem_classes="qa-example", min_width=200))
+                        (
+                            text,
+                            gr.Button(text, size="sm", variant="secondary", elem_classes="qa-example", min_width=200),
+                        )
                         for text in CHECK_EXAMPLES
                     ]
                 verdict_html = gr.HTML(
@@ -343,16 +360,23 @@ def build_app(searcher) -> gr.Blocks:
         ask_btn.click(ask_page, ask_inputs, ask_outputs, show_progress_on=[results], **private)
         for text, button in example_buttons:
             button.click(
-                partial(ask_example, text), [k, part, traditional], [question, *ask_outputs],
-                show_progress_on=[results], **private,
+                partial(ask_example, text),
+                [k, part, traditional],
+                [question, *ask_outputs],
+                show_progress_on=[results],
+                **private,
             )
         # Changing the options re-asks the question on screen.
         for option in (part, k):
-            option.input(reask, ask_inputs, ask_outputs, show_progress_on=[results], trigger_mode="always_last",
-                         **private)
+            option.input(
+                reask, ask_inputs, ask_outputs, show_progress_on=[results], trigger_mode="always_last", **private
+            )
         traditional.input(
-            rerender, [traditional, answer_state, verdict_state], [results, verdict_html, reader],
-            show_progress="hidden", api_visibility="private",
+            rerender,
+            [traditional, answer_state, verdict_state],
+            [results, verdict_html, reader],
+            show_progress="hidden",
+            api_visibility="private",
         )
 
         check_inputs = [claim, traditional]
@@ -361,8 +385,11 @@ def build_app(searcher) -> gr.Blocks:
         check_btn.click(check_page, check_inputs, check_outputs, show_progress_on=[verdict_html], **private)
         for text, button in check_buttons:
             button.click(
-                lambda trad, text=text: (text, *check_page(text, trad)), [traditional], [claim, *check_outputs],
-                show_progress_on=[verdict_html], **private,
+                lambda trad, text=text: (text, *check_page(text, trad)),
+                [traditional],
+                [claim, *check_outputs],
+                show_progress_on=[verdict_html],
+                **private,
             )
 
         gr.api(ask, api_name="ask", concurrency_id="qa")
@@ -381,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", default="index", help="index folder, built if missing or stale (default index)")
     parser.add_argument("--model", default=None, help="sentence-transformers model name or folder")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
     from qa.index import open_index
     from qa.search import Searcher
@@ -393,7 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     except QAError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 1
-    app = build_app(Searcher(index))
+    searcher = Searcher(index)
+    searcher.ask("和平区2021年新增就业目标", k=1)  # warm up (tokenizer, model) before the first visitor
+    app = build_app(searcher)
     shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     say(f"已就绪,请在浏览器中打开 http://{shown}:{args.port}")
     app.launch(server_name=args.host, server_port=args.port, quiet=True)

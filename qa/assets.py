@@ -19,16 +19,18 @@ FONT_STACK = [
 
 CSS = """
 :root { --qa-accent: #b42318; --qa-accent-soft: #fef3f2; --qa-ink: #1f2937; --qa-muted: #5b6472;
-        --qa-line: #e5e7eb; --qa-mark: #fff1a8; --qa-focus: #1d4ed8; --qa-cited: #fff7d6; }
-.gradio-container { max-width: 1180px !important; margin: 0 auto !important; }
-.gradio-container, .gradio-container * { overflow-wrap: anywhere; }
-html, body { overflow-x: hidden; }
+        --qa-line: #e5e7eb; --qa-mark: #fff1a8; --qa-focus: #1d4ed8; --qa-cited: #ffeeb0; }
+/* "clip" rather than Gradio's "hidden": the reader's table of contents can then stay in view (sticky). */
+.gradio-container { max-width: 1180px !important; margin: 0 auto !important; overflow: clip !important; }
+/* Narrower page margins on phones (Gradio scopes rules inside @media to its content, so not there). */
+.gradio-container .main { padding-left: clamp(8px, 2.5vw, 32px) !important;
+  padding-right: clamp(8px, 2.5vw, 32px) !important; }
+.qa-answer, .qa-reader, .qa-notice, .qa-placeholder, .qa-banner { overflow-wrap: anywhere; }
 
 /* Keyboard focus is always visible. */
 .gradio-container a:focus-visible, .gradio-container button:focus-visible,
 .gradio-container input:focus-visible, .gradio-container textarea:focus-visible,
-.gradio-container [tabindex]:focus-visible, .gradio-container summary:focus-visible,
-.gradio-container label:focus-within {
+.gradio-container [tabindex]:focus-visible, .gradio-container summary:focus-visible {
   outline: 3px solid var(--qa-focus) !important; outline-offset: 2px; border-radius: 4px;
 }
 
@@ -40,10 +42,21 @@ html, body { overflow-x: hidden; }
 .qa-banner .qa-banner-source { margin-top: 6px; font-size: .85rem; color: #fcd9d3; }
 
 /* Ask row */
-#qa-ask-row { align-items: flex-end; gap: 10px; }
+#qa-ask-row, #qa-check-row { align-items: flex-end !important; gap: 10px; }
+#qa-banner .html-container, #qa-results .html-container, #qa-verdict .html-container,
+#qa-reader .html-container { padding-left: 0 !important; padding-right: 0 !important; }
+a.qa-cite, a.qa-open, .qa-toc a, a.qa-to-toc { text-align: left !important; }
 #qa-ask-btn, #qa-check-btn { min-height: 44px; font-size: 1.05rem; font-weight: 600; }
 #qa-question input, #qa-claim textarea { font-size: 1.05rem; }
 .qa-options { gap: 10px; }
+#qa-part { flex: 1 1 400px !important; }
+#qa-part, #qa-k, #qa-trad { width: auto !important; }
+#qa-k, #qa-trad { flex: 0 0 auto !important; min-width: 0 !important; }
+#qa-part label, #qa-k label { padding: 6px 10px !important; }
+#qa-trad { display: flex !important; align-items: center; }
+/* The options sit on the page without Gradio's grey form frame (which shows through when they wrap). */
+.qa-options > .form { background: transparent !important; border: 0 !important; box-shadow: none !important;
+  gap: 4px 16px !important; }
 
 /* Example questions */
 .qa-examples-title { margin: 4px 0 2px; font-weight: 600; color: var(--qa-ink); font-size: .95rem; }
@@ -60,16 +73,19 @@ button.qa-example { justify-content: flex-start !important; text-align: left !im
 .qa-notice-info { background: #eff6ff; border: 1px solid #bfdbfe; color: #1e3a8a; }
 .qa-notice p, .qa-placeholder p { margin: 0; }
 .qa-answer { color: var(--qa-ink); line-height: 1.75; }
-.qa-question { margin: 0 0 10px; font-size: 1.1rem; font-weight: 600; display: flex; gap: 10px; align-items: baseline; }
+.qa-question { margin: 0 0 10px; font-size: 1.1rem; font-weight: 600; display: flex; gap: 10px;
+  align-items: baseline; }
 .qa-question q { quotes: none; white-space: pre-wrap; }
 .qa-q-label { flex: none; display: inline-grid; place-items: center; width: 1.8em; height: 1.8em; border-radius: 50%;
   background: var(--qa-accent); color: #fff; font-size: .85rem; }
 .qa-found { margin: 0 0 8px; color: var(--qa-muted); font-size: .92rem; }
-.qa-notfound { margin: 0 0 10px; padding: 12px 14px; border-radius: 10px; background: #fffbeb; border: 1px solid #fcd34d; }
+.qa-notfound { margin: 0 0 10px; padding: 12px 14px; border-radius: 10px; background: #fffbeb;
+  border: 1px solid #fcd34d; }
 .qa-notfound p { margin: 0; }
 .qa-notfound strong { color: #92400e; }
 .qa-reason { margin-top: 4px !important; font-size: .9rem; color: #78350f; }
-.qa-hits-title { margin: 14px 0 8px; font-size: 1rem; font-weight: 700; display: flex; gap: 10px; align-items: baseline; }
+.qa-hits-title { margin: 14px 0 8px; font-size: 1rem; font-weight: 700; display: flex; gap: 10px;
+  align-items: baseline; }
 .qa-count { font-size: .85rem; font-weight: 400; color: var(--qa-muted); }
 ol.qa-hits { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; }
 li.qa-hit { margin: 0; padding: 14px 16px; border: 1px solid var(--qa-line); border-radius: 12px; background: #fff;
@@ -82,7 +98,8 @@ a.qa-cite { color: #1e40af; text-decoration: underline; text-decoration-color: #
 a.qa-cite:hover { color: #1d4ed8; text-decoration-color: currentColor; }
 .qa-badges { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0 calc(1.8em + 10px); }
 .qa-badges:empty { display: none; }
-.qa-conf, .qa-part { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: .8rem; line-height: 1.7; }
+.qa-conf, .qa-part { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: .8rem;
+  line-height: 1.7; }
 .qa-conf-high { background: #dcfce7; color: #166534; }
 .qa-conf-medium { background: #fef9c3; color: #854d0e; }
 .qa-conf-low { background: #f1f5f9; color: #475569; }
@@ -111,22 +128,34 @@ button.qa-copy.qa-copied { background: #dcfce7; border-color: #86efac; color: #1
 .qa-table-wrap { overflow-x: auto; max-width: 100%; }
 table.qa-compare { width: 100%; border-collapse: collapse; font-size: .92rem; margin: 6px 0; }
 table.qa-compare caption { text-align: left; font-weight: 700; padding: 4px 0; }
-table.qa-compare th, table.qa-compare td { border: 1px solid var(--qa-line); padding: 6px 8px; text-align: left; vertical-align: top; }
+table.qa-compare th, table.qa-compare td { border: 1px solid var(--qa-line); padding: 6px 8px; text-align: left;
+  vertical-align: top; }
 table.qa-compare th { background: #f8fafc; }
-.qa-compare-why { display: block; color: var(--qa-muted); font-size: .85rem; }
+.qa-compare-why { display: block; color: var(--qa-muted); font-size: .85rem; line-height: 1.5; }
+.qa-fig { display: block; font-weight: 700; font-size: 1rem; }
+.qa-fig-part { display: block; color: var(--qa-muted); font-size: .8rem; }
+a.qa-fig-link { font-size: .82rem; color: #1e40af; white-space: nowrap; display: inline-block; }
+.qa-fig-none { color: var(--qa-muted); }
+.qa-outcome { font-weight: 700; }
+tr.qa-outcome-ok .qa-outcome { color: #166534; }
+tr.qa-outcome-bad .qa-outcome { color: #b91c1c; }
+tr.qa-outcome-none .qa-outcome { color: #475569; }
 
 /* Reader */
 .qa-reader { color: var(--qa-ink); line-height: 1.9; }
-.qa-doc-header { text-align: center; padding: 8px 0 14px; border-bottom: 2px solid var(--qa-accent); margin-bottom: 16px; }
+.qa-doc-header { text-align: center; padding: 8px 0 14px; border-bottom: 2px solid var(--qa-accent);
+  margin-bottom: 16px; }
 .qa-doc-title { font-size: 1.35rem; line-height: 1.5; margin: 0 0 8px; color: #111827; }
-.qa-doc-meta { display: flex; flex-wrap: wrap; justify-content: center; gap: 4px 18px; margin: 0; color: var(--qa-muted); font-size: .9rem; }
+.qa-doc-meta { display: flex; flex-wrap: wrap; justify-content: center; gap: 4px 18px; margin: 0;
+  color: var(--qa-muted); font-size: .9rem; }
 .qa-doc-meeting, .qa-doc-speaker { margin: 4px 0 0; color: #374151; }
 .qa-reader-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 18px; }
 @media (min-width: 960px) {
   .qa-reader-grid { grid-template-columns: 260px minmax(0, 1fr); align-items: start; }
   .qa-toc { position: sticky; top: 12px; max-height: calc(100vh - 24px); overflow-y: auto; }
 }
-.qa-toc { border: 1px solid var(--qa-line); border-radius: 10px; padding: 8px 12px; background: #fafafa; font-size: .9rem; }
+.qa-toc { border: 1px solid var(--qa-line); border-radius: 10px; padding: 8px 12px; background: #fafafa;
+  font-size: .9rem; }
 .qa-toc summary { cursor: pointer; font-weight: 700; padding: 2px 0; }
 .qa-toc ol { list-style: none; margin: 6px 0 0; padding: 0; }
 .qa-toc li { margin: 2px 0; line-height: 1.5; }
@@ -135,22 +164,23 @@ table.qa-compare th { background: #f8fafc; }
 .qa-toc a:hover { background: #eef2ff; }
 .qa-doc-body p { margin: 0 0 .9em; text-indent: 2em; }
 .qa-doc-body p.qa-note { text-indent: 0; font-size: .93rem; }
-.qa-h { scroll-margin-top: 16px; color: #111827; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
+.qa-h { scroll-margin-top: 16px; color: #111827; display: flex; flex-wrap: wrap; gap: 4px 12px;
+  align-items: baseline; }
 .qa-h1 { font-size: 1.18rem; margin: 1.4em 0 .6em; padding-bottom: 4px; border-bottom: 1px solid var(--qa-line); }
 .qa-h2 { font-size: 1.04rem; margin: 1.1em 0 .5em; }
 a.qa-to-toc { font-size: .78rem; font-weight: 400; color: var(--qa-muted); text-decoration: none; margin-left: auto; }
 .qa-topic { font-weight: 700; }
 .qa-psg { scroll-margin-top: 80px; border-radius: 4px; transition: background-color .4s; }
-.qa-psg:target, .qa-psg.qa-cited { background: var(--qa-cited); box-shadow: 0 0 0 3px var(--qa-cited), inset 0 -2px 0 #f59e0b; }
+.qa-psg:target, .qa-psg.qa-cited { background: var(--qa-cited); box-shadow: 0 0 0 3px var(--qa-cited);
+  -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .qa-psg:focus { outline: none; }
 .qa-psg.qa-cited:focus-visible { outline: 2px solid #f59e0b; }
 
 /* Footer note */
 .qa-footer { font-size: .82rem; color: var(--qa-muted); line-height: 1.6; text-align: center; padding: 8px 0; }
 
-/* Phones */
+/* Phones (inside @media, Gradio prefixes every selector with its content container) */
 @media (max-width: 640px) {
-  .gradio-container { padding-left: 8px !important; padding-right: 8px !important; }
   .qa-banner { padding: 14px; border-radius: 10px; }
   .qa-banner h1 { font-size: 1.25rem; }
   li.qa-hit { padding: 12px; }
@@ -167,7 +197,6 @@ a.qa-to-toc { font-size: .78rem; font-weight: 400; color: var(--qa-muted); text-
 # keeps working when the component's content is replaced by a new answer).
 RESULTS_JS = r"""
 if (!window.qaApp) {
-  const reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   window.qaApp = {
     readerTab() {
       return document.getElementById('qa-tab-reader-button')
@@ -178,13 +207,20 @@ if (!window.qaApp) {
       const tab = this.readerTab();
       if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
       const started = Date.now();
+      const centre = (target) => {
+        const r = target.getBoundingClientRect();
+        const off = r.top < 0 || r.top > window.innerHeight * 0.6;
+        if (off) target.scrollIntoView({block: r.height > window.innerHeight * 0.8 ? 'start' : 'center'});
+      };
       const reveal = () => {
         const target = document.getElementById(anchor);
         if (target && target.offsetParent !== null) {
           document.querySelectorAll('.qa-psg.qa-cited').forEach(el => el.classList.remove('qa-cited'));
           target.classList.add('qa-cited');
-          target.scrollIntoView({block: 'center', behavior: reduced ? 'auto' : 'smooth'});
           target.focus({preventScroll: true});
+          centre(target);
+          // The reader may still be laying out when it first shows: look again shortly after.
+          [120, 400, 900].forEach(ms => setTimeout(() => centre(target), ms));
           try { history.replaceState(null, '', '#' + anchor); } catch (e) {}
           return;
         }

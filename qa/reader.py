@@ -63,9 +63,7 @@ def build_reader(report: ParsedReport, passages: list[Passage]) -> ReaderDocumen
         group.append(passage)
     if group:
         paragraphs.append(ReaderParagraph(tuple(group)))
-    blocks: list[Heading | ReaderParagraph] = sorted(
-        [*report.headings, *paragraphs], key=lambda block: block.start
-    )
+    blocks: list[Heading | ReaderParagraph] = sorted([*report.headings, *paragraphs], key=lambda block: block.start)
     return ReaderDocument(
         doc_id=report.doc_id,
         title=report.title,

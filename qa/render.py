@@ -26,18 +26,13 @@ CONFIDENCE_HINTS = {
 VERDICT_CLASSES = {"supported": "ok", "contradicted": "bad", "not_found": "none"}
 VERDICT_LABELS = {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}
 OUTCOME_LABELS = {
-    "match": "一致",
-    "agree": "一致",
-    "agrees": "一致",
-    "supported": "一致",
-    "same": "一致",
-    "mismatch": "不一致",
-    "differ": "不一致",
-    "differs": "不一致",
-    "contradicted": "不一致",
-    "missing": "未提及",
-    "not_found": "未提及",
+    "equal": "一致",
+    "different": "不一致",
+    "incomparable": "无法比较",
+    "other_year": "年份不符",
+    "not_found": "报告未提及",
 }
+OUTCOME_CLASSES = {"equal": "ok", "different": "bad", "other_year": "bad", "incomparable": "none", "not_found": "none"}
 
 Convert = Callable[[str], str]
 
@@ -72,9 +67,7 @@ def confidence_label(confidence: str | None) -> str:
     return CONFIDENCE_LABELS.get(confidence or "", "")
 
 
-def highlighted_html(
-    text: str, start: int, highlight: Iterable[int] | None, convert: Convert = _same
-) -> str:
+def highlighted_html(text: str, start: int, highlight: Iterable[int] | None, convert: Convert = _same) -> str:
     """The passage text, escaped, with the answering span (source offsets) in ``<mark>``."""
     if not highlight:
         return _e(convert(text))
@@ -82,9 +75,7 @@ def highlighted_html(
     lo, hi = max(0, min(lo, len(text))), max(0, min(hi, len(text)))
     if hi <= lo:
         return _e(convert(text))
-    return (
-        f"{_e(convert(text[:lo]))}<mark class=\"qa-mark\">{_e(convert(text[lo:hi]))}</mark>{_e(convert(text[hi:]))}"
-    )
+    return f'{_e(convert(text[:lo]))}<mark class="qa-mark">{_e(convert(text[lo:hi]))}</mark>{_e(convert(text[hi:]))}'
 
 
 def copy_text(hit: dict) -> str:
@@ -100,30 +91,33 @@ def part_label(part: str | None) -> str:
 
 def render_hit(hit: dict, convert: Convert = _same) -> str:
     """One result: rank, citation (a link into the reader), confidence, text with the span marked."""
+    t = convert  # the page's own words follow the display switch too
     anchor = anchor_id(hit["passage_id"])
+    rank = _e(hit["rank"])
     confidence = hit.get("confidence") or ""
     label = confidence_label(confidence)
     badges = []
     if label:
         badges.append(
-            f'<span class="qa-conf qa-conf-{_e(confidence)}" title="{_e(CONFIDENCE_HINTS[confidence])}">'
-            f"可信度 {label}</span>"
+            f'<span class="qa-conf qa-conf-{_e(confidence)}" title="{_e(t(CONFIDENCE_HINTS[confidence]))}">'
+            f"{_e(t('可信度'))} {_e(t(label))}</span>"
         )
     part = part_label(hit.get("part"))
     if part:
-        badges.append(f'<span class="qa-part">{_e(convert(part))}</span>')
+        badges.append(f'<span class="qa-part">{_e(t(part))}</span>')
     return (
-        f'<li class="qa-hit" data-rank="{_e(hit["rank"])}">'
+        f'<li class="qa-hit" data-rank="{rank}">'
         f'<div class="qa-hit-head">'
-        f'<span class="qa-rank" aria-label="第{_e(hit["rank"])}条">{_e(hit["rank"])}</span>'
-        f'<a class="qa-cite" href="#{anchor}" data-anchor="{anchor}" title="在报告原文中查看这一段">'
-        f"{_e(convert(hit['citation']))}</a>"
+        f'<span class="qa-rank" aria-label="{_e(t("第"))}{rank}{_e(t("条"))}">{rank}</span>'
+        f'<a class="qa-cite" href="#{anchor}" data-anchor="{anchor}" title="{_e(t("在报告原文中查看这一段"))}">'
+        f"{_e(t(hit['citation']))}</a>"
         f"</div>"
         f'<div class="qa-badges">{"".join(badges)}</div>'
-        f'<blockquote class="qa-text">{highlighted_html(hit["text"], hit["start"], hit.get("highlight"), convert)}'
+        f'<blockquote class="qa-text">{highlighted_html(hit["text"], hit["start"], hit.get("highlight"), t)}'
         f"</blockquote>"
         f'<div class="qa-actions">'
-        f'<a class="qa-open" href="#{anchor}" data-anchor="{anchor}" tabindex="-1" aria-hidden="true">在报告中查看</a>'
+        f'<a class="qa-open" href="#{anchor}" data-anchor="{anchor}" tabindex="-1" aria-hidden="true">'
+        f"{_e(t('在报告中查看'))}</a>"
         f'<button type="button" class="qa-copy" data-copy="{_e(copy_text(hit))}">复制引用</button>'
         f'<span class="qa-copy-status" role="status" aria-live="polite"></span>'
         f"</div>"
@@ -132,11 +126,13 @@ def render_hit(hit: dict, convert: Convert = _same) -> str:
 
 
 def render_hits(hits: list[dict], convert: Convert = _same, label: str = "相关段落") -> str:
+    """A numbered list of results under a heading."""
+    t = convert
     if not hits:
-        return '<p class="qa-empty">没有可显示的段落。</p>'
+        return f'<p class="qa-empty">{_e(t("没有可显示的段落。"))}</p>'
     items = "".join(render_hit(hit, convert) for hit in hits)
     return (
-        f'<h3 class="qa-hits-title">{_e(convert(label))}<span class="qa-count">共 {len(hits)} 段</span></h3>'
+        f'<h3 class="qa-hits-title">{_e(t(label))}<span class="qa-count">{_e(t(f"共 {len(hits)} 段"))}</span></h3>'
         f'<ol class="qa-hits">{items}</ol>'
     )
 
@@ -144,33 +140,34 @@ def render_hits(hits: list[dict], convert: Convert = _same, label: str = "相关
 def render_answer(answer: dict, traditional: bool = False) -> str:
     """An answer (``Answer.to_dict()``): the question, whether the report answers it, the passages.
 
-    With ``traditional`` the report's text is shown in Traditional characters; the question is
-    always shown as typed, and 复制引用 always copies the report's own characters.
+    With ``traditional`` the report's text (and the page's words) are shown in Traditional
+    characters; the question is always shown as typed, and 复制引用 copies the report's own text.
     """
-    convert = _converter(traditional)
-    question = f'<p class="qa-question"><span class="qa-q-label">问</span><q>{_e(answer["question"])}</q></p>'
+    t = _converter(traditional)
+    question = (
+        f'<p class="qa-question"><span class="qa-q-label">{_e(t("问"))}</span><q>{_e(answer["question"])}</q></p>'
+    )
     hits = answer.get("hits") or []
     parts = [question]
     if answer.get("answerable", True) and hits:
         parts.append(
-            '<p class="qa-found" role="status">以下是报告原文中回答这个问题的段落,'
-            "<mark class=\"qa-mark\">标记</mark>的是最相关的句子。点击出处可在报告中查看上下文。</p>"
+            f'<p class="qa-found" role="status">{_e(t("以下是报告原文中回答这个问题的段落,"))}'
+            f'<mark class="qa-mark">{_e(t("标记"))}</mark>'
+            f"{_e(t('的是最相关的句子。点击出处可在报告中查看上下文。'))}</p>"
         )
-        parts.append(render_hits(hits, convert, "相关段落"))
+        parts.append(render_hits(hits, t, "相关段落"))
     else:
         reason = answer.get("message") or ""
-        detail = f'<p class="qa-reason">{_e(reason)}</p>' if reason else ""
+        detail = f'<p class="qa-reason">{_e(t(reason))}</p>' if reason else ""
         nearest = (
-            "下面列出报告中最接近的段落,仅供参考,它们不一定回答了这个问题。"
-            if hits
-            else "报告中也没有相近的段落。"
+            "下面列出报告中最接近的段落,仅供参考,它们不一定回答了这个问题。" if hits else "报告中也没有相近的段落。"
         )
         parts.append(
-            f'<div class="qa-notfound" role="status"><p><strong>报告中未找到这个问题的答案。</strong>{nearest}</p>'
-            f"{detail}</div>"
+            f'<div class="qa-notfound" role="status"><p><strong>{_e(t("报告中未找到这个问题的答案。"))}</strong>'
+            f"{_e(t(nearest))}</p>{detail}</div>"
         )
         if hits:
-            parts.append(render_hits(hits, convert, "最接近的段落"))
+            parts.append(render_hits(hits, t, "最接近的段落"))
     classes = "qa-answer qa-traditional" if traditional else "qa-answer"
     return f'<section class="{classes}" aria-label="问答结果">{"".join(parts)}</section>'
 
@@ -191,7 +188,13 @@ def render_verdict(verdict: dict, traditional: bool = False) -> str:
     kind = verdict.get("verdict") or "not_found"
     label = verdict.get("label") or VERDICT_LABELS.get(kind, kind)
     parts = [
-        f'<p class="qa-question"><span class="qa-q-label">核</span><q>{_e(verdict.get("claim", ""))}</q></p>',
+        f'<p class="qa-question"><span class="qa-q-label">{_e(convert("核"))}</span>'
+        f"<q>{_e(verdict.get('claim', ''))}</q></p>",
+        (
+            f'<p class="qa-found">{_e(convert("声明所说的时期:" + verdict["claim_part"]))}</p>'
+            if verdict.get("claim_part")
+            else ""
+        ),
         f'<div class="qa-verdict qa-verdict-{_e(VERDICT_CLASSES.get(kind, "none"))}" role="status">'
         f'<p class="qa-verdict-label">{_e(convert(label))}</p>'
         + (f'<p class="qa-verdict-why">{_e(convert(verdict["explanation"]))}</p>' if verdict.get("explanation") else "")
@@ -199,10 +202,11 @@ def render_verdict(verdict: dict, traditional: bool = False) -> str:
     ]
     comparisons = verdict.get("comparisons") or []
     if comparisons:
-        rows = "".join(_comparison_row(c) for c in comparisons)
+        rows = "".join(_comparison_row(c, convert) for c in comparisons)
         parts.append(
-            '<div class="qa-table-wrap"><table class="qa-compare"><caption>逐项比对</caption>'
-            '<thead><tr><th scope="col">说法中</th><th scope="col">报告中</th><th scope="col">结果</th></tr></thead>'
+            f'<div class="qa-table-wrap"><table class="qa-compare"><caption>{_e(convert("数字比对"))}</caption>'
+            f'<thead><tr><th scope="col">{_e(convert("声明中"))}</th><th scope="col">{_e(convert("报告中"))}</th>'
+            f'<th scope="col">{_e(convert("结果"))}</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>"
         )
     evidence = verdict.get("evidence") or []
@@ -211,25 +215,37 @@ def render_verdict(verdict: dict, traditional: bool = False) -> str:
     return f'<section class="qa-answer qa-check" aria-label="核对结果">{"".join(parts)}</section>'
 
 
-def _side(value: object) -> str:
-    if isinstance(value, dict):
-        text = value.get("text") or value.get("surface") or value.get("value")
-        return _e(text if text is not None else "、".join(f"{k}: {v}" for k, v in value.items()))
-    if value in (None, ""):
-        return "—"
-    return _e(value)
+def _side(value: object, convert: Convert) -> str:
+    """One side of a comparison: the figure as written, the year it belongs to, a link to its passage."""
+    if not value:
+        return '<span class="qa-fig-none">—</span>'
+    if not isinstance(value, dict):
+        return _e(convert(str(value)))
+    html = f'<span class="qa-fig">{_e(convert(str(value.get("text", ""))))}</span>'
+    if value.get("part"):
+        html += f'<span class="qa-fig-part">{_e(convert(str(value["part"])))}</span>'
+    if value.get("passage_id"):
+        anchor = anchor_id(str(value["passage_id"]))
+        title = _e(convert(str(value.get("citation") or "在报告中查看")))
+        html += (
+            f'<a class="qa-fig-link" href="#{anchor}" data-anchor="{anchor}" title="{title}">'
+            f"{_e(convert('查看原文'))}</a>"
+        )
+    return html
 
 
-def _comparison_row(comparison: dict) -> str:
-    claim = comparison.get("claim", comparison.get("claim_side"))
-    report = comparison.get("report", comparison.get("report_side"))
+def _comparison_row(comparison: dict, convert: Convert) -> str:
     outcome = str(comparison.get("outcome") or "")
     outcome_text = OUTCOME_LABELS.get(outcome, outcome)
     why = comparison.get("explanation") or ""
-    cell = _e(outcome_text) + (f'<span class="qa-compare-why">{_e(why)}</span>' if why else "")
+    cell = f'<span class="qa-outcome">{_e(convert(outcome_text))}</span>'
+    if why:
+        cell += f'<span class="qa-compare-why">{_e(convert(why))}</span>'
+    kind = OUTCOME_CLASSES.get(outcome, "none")
     return (
-        f'<tr class="qa-outcome-{_e(re.sub(r"[^a-z_]", "", outcome.lower()))}">'
-        f"<td>{_side(claim)}</td><td>{_side(report)}</td><td>{cell}</td></tr>"
+        f'<tr class="qa-outcome-{kind}"><td data-label="声明">{_side(comparison.get("claim"), convert)}</td>'
+        f'<td data-label="报告">{_side(comparison.get("report"), convert)}</td>'
+        f'<td data-label="结果">{cell}</td></tr>'
     )
 
 
@@ -260,8 +276,10 @@ def _paragraph_html(paragraph: ReaderParagraph, convert: Convert) -> str:
         pieces[-1].append(passage)
     first = paragraph.passages[0]
     if first.part_kind == "notes":
-        return "".join(f'<p class="qa-note">{"".join(_passage_html(p, convert) for p in piece)}</p>' for piece in pieces)
-    return "".join(f'<p>{"".join(_passage_html(p, convert) for p in piece)}</p>' for piece in pieces)
+        return "".join(
+            f'<p class="qa-note">{"".join(_passage_html(p, convert) for p in piece)}</p>' for piece in pieces
+        )
+    return "".join(f"<p>{''.join(_passage_html(p, convert) for p in piece)}</p>" for piece in pieces)
 
 
 def render_reader(doc: ReaderDocument, traditional: bool = False) -> str:
