@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from .errors import QAError
 
@@ -102,19 +103,7 @@ def _ask(args: argparse.Namespace) -> int:
 
     searcher = _open(args)
     questions = [args.question] if args.question is not None else _lines(sys.stdin)
-    status = 0
-    for question in questions:
-        try:
-            answer = searcher.ask(question, k=args.k, part=args.part)
-        except QAError as exc:
-            status = 1
-            _emit_error(question, exc, args.json)
-            continue
-        if args.json:
-            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
-        else:
-            print(format_answer(answer), flush=True)
-    return status
+    return _answer_each(questions, lambda q: searcher.ask(q, k=args.k, part=args.part), format_answer, args.json)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -123,18 +112,20 @@ def _check(args: argparse.Namespace) -> int:
 
     checker = FactChecker(_open(args))
     claims = [args.claim] if args.claim is not None else _lines(sys.stdin)
+    return _answer_each(claims, checker.check, format_verdict, args.json)
+
+
+def _answer_each(inputs: Iterable[str], answer, describe, as_json: bool) -> int:
+    """Answer each input in turn; a bad one is reported and the rest still answered (exit 1)."""
     status = 0
-    for claim in claims:
+    for text in inputs:
         try:
-            verdict = checker.check(claim)
+            result = answer(text)
         except QAError as exc:
             status = 1
-            _emit_error(claim, exc, args.json)
+            _emit_error(text, exc, as_json)
             continue
-        if args.json:
-            print(json.dumps(verdict.to_dict(), ensure_ascii=False), flush=True)
-        else:
-            print(format_verdict(verdict), flush=True)
+        print(json.dumps(result.to_dict(), ensure_ascii=False) if as_json else describe(result), flush=True)
     return status
 
 

@@ -15,9 +15,9 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -26,10 +26,10 @@ from .corpus import SourceFile, corpus_fingerprint, load_corpus
 from .dense import DenseIndex
 from .embedding import Embedder, default_model_id
 from .errors import IndexMissingError, QAError, StaleIndexError
+from .highlight import segments
 from .lexical import TOKENIZER_VERSION, LexicalIndex
 from .passages import CUTTER_VERSION, Passage, cut_passages
 from .structure import ParsedReport, parse_report
-from .highlight import segments
 from .text_norm import normalise_for_matching, normalise_text
 
 INDEX_FORMAT = 2

@@ -10,14 +10,23 @@ import re
 from dataclasses import dataclass
 
 # Cues that a question is about last year's results (part 一) or this year's plan (part 二).
-REVIEW_WORDS = re.compile(r"去年|上年|上一年|过去一年|已经|已完成|完成了|实现了|取得了?|成效|成绩|做了|干了|弄了|搞了|办了|落实了|\bdid\b|\bwas\b|\bwere\b|achieved")
-PLAN_WORDS = re.compile(r"今年|明年|计划|目标|力争|打算|准备|将要|预期|预计|要达到|争取|安排|部署|会不会|\bplan|\btarget|\bgoal|\baim|\bwill\b")
+REVIEW_WORDS = re.compile(
+    r"去年|上年|上一年|过去一年|已经|已完成|完成了|实现了|取得了?|成效|成绩|做了|干了|弄了|搞了|办了|落实了|"
+    r"\bdid\b|\bwas\b|\bwere\b|achieved"
+)
+PLAN_WORDS = re.compile(
+    r"今年|明年|计划|目标|力争|打算|准备|将要|预期|预计|要达到|争取|安排|部署|会不会|"
+    r"\bplan|\btarget|\bgoal|\baim|\bwill\b"
+)
 YEAR = re.compile(r"(20\d\d)\s*年?")
 DEFINITION = re.compile(
     r"是什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|意思|什么是|是怎么回事|怎么回事|哪些人组成|由哪些|"
     r"全称|正式名称|哪个文件|文号|\bmean|\brefer|stand for|what is|what are|definition"
 )
-FIGURE = re.compile(r"多少|(?<![哪那])几[个家所只张项户人次年万亿连]?|比例|比重|占比|金额|数量|百分之|率|how many|how much|what percentage|what share")
+FIGURE = re.compile(
+    r"多少|(?<![哪那])几[个家所只张项户人次年万亿连]?|比例|比重|占比|金额|数量|百分之|率|"
+    r"how many|how much|what percentage|what share"
+)
 QUOTED = re.compile(r"[“\"]([^”\"]{1,20})[”\"]")
 
 

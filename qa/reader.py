@@ -27,15 +27,9 @@ class ReaderParagraph:
 
 @dataclass(frozen=True)
 class ReaderDocument:
-    """A whole report for reading: header lines, outline and body blocks in reading order."""
+    """A whole report for reading: its metadata and outline, and body blocks in reading order."""
 
-    doc_id: str
-    title: str
-    publisher: str | None
-    published: str | None
-    meeting: str | None
-    speaker: str | None
-    headings: tuple[Heading, ...]
+    report: ParsedReport  # metadata and outline
     blocks: tuple[Heading | ReaderParagraph, ...]
 
     @property
@@ -64,16 +58,7 @@ def build_reader(report: ParsedReport, passages: list[Passage]) -> ReaderDocumen
     if group:
         paragraphs.append(ReaderParagraph(tuple(group)))
     blocks: list[Heading | ReaderParagraph] = sorted([*report.headings, *paragraphs], key=lambda block: block.start)
-    return ReaderDocument(
-        doc_id=report.doc_id,
-        title=report.title,
-        publisher=report.publisher,
-        published=report.published,
-        meeting=report.meeting,
-        speaker=report.speaker,
-        headings=report.headings,
-        blocks=tuple(blocks),
-    )
+    return ReaderDocument(report=report, blocks=tuple(blocks))
 
 
 def topic_of(passage: Passage) -> str | None:

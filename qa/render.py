@@ -286,21 +286,21 @@ def render_reader(doc: ReaderDocument, traditional: bool = False) -> str:
     """The whole report: header, table of contents, then headings and paragraphs with anchors."""
     convert = _converter(traditional)
     meta = []
-    if doc.publisher:
-        meta.append(f"<span>发布者:{_e(convert(doc.publisher))}</span>")
-    if doc.published:
-        meta.append(f'<span>发布日期:<time datetime="{_e(doc.published)}">{_e(doc.published)}</time></span>')
-    header = [f'<h2 class="qa-doc-title">{_e(convert(doc.title))}</h2>']
+    if doc.report.publisher:
+        meta.append(f"<span>发布者:{_e(convert(doc.report.publisher))}</span>")
+    if doc.report.published:
+        meta.append(f'<span>发布日期:<time datetime="{_e(doc.report.published)}">{_e(doc.report.published)}</time></span>')
+    header = [f'<h2 class="qa-doc-title">{_e(convert(doc.report.title))}</h2>']
     if meta:
         header.append(f'<p class="qa-doc-meta">{"".join(meta)}</p>')
-    if doc.meeting:
-        header.append(f'<p class="qa-doc-meeting">——{_e(convert(doc.meeting))}</p>')
-    if doc.speaker:
-        header.append(f'<p class="qa-doc-speaker">{_e(convert(doc.speaker))}</p>')
+    if doc.report.meeting:
+        header.append(f'<p class="qa-doc-meeting">——{_e(convert(doc.report.meeting))}</p>')
+    if doc.report.speaker:
+        header.append(f'<p class="qa-doc-speaker">{_e(convert(doc.report.speaker))}</p>')
 
     toc_items = "".join(
-        f'<li class="qa-toc-l{h.level}"><a href="#{heading_anchor(doc.doc_id, h)}">{_e(convert(h.text))}</a></li>'
-        for h in doc.headings
+        f'<li class="qa-toc-l{h.level}"><a href="#{heading_anchor(doc.report.doc_id, h)}">{_e(convert(h.text))}</a></li>'
+        for h in doc.report.headings
     )
     toc = (
         f'<nav class="qa-toc" aria-label="目录"><details open><summary>{_e(convert("目录"))}</summary>'
@@ -312,7 +312,7 @@ def render_reader(doc: ReaderDocument, traditional: bool = False) -> str:
         if isinstance(block, Heading):
             tag = "h3" if block.level == 1 else "h4"
             body.append(
-                f'<{tag} class="qa-h qa-h{block.level}" id="{heading_anchor(doc.doc_id, block)}" tabindex="-1">'
+                f'<{tag} class="qa-h qa-h{block.level}" id="{heading_anchor(doc.report.doc_id, block)}" tabindex="-1">'
                 f"{_e(convert(block.text))}"
                 f'<a class="qa-to-toc" href="#qa-toc-top" aria-label="回到目录">↑ 目录</a></{tag}>'
             )
@@ -320,7 +320,7 @@ def render_reader(doc: ReaderDocument, traditional: bool = False) -> str:
             body.append(_paragraph_html(block, convert))
     classes = "qa-reader qa-traditional" if traditional else "qa-reader"
     return (
-        f'<article class="{classes}" lang="{"zh-Hant" if traditional else "zh-Hans"}" data-doc="{_e(doc.doc_id)}">'
+        f'<article class="{classes}" lang="{"zh-Hant" if traditional else "zh-Hans"}" data-doc="{_e(doc.report.doc_id)}">'
         f'<header class="qa-doc-header" id="qa-toc-top">{"".join(header)}</header>'
         f'<div class="qa-reader-grid">{toc}<div class="qa-doc-body">{"".join(body)}</div></div>'
         f"</article>"

@@ -73,7 +73,8 @@ def test_answer_json_shape(searcher):
     assert {"question", "answerable", "hits"} <= data.keys()
     assert len(data["hits"]) == 3
     for hit in data["hits"]:
-        assert {"rank", "score", "text", "citation", "section_path", "paragraph", "start", "end", "doc_id", "highlight"} <= hit.keys()
+        expected = {"rank", "score", "text", "citation", "section_path", "paragraph", "start", "end", "doc_id", "highlight"}
+        assert expected <= hit.keys()
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?!。,", "问" * 501, None])

@@ -2,7 +2,9 @@
 
 import re
 
-CHROME = re.compile(r"网站无障碍|关怀版|法律声明|关于我们|网站地图|ICP备|公网安备|备案|举报电话|举报邮箱|微博|微信|022-2319|@tj\.gov\.cn")
+CHROME = re.compile(
+    r"网站无障碍|关怀版|法律声明|关于我们|网站地图|ICP备|公网安备|备案|举报电话|举报邮箱|微博|微信|022-2319|@tj\.gov\.cn"
+)
 
 
 def test_metadata(report):
