@@ -37,8 +37,9 @@ FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总�
 class Calibration:
     """Thresholds learnt from the dev questions."""
 
-    # Below this best sentence BM25 score the question shares too few words with the report to be
-    # answered by it (off-topic questions); not applied to questions asked in English.
+    # Below this weight of shared words (see ``shared_weight``) the question has too little in
+    # common with its best passage to be answered by it (off-topic questions); not applied to
+    # questions asked in English, whose words cannot be shared.
     min_match: float = 0.0
     high: float = 1.9  # top scores at or above this are 高 confidence
     medium: float = 1.6  # at or above this 中, else 低
@@ -69,15 +70,16 @@ def unanswered_reason(
     normalised_question: str,
     intent,
     top_span: str,
-    best_match: float | None,
+    shared: float | None,
     corpus_text: str,
     calibration: Calibration,
 ) -> str:
     """Why the report does not answer the question (in Chinese), or "" when it does.
 
-    ``best_match`` is the best sentence BM25 score, or None where word overlap means nothing.
+    ``shared`` is the question's ``shared_weight`` with its best passage, or None where shared
+    words mean nothing (a question in English).
     """
-    if best_match is not None and best_match < calibration.min_match:
+    if shared is not None and shared < calibration.min_match:
         return "报告中没有与这个问题相关的内容"
     words = tagged_words(normalised_question)
     for word, flag in words:
@@ -92,6 +94,21 @@ def unanswered_reason(
         if not SPAN_FIGURE.search(top_span):
             return "最相关的段落没有给出所问的数字"
     return ""
+
+
+SHARED_TERM = re.compile(r"[\u3400-\u9fff]{2}")
+LATIN_TERM = re.compile(r"[a-z0-9][a-z0-9.]+")
+
+
+def shared_weight(normalised_question: str, passage_text: str, idf: dict[str, float]) -> float:
+    """The IDF weight of the question's character bigrams (and Latin words, figures) found in a passage.
+
+    Zero for a question with nothing in common with the passage (今天天气怎么样?); a rare shared
+    term such as 三保 weighs more than common ones such as 和平.
+    """
+    bigrams = {normalised_question[i : i + 2] for i in range(len(normalised_question) - 1)}
+    terms = {g for g in bigrams if SHARED_TERM.fullmatch(g)} | set(LATIN_TERM.findall(normalised_question))
+    return sum(idf.get(term, 0.0) for term in terms if term in passage_text)
 
 
 def _missing_subject(normalised_question: str, corpus_text: str) -> str:
@@ -126,9 +143,9 @@ def confidence(score: float, top_score: float, answerable: bool, calibration: Ca
 def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.8) -> dict:
     """Derive the thresholds from a question file (``qa calibrate``), reproducibly.
 
-    ``min_match`` is ``margin`` times the weakest word match among the answerable Chinese
-    questions that the rules accept, so no dev question is rejected by it and off-topic
-    questions with far weaker matches are. ``high`` and ``medium`` are the lowest top scores
+    ``min_match`` is ``margin`` times the smallest ``shared_weight`` among the answerable Chinese
+    questions that the rules accept, so no dev question is rejected by it while questions sharing
+    nothing, or only a common word, with their best passage are. ``high`` and ``medium`` are the lowest top scores
     above which the first passage is right for 95% and 75% of the answerable questions.
     """
     from datetime import date
@@ -147,7 +164,7 @@ def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.
                 "accepted": outcome["answerable"],
                 "right": outcome["rank"] == 1,
                 "top": answer.features.get("top_score", 0.0),
-                "match": None if answer.intent.foreign else answer.features.get("best_match", 0.0),
+                "match": None if answer.intent.foreign else answer.features.get("shared_weight", 0.0),
             }
         )
     answerable = [r for r in rows if not r["unanswerable"]]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .answerability import Calibration, confidence, load_calibration, unanswered_reason
+from .answerability import Calibration, confidence, load_calibration, shared_weight, unanswered_reason
 from .errors import QueryError
 from .highlight import best_span
 from .index import Index, lexical_text
@@ -124,7 +124,8 @@ class Searcher:
         self.calibration = calibration or load_calibration()
         self._corpus_text = normalise_for_matching("\n".join(p.text for p in index.passages))
         self._part_kinds = np.array([p.part_kind for p in index.passages])
-        self._gram_idf = _gram_idf([lexical_text(p) for p in index.passages])
+        self._lexical_texts = [lexical_text(p) for p in index.passages]
+        self._gram_idf = _gram_idf(self._lexical_texts)
         self._note_terms = _note_terms(index.passages)
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
@@ -145,7 +146,7 @@ class Searcher:
             raise QueryError(f"未知的部分 {part!r},可选: {', '.join(PART_KINDS)}")
         normalised = normalise_query(question)
         intent = detect_intent(normalised)
-        scores, best_match = self.scores(normalised, intent)
+        scores = self.scores(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
@@ -153,12 +154,13 @@ class Searcher:
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
         top_score = float(scores[order[0]]) if order else 0.0
-        reason = "没有找到相关段落"
+        reason, shared = "没有找到相关段落", 0.0
         if order:
             top = passages[order[0]]
             top_span = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
+            shared = shared_weight(normalised, self._lexical_texts[order[0]], self._gram_idf)
             reason = unanswered_reason(
-                normalised, intent, top_span, None if intent.foreign else best_match, self._corpus_text, self.calibration
+                normalised, intent, top_span, None if intent.foreign else shared, self._corpus_text, self.calibration
             )
         hits = tuple(
             Hit(
@@ -178,11 +180,11 @@ class Searcher:
             intent=intent,
             traditional=has_traditional(question),
             reason=reason,
-            features={"best_match": best_match, "top_score": top_score},
+            features={"shared_weight": shared, "top_score": top_score},
         )
 
-    def scores(self, normalised: str, intent: Intent) -> tuple[np.ndarray, float]:
-        """The fused score of every passage, and the best raw sentence BM25 score (how well words match)."""
+    def scores(self, normalised: str, intent: Intent) -> np.ndarray:
+        """The fused score of every passage for a normalised question."""
         s = self.settings
         lexical_weight = s.foreign_lexical_weight if intent.foreign else s.lexical_weight
         sentence_weight = s.foreign_lexical_weight if intent.foreign else s.sentence_weight
@@ -190,16 +192,14 @@ class Searcher:
         total = np.zeros(len(self.index.passages), dtype=np.float32)
         if s.use_lexical:
             total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
-        sentence_scores = self.index.sentences.scores(normalised)
-        best_match = float(sentence_scores.max())
         if s.use_sentences:
-            total += sentence_weight * _scaled_by_max(sentence_scores)
+            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
             total += dense_weight * _min_max(self.index.dense.scores(vector))
         if s.use_intent:
             total += self.priors(normalised, intent)
-        return total, best_match
+        return total
 
     def priors(self, normalised: str, intent: Intent) -> np.ndarray:
         """Steer toward the part the question's time cue points at, and toward defining notes."""

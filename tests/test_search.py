@@ -102,3 +102,14 @@ def test_dev_figures_meet_the_targets(searcher):
         if kind != "unanswerable":
             assert figures["hit@5"] >= 0.75, kind
     assert report["by_type"]["traditional"]["hit@5"] >= 0.95
+
+
+@pytest.mark.parametrize("question", ["今天天气怎么样?", "怎么做红烧肉", "你好"])
+def test_off_topic_questions_are_not_answered(searcher, question):
+    assert not searcher.ask(question).answerable
+
+
+@pytest.mark.parametrize("question", ["“三保”指的是什么?", "“四包”是啥?"])
+def test_short_term_questions_are_answered(searcher, question):
+    answer = searcher.ask(question)
+    assert answer.answerable and answer.hits[0].passage.part_kind == "notes"
