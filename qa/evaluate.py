@@ -102,7 +102,7 @@ def format_report(report: dict) -> str:
     """A readable table of the figures."""
     keys = ["n", "hit@1", "hit@5", "mrr@10", "span@1", "no_answer_accuracy", "answerable_rejected"]
     if "verdict_accuracy" in report:
-        keys = ["n", "verdict_accuracy"]
+        keys = ["n", "verdict_accuracy", "evidence_ok", "seconds_per_claim"]
     lines = ["  ".join(f"{k}={report[k]}" for k in keys if k in report)]
     for kind, figures in report.get("by_type", report.get("by_kind", {})).items():
         lines.append(f"  {kind:<13}" + "  ".join(f"{k}={figures[k]}" for k in keys if k in figures))

@@ -129,7 +129,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<pct>百分之|千分之)(?P<pctnum>{_ARABIC}|百|{_CHINESE})|(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})"
 )
 _AFTER_RE = re.compile(
-    rf" ?(?P<pre>余|多)?(?!{_MULT_GUARD})(?P<mult>{_MULT})?(?P<post>余|多)?(?P<unit>{_UNIT})?"
+    rf" ?(?P<pre>余|多)?(?:(?!{_MULT_GUARD})(?P<mult>{_MULT}))?(?P<post>余|多)?(?P<unit>{_UNIT})?"
     r"(?P<tail>以上|以下|以内|之内|左右|开外)?"
 )
 _TAIL_RE = re.compile(r" ?(?P<tail>以上|以下|以内|之内|左右|开外)?")

@@ -257,6 +257,19 @@ def test_quoted_label_next_to_a_count() -> None:
     assert summary("组建136个“132”帮扶工作组") == [("136个", 136, "个", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("销售消毒液11.82千克", [("11.82千克", 11.82, "公斤", None)]),
+        ("全长5千米", [("5千米", 5.0, "公里", None)]),
+        ("节电3千瓦时", [("3千瓦时", 3.0, "千瓦时", None)]),
+    ],
+)
+def test_unit_starting_with_a_multiplier_character(text: str, expected: list) -> None:
+    # 千克 is a unit, not 千 × 克; a number before it used to make extraction fail.
+    assert summary(text) == expected
+
+
 def test_near_a_duration_is_not_a_hedge() -> None:
     assert summary("近3年来") == [("3年", 3, "年", None)]
 

@@ -1,0 +1,360 @@
+"""Fact checking: does the report back a sentence from a draft, a speech or the news?
+
+``FactChecker(searcher).check("2020年和平区新增就业5万人")`` returns a :class:`~qa.verdict.Verdict`:
+supported (报告支持), contradicted (与报告不符) or not found (报告未提及), with the passages that decide
+it and, for figures, a side-by-side comparison.
+
+How a claim is judged
+    1. The claim is read (:mod:`qa.claims`): its figures, each with the part of the report its time
+       cue points at (2020/去年 → 2020年执行情况; 2021/今年/计划/目标 → 2021年计划), its content
+       words, the places it names. A claim about a place the report never names is not found.
+    2. Candidates come from the searcher's ranking of the claim: the top passages overall and the
+       top ones of each part, so that a figure can be looked up in the year the claim names and in
+       the other one.
+    3. Figures. Each claimed figure is matched with the report figure whose surrounding words are
+       most like the claim's (:meth:`~qa.claims.GramStats.context_score`; units must compare) and
+       the two are compared by :func:`qa.quantities.compare` (3.1万 = 三点一万; 万 vs 亿; 约 / 超过 /
+       以上 / 余 as ranges, each stated). A different figure contradicts. The very figure given for
+       the other year (a 2021 target stated as a 2020 result) contradicts too, with both passages.
+       A figure no passage talks about is not found.
+    4. Words (:mod:`qa.wording`). The claim is lined up with the sentence holding most of its
+       content: another count word, name, list member, stage or a negation in the same place
+       contradicts; a sentence holding (nearly) all of it supports; less is not found. Wording the
+       report uses only for the other year contradicts, as for figures.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from .claims import (
+    Claim,
+    ClaimFigure,
+    GramStats,
+    clause_spans,
+    figure_context,
+    in_common_unit,
+    places,
+    read_claim,
+    same_digits,
+    sentence_spans,
+)
+from .passages import PART_KINDS, Passage
+from .quantities import Comparison, Quantity, compare, extract_quantities
+from .search import MAX_K, Hit, validate_question
+from .text_norm import normalise_for_matching, normalise_text
+from .verdict import (
+    LABELS,
+    FigureMatch,
+    FigureResult,
+    Verdict,
+    comparison_rows,
+    figure_hits,
+    figure_reason,
+    part_label,
+)
+from .wording import Conflict, conflicts, diffable
+
+__all__ = ["FactChecker", "Verdict", "evaluate_claims"]
+
+OTHER_PART = {"review": "plan", "plan": "review"}
+
+
+@dataclass
+class _Facts:
+    """What the checker needs of one passage: its figures, sentences and clauses."""
+
+    passage: Passage
+    text: str  # normalise_text(passage.text), of the same length
+    figures: list[Quantity]
+    sentences: list[tuple[int, int]]
+    clauses: list[tuple[int, int]]
+    clause_texts: list[str]  # each clause normalised for matching
+
+    @classmethod
+    def of(cls, p: Passage) -> _Facts:
+        text = normalise_text(p.text)
+        clauses = clause_spans(p.text)
+        return cls(
+            passage=p,
+            text=text if len(text) == len(p.text) else p.text,
+            figures=extract_quantities(p.text),
+            sentences=sentence_spans(p.text),
+            clauses=clauses,
+            clause_texts=[normalise_for_matching(p.text[s:e]) for s, e in clauses],
+        )
+
+    def sentence_of(self, at: int) -> tuple[int, int]:
+        return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
+
+
+@dataclass
+class _Wording:
+    """The report sentence holding most of a claim's content, and where the two part ways."""
+
+    coverage: float = 0.0
+    hit: Hit | None = None
+    span: tuple[int, int] = (0, 0)  # relative to the passage until ``_check_words`` returns; then source
+    conflicts: list[Conflict] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # claim clauses the passage does not hold
+
+    def evidence(self) -> Hit:
+        return replace(self.hit, highlight=self.span)
+
+
+class FactChecker:
+    """Checks claims against the report behind a :class:`qa.search.Searcher`."""
+
+    K = 10  # passages taken from the ranking overall
+    K_PART = 5  # and from each part
+    FIGURE_MATCH = 0.45  # context score from which two figures are about the same thing
+    YEAR_SWAP_MATCH = 0.65  # the same figure in the other year's part must match more closely
+    SUPPORT_COVERAGE = 0.8  # share of a claim's content a sentence must hold to support it
+    CONFLICT_COVERAGE = 0.45  # a clause must match this well for its differences to count
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        passages = searcher.index.passages
+        self.stats = GramStats([normalise_for_matching(p.text) for p in passages])
+        self.facts = {p.id: _Facts.of(p) for p in passages}
+        self.report_text = normalise_text("".join(p.doc_title + p.text for p in passages))
+        titles = {normalise_text(p.doc_title) for p in passages}
+        self.subject = tuple(sorted({w for t in titles for w in places(t)}, key=len, reverse=True))
+
+    def check(self, claim: str) -> Verdict:
+        """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
+        c = read_claim(validate_question(claim), self.subject)
+        if strangers := self._strangers(c):
+            subject = "、".join(self.subject) or "本地区"
+            return self._verdict(c, "not_found", f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
+        hits = self._candidates(c)
+        return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
+
+    def _strangers(self, c: Claim) -> list[str]:
+        """Places the claim is about that the report never names (another district).
+
+        Only places named before the report's own subject count: 和平区承接北京市… is about 和平区."""
+        strangers = []
+        for place in c.places:
+            if place in self.subject:
+                break
+            if place not in self.report_text:
+                strangers.append(place)
+        return strangers
+
+    def _candidates(self, c: Claim) -> list[Hit]:
+        """The top passages overall and of each part, from one ranking of the claim."""
+        ranked = self.searcher.ask(c.text, k=min(MAX_K, len(self.facts))).hits
+        chosen = list(ranked[: self.K])
+        for part in ("review", "plan", "notes"):
+            if part != "notes" or c.notes or not c.figures:
+                chosen += [h for h in ranked if h.passage.part_kind == part][: self.K_PART]
+        unique: dict[str, Hit] = {}
+        for hit in chosen:
+            unique.setdefault(hit.passage.id, hit)
+        hits = list(unique.values())
+        return [h for h in hits if h.passage.part_kind == "notes"] if c.notes else hits
+
+    # ------------------------------------------------------------ figures
+
+    def _check_figure(self, c: Claim, f: ClaimFigure, hits: list[Hit]) -> FigureResult:
+        """The report figure about the same thing in the claim's part (and in the other part)."""
+        # The figure's own clause names what it counts; the rest of the claim may add to that.
+        contexts = [figure_context(c, f, self.stats, own_clause=True), figure_context(c, f, self.stats)]
+        matches = []
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            for r in facts.figures:
+                common = in_common_unit(f.quantity, r)
+                if common is None:
+                    continue
+                s, e = facts.sentence_of(r.start)
+                others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
+                score = max(self.stats.context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
+                claimed, reported, note = common
+                comparison = compare(claimed, reported)
+                if note:
+                    comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
+                matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
+
+        def best(parts: set[str], floor: float) -> FigureMatch | None:
+            # Among figures about the same thing, prefer the claimed value (or its digits).
+            def key(m: FigureMatch) -> float:
+                return m.context + 0.15 * m.same_value + 0.05 * same_digits(m.claimed_value, m.reported_value)
+
+            return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
+
+        other_part = OTHER_PART.get(f.period or "")
+        same = best(set(PART_KINDS) - {other_part}, self.FIGURE_MATCH)
+        other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
+        if same and same.comparison.outcome == "equal":
+            return FigureResult(f, "equal", same)
+        if other and other.comparison.outcome == "equal" and other.same_value and other.figure.approx == f.quantity.approx:
+            return FigureResult(f, "year_swap", same, other)
+        return FigureResult(f, same.comparison.outcome, same) if same else FigureResult(f, "not_found")
+
+    # ------------------------------------------------------------ words
+
+    def _check_words(
+        self, c: Claim, hits: list[Hit], parts: set[str], anchors: dict[tuple[int, int], FigureMatch] | None = None
+    ) -> _Wording:
+        """The sentence holding most of the claim's content, and the differences in its clauses.
+
+        ``anchors`` (claim clause -> the report figure its figure matched) keep the search to the
+        first anchor's passage and set a figure's clause against the clause of the matched figure.
+        """
+        anchors = anchors or {}
+        grams = c.grams()
+        best = _Wording()
+        pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
+        for hit in pool:
+            facts = self.facts[hit.passage.id]
+            for s, e in facts.sentences:
+                coverage = self.stats.coverage(grams, normalise_for_matching(facts.passage.text[s:e]))
+                if coverage > best.coverage + 1e-9:
+                    best = _Wording(coverage, hit, (s, e))
+        if best.hit is None:
+            return best
+        facts = self.facts[best.hit.passage.id]
+        in_sentence = [i for i, (s, _) in enumerate(facts.clauses) if best.span[0] <= s < best.span[1]]
+        deciding = None
+        for start, end in c.clauses:
+            anchor = anchors.get((start, end))
+            if anchor and anchor.hit.passage.id == facts.passage.id:
+                i = next(n for n, (s, e) in enumerate(facts.clauses) if s <= anchor.figure.start < e)
+            else:
+                scored = [(self.stats.coverage(c.grams(start, end), facts.clause_texts[i]), i) for i in in_sentence]
+                coverage, i = max(scored, default=(0.0, -1))
+                if coverage < self.CONFLICT_COVERAGE:
+                    passage = normalise_for_matching(facts.passage.text)
+                    if self.stats.coverage(c.grams(start, end), passage) < self.CONFLICT_COVERAGE:
+                        best.unmatched.append(c.text_of(start, end))
+                    continue
+            found = conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]))
+            if found and not best.conflicts:
+                best.conflicts, deciding = found, facts.clauses[i]
+        span = deciding or self._covering_clauses(facts, best.span, grams, best.coverage)
+        best.span = (facts.passage.start + span[0], facts.passage.start + span[1])
+        return best
+
+    def _covering_clauses(self, facts: _Facts, sentence: tuple[int, int], grams, coverage: float) -> tuple[int, int]:
+        """The shortest run of a sentence's clauses holding (nearly) all the sentence holds of the claim."""
+        inside = [span for span in facts.clauses if sentence[0] <= span[0] < sentence[1]]
+        best = sentence
+        for i in range(len(inside)):
+            for j in range(i, len(inside)):
+                start, end = inside[i][0], inside[j][1]
+                if end - start >= best[1] - best[0]:
+                    break
+                if self.stats.coverage(grams, normalise_for_matching(facts.passage.text[start:end])) >= coverage - 0.02:
+                    best = (start, end)
+                    break
+        return best
+
+    def _other_year(self, c: Claim, hits: list[Hit]) -> _Wording | None:
+        """The claim's wording, wholly found in the other year's part of the report."""
+        if c.period not in OTHER_PART:
+            return None
+        other = self._check_words(c, hits, {OTHER_PART[c.period]})
+        return other if other.coverage >= self.SUPPORT_COVERAGE and not other.conflicts else None
+
+    # ------------------------------------------------------------ decision
+
+    def _decide(self, c: Claim, hits: list[Hit], figures: list[FigureResult]) -> Verdict:
+        rows = [row for r in figures for row in comparison_rows(r)]
+        wrong = [r for r in figures if r.outcome in ("different", "year_swap")]
+        if wrong:
+            evidence = figure_hits([m for r in wrong for m in (r.same, r.other) if m])
+            return self._verdict(c, "contradicted", "；".join(map(figure_reason, wrong)) + "。", evidence, rows)
+        if figures and not any(r.same for r in figures):
+            return self._verdict(c, "not_found", "；".join(map(figure_reason, figures)) + "。", (), rows)
+        # Notes define terms; they say nothing of what was done in a year. A dated claim's wording is
+        # looked for in its year's part, unless it cites the notes.
+        parts = (
+            {c.period, "preamble"}
+            if c.period in OTHER_PART and not c.notes
+            else set(PART_KINDS) - {OTHER_PART.get(c.period or "")}
+        )
+        anchors = {r.claimed.clause: r.same for r in figures if r.outcome == "equal"}
+        words = self._check_words(c, hits, parts, anchors)
+        if words.conflicts:
+            reason = "；".join(x.explain() for x in words.conflicts[:2])
+            swap = self._other_year(c, hits)
+            where = f";声明的说法见于报告的{part_label(swap.hit.passage.part_kind)}" if swap else ""
+            evidence = [words.evidence()] + ([swap.evidence()] if swap else [])
+            return self._verdict(c, "contradicted", f"报告与声明不一致:{reason}{where}。", evidence, rows)
+        if figures:
+            verdict = "supported" if all(r.outcome == "equal" for r in figures) else "not_found"
+            evidence = figure_hits([r.same for r in figures if r.same])
+            said = "；".join(map(figure_reason, figures)) + "。"
+            if words.unmatched:
+                said += f"声明中“{'”“'.join(words.unmatched)}”的说法,报告未提及。"
+            return self._verdict(c, verdict, said, evidence, rows)
+        if words.coverage >= self.SUPPORT_COVERAGE:
+            where = part_label(words.hit.passage.part_kind)
+            said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
+            return self._verdict(c, "supported", said, [words.evidence()])
+        if swap := self._other_year(c, hits):
+            said = f"声明说的是{part_label(c.period)},但报告中这一说法属于{part_label(swap.hit.passage.part_kind)}。"
+            evidence = ([words.evidence()] if words.hit else []) + [swap.evidence()]
+            return self._verdict(c, "contradicted", said, evidence)
+        said = f"报告中没有与声明相符或相悖的内容(最接近的一句只含声明内容的{words.coverage:.0%})。"
+        return self._verdict(c, "not_found", said)
+
+    def _verdict(self, c: Claim, verdict: str, explanation: str, evidence=(), comparisons=()) -> Verdict:
+        return Verdict(
+            claim=c.text,
+            verdict=verdict,
+            label=LABELS[verdict],
+            explanation=explanation,
+            evidence=tuple(evidence),
+            comparisons=tuple(comparisons),
+            period=c.period,
+        )
+
+
+def evaluate_claims(checker: FactChecker, records: list[dict]) -> dict:
+    """Verdict accuracy overall and by kind, confusion, evidence_ok, time per claim, and the misses.
+
+    ``evidence_ok``: the share of correctly judged supported / contradicted claims (with evidence
+    strings) whose cited passages contain one of the record's evidence strings.
+    """
+    rows = []
+    started = time.perf_counter()
+    for record in records:
+        verdict = checker.check(record["claim"])
+        expected, evidence = record.get("verdict"), record.get("evidence") or []
+        evidence_ok = None
+        if verdict.verdict == expected in ("supported", "contradicted") and evidence:
+            evidence_ok = any(e in hit.passage.text for hit in verdict.evidence for e in evidence)
+        rows.append((record, expected, verdict, evidence_ok))
+    seconds = time.perf_counter() - started
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for record, expected, verdict, _ in rows:
+        by_kind[record.get("kind", "unknown")].append(verdict.verdict == expected)
+        confusion[str(expected)][verdict.verdict] += 1
+    judged = [ok for *_, ok in rows if ok is not None]
+    return {
+        "n": len(rows),
+        "verdict_accuracy": round(sum(v.verdict == e for _, e, v, _ in rows) / len(rows), 4),
+        "evidence_ok": round(sum(judged) / len(judged), 4) if judged else None,
+        "seconds_per_claim": round(seconds / len(rows), 3),
+        "by_kind": {k: {"n": len(oks), "verdict_accuracy": round(sum(oks) / len(oks), 4)} for k, oks in sorted(by_kind.items())},
+        "confusion": {e: dict(sorted(p.items())) for e, p in sorted(confusion.items())},
+        "misses": [
+            {
+                "id": r.get("id"),
+                "kind": r.get("kind"),
+                "expected": e,
+                "predicted": v.verdict,
+                "evidence_ok": ok,
+                "claim": r["claim"],
+                "explanation": v.explanation,
+            }
+            for r, e, v, ok in rows
+            if v.verdict != e or ok is False
+        ],
+    }

@@ -1,0 +1,168 @@
+"""A fact check's result (:class:`Verdict`) and the plain-language explanations that go into it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .claims import ClaimFigure, clause_spans
+from .passages import PART_KINDS
+from .present import marked_text
+from .quantities import Comparison, Quantity
+from .search import Hit
+
+LABELS = {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}
+NO_PERIOD = "未注明年份"
+APPROX_WORDS = {
+    "about": "是约数,按±5%的范围比较",
+    "at_least": "是下限(不少于该数),报告数不低于它即相符",
+    "at_most": "是上限(不超过该数),报告数不高于它即相符",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the report backs a claim, why, and the passages and figures that decide it."""
+
+    claim: str
+    verdict: str  # "supported", "contradicted" or "not_found"
+    label: str  # 报告支持 / 与报告不符 / 报告未提及
+    explanation: str
+    evidence: tuple[Hit, ...] = ()  # the deciding passages, highlight on the deciding words
+    comparisons: tuple[dict, ...] = ()  # figures side by side (see :func:`comparison_rows`)
+    period: str | None = None  # the part of the report the claim's time cue points at
+
+    def to_dict(self) -> dict:
+        return {
+            "claim": self.claim,
+            "verdict": self.verdict,
+            "label": self.label,
+            "explanation": self.explanation,
+            "claim_part": part_label(self.period),
+            "evidence": [hit.to_dict() for hit in self.evidence],
+            "comparisons": list(self.comparisons),
+        }
+
+    def describe(self) -> str:
+        """Plain text for a terminal: verdict, reason, figures side by side, cited passages."""
+        lines = [f"陈述: {self.claim}", f"结论: {self.label}", f"说明: {self.explanation}"]
+        if self.comparisons:
+            lines.append("数字对照:")
+        for row in self.comparisons:
+            claimed, reported = row["claim"], row["report"]
+            right = f"报告 {reported['text']}({reported['part']})" if reported else "报告 无对应数字"
+            lines.append(f"  · 声明 {claimed['text']}({claimed['part']}) ↔ {right}: {row['explanation']}")
+        if self.evidence:
+            lines.append("依据:")
+        for number, hit in enumerate(self.evidence, start=1):
+            p = hit.passage
+            lines.append(f"  [{number}] {part_label(p.part_kind)} · {p.citation}")
+            lines.append("      " + marked_text(p.text, p.start, hit.highlight))
+        return "\n".join(lines)
+
+
+@dataclass
+class FigureMatch:
+    """A report figure lined up with a claimed one."""
+
+    hit: Hit
+    figure: Quantity
+    context: float  # how alike the words around the two figures are (0..1)
+    comparison: Comparison
+    claimed_value: float  # both values in a common unit
+    reported_value: float
+
+    @property
+    def part(self) -> str:
+        return self.hit.passage.part_kind
+
+    @property
+    def same_value(self) -> bool:
+        a, b = self.claimed_value, self.reported_value
+        return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
+
+
+@dataclass
+class FigureResult:
+    """What the report says about one claimed figure."""
+
+    claimed: ClaimFigure
+    outcome: str  # "equal", "different", "incomparable", "year_swap" or "not_found"
+    same: FigureMatch | None = None  # the matching figure in the part the claim is about
+    other: FigureMatch | None = None  # for a year swap: the same figure in the other part
+
+
+def part_label(kind: str | None) -> str:
+    return PART_KINDS.get(kind, NO_PERIOD) if kind else NO_PERIOD
+
+
+def comparison_rows(r: FigureResult) -> list[dict]:
+    """The claimed figure beside the report's (and, for a year swap, beside the other year's)."""
+    if r.outcome == "not_found":
+        return [_row(r, None, "not_found", "报告中没有与之对应的数字")]
+    rows = []
+    if r.same:
+        rows.append(_row(r, r.same, r.same.comparison.outcome, r.same.comparison.explanation))
+    if r.outcome == "year_swap":
+        said = f"数值一致,但报告中这是{part_label(r.other.part)}的数字,声明说的是{part_label(r.claimed.period)}"
+        rows.append(_row(r, r.other, "other_year", said))
+    return rows
+
+
+def _row(r: FigureResult, m: FigureMatch | None, outcome: str, explanation: str) -> dict:
+    notes = [_approx_note(r.claimed.quantity, "声明")] + ([_approx_note(m.figure, "报告")] if m else [])
+    notes = [n for n in notes if n]
+    report = None
+    if m:
+        report = _quantity(m.figure, part_label(m.part)) | {
+            "citation": m.hit.passage.citation,
+            "passage_id": m.hit.passage.id,
+            "context": figure_clause(m),
+        }
+    return {
+        "claim": _quantity(r.claimed.quantity, part_label(r.claimed.period)),
+        "report": report,
+        "outcome": outcome,
+        "explanation": explanation + (f"({';'.join(notes)})" if notes else ""),
+    }
+
+
+def _quantity(q: Quantity, part: str) -> dict:
+    return {"text": q.text, "value": q.value, "unit": q.unit, "approx": q.approx, "part": part}
+
+
+def _approx_note(q: Quantity, side: str) -> str:
+    return f"{side}“{q.text}”{APPROX_WORDS[q.approx]}" if q.approx else ""
+
+
+def figure_reason(r: FigureResult) -> str:
+    """One sentence on what the report says about a claimed figure."""
+    q = r.claimed.quantity
+    if r.outcome == "year_swap":
+        claimed, actual = part_label(r.claimed.period), part_label(r.other.part)
+        said = f"报告{claimed}中为“{figure_clause(r.same)}”" if r.same else f"报告{claimed}中没有这一数字"
+        return f"声明把{actual}中的数字当作{claimed}:{said},“{figure_clause(r.other)}”出自{actual}"
+    if r.outcome == "different":
+        return f"报告为“{figure_clause(r.same)}”,声明为“{q.text}”:{r.same.comparison.explanation}"
+    if r.outcome == "incomparable":
+        return f"报告为“{figure_clause(r.same)}”,无法确认声明的“{q.text}”:{r.same.comparison.explanation}"
+    if r.outcome == "equal":
+        return f"“{q.text}”与报告一致({part_label(r.same.part)}:“{figure_clause(r.same)}”)"
+    return f"报告中没有找到与“{q.text}”对应的数字"
+
+
+def figure_clause(m: FigureMatch) -> str:
+    """The report's words up to and including a matched figure, within its clause."""
+    text = m.hit.passage.text
+    start, _ = clause_spans(text[: m.figure.end] + "。")[-1]
+    return text[start : m.figure.end].strip()
+
+
+def figure_hits(matches: list[FigureMatch]) -> list[Hit]:
+    """One hit per passage, highlighting the clause of its (first) matched figure."""
+    out: dict[str, Hit] = {}
+    for m in matches:
+        p = m.hit.passage
+        if p.id not in out:
+            start, end = next((s, e) for s, e in clause_spans(p.text) if s <= m.figure.start < e)
+            out[p.id] = replace(m.hit, highlight=(p.start + start, p.start + end))
+    return list(out.values())

@@ -1,0 +1,265 @@
+"""Where a claim's wording and the report's say different things in the same place.
+
+:func:`conflicts` lines a claim clause up with the report clause it matches, character by character
+(:class:`difflib.SequenceMatcher`), and reads the stretches where they part:
+
+* a count word swapped (“五连冠” / “六连冠”, 第二次 / 第三次): numerals in place of numerals;
+* another word in the same slot (城北电力 / 城南电力, 2家幼儿园 / 2家养老院, 在五大道 / 在津湾广场设立,
+  南京路派出所 / 新兴派出所): of the same length, or both names, or enclosed by shared words, or
+  just before a shared word naming a kind of body; never when one side is only light words
+  (开展 / 进行) or is found on the other side;
+* one side denies what the other states (没有完成 / 超额完成);
+* another stage of a project (开工 / 完成立项; 建成 and 竣工 are the same stage);
+* a list member the report's list lacks (心育 / 劳动教育);
+* a name standing where another of the same kind stands, even elsewhere in the sentence
+  (获评优秀单位的是甲路派出所 / 乙路派出所获评优秀单位: two police stations).
+
+Only general Chinese and government-report usage is written down here; nothing names a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, pos_tags, strip_light
+from .quantities import extract_quantities
+
+NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
+NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")
+# Stages of a project or a body, each a group of words for the same stage.
+STAGES = (
+    ("谋划", "策划"),
+    ("立项",),
+    ("签约",),
+    ("开工", "动工", "启动建设"),
+    ("在建",),
+    ("竣工", "完工", "建成", "落成"),
+    ("投入使用", "投入运营", "投用", "开业", "开诊", "运营"),
+    ("挂牌",),
+)
+LIST_END = re.compile(r"等|以及|和|及|与")
+KINDS = {"count": "数目不同", "name": "名称不同", "member": "列举的对象不同", "status": "进度不同"}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A place where the claim and the report's clause say different things."""
+
+    claim_part: str
+    report_part: str
+    kind: str  # "count", "name", "member", "negation", "status"
+
+    def explain(self) -> str:
+        if self.kind == "negation":
+            if self.claim_part:
+                return f"声明是否定的说法(“{self.claim_part}”),报告是肯定的"
+            return f"报告是否定的说法(“{self.report_part}”),声明是肯定的"
+        return f"声明为“{self.claim_part}”,报告为“{self.report_part}”({KINDS[self.kind]})"
+
+
+def diffable(text: str) -> str:
+    """Wording as compared: figures as ``#`` (they are compared as quantities), no punctuation but 、."""
+    for q in reversed(extract_quantities(text)):
+        text = text[: q.start] + FIGURE_MARK + text[q.end :]
+    return NOT_DIFFED.sub("", text)
+
+
+def conflicts(claim_clause: str, report_clause: str) -> list[Conflict]:
+    """Differences between a claim clause and the report clause it matches (both :func:`diffable`)."""
+    found: list[Conflict] = []
+    claim_only, report_only = [], []
+    for i1, i2, j1, j2, enclosed, slot in gaps(claim_clause, report_clause):
+        claim_only.append((i1, i2))
+        report_only.append((j1, j2))
+        a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
+        if not a_core or not b_core or a_core in report_clause or b_core in claim_clause:
+            continue
+        if FIGURE_MARK in a_core + b_core or set(a_core + b_core) <= MEASURE:  # 首个 / 首家
+            continue
+        if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
+            found += _status(a_core, b_core)
+            continue
+        words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
+        if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
+            found.append(Conflict(*words, "count"))
+        elif (
+            (slot and len(a_core) == len(b_core) <= 4)
+            or enclosed
+            or (_name_like(words[0]) and _name_like(words[1]))
+            or _head_at(claim_clause, i2)
+        ):
+            near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
+            if "、" in near:
+                found.append(Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member"))
+            else:
+                found.append(Conflict(*words, "name"))
+    for rule in (_negation, _status, _list_members):
+        if not found:
+            found += rule(claim_clause, report_clause)
+    if not found:
+        found += _rival_names(claim_clause, report_clause, claim_only, report_only)
+    return found
+
+
+def gaps(claim_clause: str, report_clause: str) -> list[tuple[int, int, int, int, bool, bool]]:
+    """Stretches ``(i1, i2, j1, j2, enclosed, slot)`` between the two wordings' shared anchors.
+
+    Anchors are shared stretches of two or more characters, or a figure mark: one shared character
+    (the 区 of 城区 and 社区) says nothing about where two wordings meet. A stretch at the very start
+    or end of the claim clause is set against as many report characters next to the anchor
+    (2家幼儿园 against 2家养老院投入运营…: 幼儿园 against 养老院). ``enclosed``: between two anchors of two or
+    more characters (侵犯[商标]权刑事案件 / 侵犯[知识产]权刑事案件). ``slot``: one word stands in for
+    another: enclosed, or the report's stretch is hardly longer than the claim's, or it follows a
+    figure (2家[幼儿园]); not when the report says more there (新引入 / 引进甲公司、乙公司等).
+    """
+    matcher = SequenceMatcher(None, claim_clause, report_clause, autojunk=False)
+    anchors = [m for m in matcher.get_matching_blocks() if m.size >= 2 or (m.size == 1 and claim_clause[m.a] == FIGURE_MARK)]
+    out, i, j = [], 0, 0
+    for number, m in enumerate([*anchors, None]):
+        i2, j2 = (m.a, m.b) if m else (len(claim_clause), len(report_clause))
+        if i2 > i or j2 > j:
+            j1, length = j, j2 - j
+            enclosed = 0 < number < len(anchors) and min(anchors[number - 1].size, m.size) >= 2
+            after_figure = number > 0 and claim_clause[i - 1] == FIGURE_MARK
+            slot = enclosed or length <= (i2 - i) + 2 or (m is None and after_figure)
+            if number == 0 and anchors and i2 - i < length:  # the claim starts here: the report's last chars
+                j1 = max(j, j2 - (i2 - i))
+            elif m is None and anchors and i2 - i < length:  # the claim ends here: the report's first chars
+                j2 = j + (i2 - i)
+            out.append((i, i2, j1, j2, enclosed, slot))
+        if m:
+            i, j = m.a + m.size, m.b + m.size
+    return out
+
+
+def _negation(claim_clause: str, report_clause: str) -> list[Conflict]:
+    """One side denies what the other states (没有完成 / 超额完成)."""
+    a, b = NEGATION.search(claim_clause), NEGATION.search(report_clause)
+    if bool(a) == bool(b):
+        return []
+    return [Conflict(a.group() if a else "", b.group() if b else "", "negation")]
+
+
+def _stages(text: str) -> set[int]:
+    return {n for n, words in enumerate(STAGES) if any(w in text for w in words)}
+
+
+def _status(claim_clause: str, report_clause: str) -> list[Conflict]:
+    """The claim puts something at another stage than the report does (开工 / 完成立项)."""
+    claimed, reported = _stages(claim_clause), _stages(report_clause)
+    if not claimed or not reported or claimed & reported:
+        return []
+
+    def said(text: str, stages: set[int]) -> str:
+        return "、".join(w for n in sorted(stages) for w in STAGES[n] if w in text)
+
+    return [Conflict(said(claim_clause, claimed), said(report_clause, reported), "status")]
+
+
+def list_items(clause: str) -> list[str]:
+    """The members of a list written with 、 (its last member may follow 和/及/与; 等 ends it).
+
+    The first member is cut from the words before it, the last from the words after it, by the
+    length of the members in between (a list holds alike terms: 稳就业、稳金融、稳外贸).
+    """
+    parts = clause.split("、")
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    tail = [p for p in LIST_END.split(last) if p]
+    joined = LIST_END.search(last)
+    items = parts[:-1] + (tail[:2] if len(tail) > 1 and joined and joined.group() != "等" else tail[:1])
+    inner = sorted(len(p) for p in items[1:-1]) or sorted(len(p) for p in items)
+    size = inner[len(inner) // 2]
+    if len(items[0]) > size:
+        items[0] = items[0][-size:]
+    if len(items[-1]) > size + 2:
+        items[-1] = items[-1][:size]
+    return [strip_light(i) or i for i in items]
+
+
+def _list_members(claim_clause: str, report_clause: str) -> list[Conflict]:
+    """A member of the claim's list that the report's list of the same things lacks (心育 / 劳动教育)."""
+    claimed, reported = list_items(claim_clause), list_items(report_clause)
+    if not claimed or not reported:
+        return []
+    shared = [c for c in claimed if c in reported]
+    extra = [c for c in claimed if not any(c in r or r in c for r in reported)]
+    rivals = [r for r in reported if not any(r in c or c in r for c in claimed)]
+    if extra and rivals and len(shared) * 2 >= len(claimed) - 1:
+        return [Conflict("、".join(extra), "、".join(rivals), "member")]
+    return []
+
+
+def _name_like(word: str) -> bool:
+    """Ends like the name of a place or body (五大道, 津湾广场), or is tagged a proper name."""
+    return len(word) >= 2 and (word[-1] in NAME_SUFFIXES or any(flag in ("ns", "nt", "nr", "nz") for _, flag in pos_tags(word)))
+
+
+def _head_at(text: str, at: int) -> bool:
+    """A word naming a kind of body or place starts at ``at`` (派出所, 集团, 医院)."""
+    position = 0
+    for word, _ in pos_tags(text):
+        if position == at:
+            return len(word) >= 2 and word[-1] in NAME_SUFFIXES
+        position += len(word)
+        if position > at:
+            return False
+    return False
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    """The words (jieba) that ``text[start:end]`` touches (北 -> 城北), for explanations."""
+    at, out = 0, []
+    for word, _ in pos_tags(text):
+        if at + len(word) > start and at < end:
+            out.append(word)
+        at += len(word)
+    word = PUNCT.sub("", "".join(out))
+    if len(word) <= 1:  # widen a lone character by its neighbours
+        word = PUNCT.sub("", text[max(0, start - 1) : end + 1])
+    return word
+
+
+def _item_around(text: str, start: int, end: int) -> str:
+    """The list member in which ``text[start:end]`` begins (劳 -> 劳动教育), for explanations."""
+    first = next((i for i in range(start, end) if strip_light(text[i])), start)
+    at = 0
+    for item in list_items(text):
+        found = text.find(item, at)
+        if found != -1:
+            if found <= first < found + len(item):
+                return item
+            at = found + len(item)
+    return _word_around(text, start, end)
+
+
+def _rival_names(
+    claim_clause: str, report_clause: str, claim_only: list[tuple[int, int]], report_only: list[tuple[int, int]]
+) -> list[Conflict]:
+    """Names only one side has that end alike (甲路派出所 / 乙路派出所): one slot, filled differently."""
+    for a in _names(claim_clause, claim_only):
+        for b in _names(report_clause, report_only):
+            if a[-1] == b[-1] and a not in report_clause and b not in claim_clause:
+                return [Conflict(a, b, "name")]
+    return []
+
+
+def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Words ending in a name suffix, with the nouns before them (五 大道 街, 公安 医院), in ``spans``."""
+    out, at, words = [], 0, list(pos_tags(text))
+    for k, (word, _) in enumerate(words):
+        w_start, w_end = at, at + len(word)
+        at = w_end
+        if word[-1] not in NAME_SUFFIXES:
+            continue
+        name, start, back = word, w_start, k - 1
+        while back >= 0 and words[back][1][:1] in ("n", "j") and len(name) < 8:
+            name, start, back = words[back][0] + name, start - len(words[back][0]), back - 1
+        if len(name) == 1 and back >= 0 and words[back][1] in ("m", "ns", "nr", "nz"):
+            name, start = words[back][0] + name, start - len(words[back][0])
+        if any(s < w_end and start < e for s, e in spans) and len(strip_light(name)) >= 2:
+            out.append(strip_light(name))
+    return out

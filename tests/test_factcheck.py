@@ -1,0 +1,353 @@
+"""Fact checking on the real report with the real index: verdicts, evidence, comparisons, CLI, eval.
+
+The claims here are written for these tests from the report's text; none is copied from the
+evaluation files. The unit tests at the top need no index.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import sys
+
+import pytest
+
+from qa.claims import in_common_unit, read_claim
+from qa.errors import QueryError
+from qa.quantities import extract_quantities
+from qa.wording import conflicts, diffable
+from tests.conftest import CORPUS, EVAL
+
+VERDICT_KEYS = {"claim", "verdict", "label", "explanation", "evidence", "comparisons"}
+HIT_KEYS = {"text", "citation", "highlight", "highlight_text", "passage_id", "part", "start", "end"}
+
+
+def differences(claim: str, report: str) -> list[str]:
+    return [c.kind for c in conflicts(diffable(claim), diffable(report))]
+
+
+def only(text: str):
+    (q,) = extract_quantities(text)
+    return q
+
+
+# ---------------------------------------------------------------- claim reading and wording (no index)
+
+
+def test_each_figure_takes_the_year_of_its_own_clause():
+    claim = read_claim("2020年新增就业3.1万人,2021年的目标是新增2万人", ("和平区",))
+    assert [(f.quantity.text, f.period) for f in claim.figures] == [("3.1万人", "review"), ("2万人", "plan")]
+
+
+def test_a_figure_without_a_cue_takes_the_one_before_it():
+    claim = read_claim("按照今年的计划,全年要新建健身步道,在5个小区", ("和平区",))
+    assert [f.period for f in claim.figures] == ["plan"]
+
+
+def test_chinese_numerals_are_read_and_shown_as_written():
+    (figure,) = read_claim("去年新增就业三点一万人").figures
+    assert figure.quantity.text == "三点一万人" and figure.quantity.value == 31000 and figure.period == "review"
+
+
+def test_the_reports_subject_years_and_cue_words_state_nothing():
+    claim = read_claim("根据报告,2020年和平区计划新增就业", ("和平区",))
+    stated = "".join(ch for ch, on in zip(claim.matching, claim.content) if on)
+    assert stated == "新增就业"
+
+
+def test_places_named_in_a_claim():
+    assert read_claim("2020年静海区新增就业3.1万人").places[0] == "静海区"
+    assert read_claim("2020年红桥区新增就业3.1万人").places[0] == "红桥区"
+
+
+@pytest.mark.parametrize(
+    ("claim", "report", "kind"),
+    [
+        ("与城北电力开展新基建战略合作", "与城南电力开展新基建战略合作", "name"),  # same length, same slot
+        ("在河西公园设立“豁免登记”场所", "在津湾广场设立“豁免登记”场所", "name"),  # two place names
+        ("南京路派出所荣获全市优秀单位", "新兴派出所荣获全市优秀单位", "name"),  # before the same body word
+        ("侵犯商标权刑事案件审理", "侵犯知识产权刑事案件审理", "name"),  # enclosed by shared words
+        ("实现长安杯“四连冠”", "实现长安杯“五连冠”", "count"),
+        ("通过国家卫生区第二次复审验收", "通过国家卫生区第三次复审验收", "count"),
+        ("“五育”即德育、智育、体育、美育和心育", "“五育”即德育、智育、体育、美育和劳动教育", "member"),
+        ("没有完成万元GDP能耗降低任务", "超额完成万元GDP能耗降低任务", "negation"),
+        ("五大道公园项目已经开工", "五大道公园项目完成立项", "status"),
+    ],
+)
+def test_wordings_that_differ(claim, report, kind):
+    assert differences(claim, report)[:1] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("claim", "report"),
+    [
+        ("开展8项专项救助活动", "进行8项专项救助活动"),  # light verbs
+        ("信访事项受理率处于全市先进行列", "信访事项受理率位列全市先进行列"),
+        ("合生国际项目建成", "合生国际项目竣工"),  # one stage, two words
+        ("123家企业拿到贷款2.5亿元", "123家企业获得贷款2.5亿元"),
+        ("为独居老人配发灭火毯", "为5000余位独居老人配发灭火毯"),  # the claim says less
+        ("“五育”即德育、智育、体育、美育和劳动教育", "“五育”即德育、智育、体育、美育、劳动教育"),
+        ("新引入154家科技型企业", "引进中环系统工程、跟谁学教育科技等154家科技型企业"),  # the report says more
+    ],
+)
+def test_wordings_that_say_the_same(claim, report):
+    assert differences(claim, report) == []
+
+
+def test_units_brought_together():
+    claimed, reported, note = in_common_unit(only("11.82千克"), only("11.82吨"))
+    assert (claimed.value, reported.value, claimed.unit) == (11.82, 11820.0, "公斤") and "换算" in note
+    claimed, reported, note = in_common_unit(only("5000家"), only("5000户"))
+    assert reported.unit == "家" and "户" in note
+    assert in_common_unit(only("5个"), only("5人")) is None
+
+
+# ---------------------------------------------------------------- verdicts on the real report
+
+
+@pytest.fixture(scope="module")
+def checker(searcher):
+    from qa.factcheck import FactChecker
+
+    return FactChecker(searcher)
+
+
+def cited(verdict) -> list[str]:
+    return [hit.passage.text for hit in verdict.evidence]
+
+
+def highlighted(hit) -> str:
+    p = hit.passage
+    return p.text[hit.highlight[0] - p.start : hit.highlight[1] - p.start]
+
+
+@pytest.mark.slow
+def test_a_wrong_figure_is_contradicted_by_the_passage_that_gives_the_right_one(checker):
+    v = checker.check("2020年和平区新增就业5万人")
+    assert (v.verdict, v.label) == ("contradicted", "与报告不符")
+    assert len(v.evidence) == 1 and "新增就业3.1万人" in highlighted(v.evidence[0])
+    assert v.evidence[0].passage.part_kind == "review"
+    (row,) = v.comparisons
+    assert (row["claim"]["text"], row["claim"]["value"], row["claim"]["part"]) == ("5万人", 50000, "2020年执行情况")
+    assert (row["report"]["text"], row["report"]["value"], row["report"]["part"]) == ("3.1万人", 31000, "2020年执行情况")
+    assert row["outcome"] == "different" and "3.1万" in v.explanation
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claim", ["2020年和平区新增就业3.1万人", "2020年和平区新增就业三点一万人", "去年全区新增就业31000人"])
+def test_the_right_figure_in_any_spelling_is_supported(checker, claim):
+    v = checker.check(claim)
+    assert (v.verdict, v.label) == ("supported", "报告支持")
+    assert "新增就业3.1万人" in highlighted(v.evidence[0])
+    assert v.comparisons[0]["outcome"] == "equal" and v.comparisons[0]["report"]["value"] == 31000
+
+
+@pytest.mark.slow
+def test_a_2021_target_stated_as_a_2020_result_shows_both_passages(checker):
+    v = checker.check("2020年和平区盘活空置载体15万平方米")
+    assert v.verdict == "contradicted"
+    assert [h.passage.part_kind for h in v.evidence] == ["review", "plan"]
+    assert "14.4万平方米" in highlighted(v.evidence[0]) and "15万平方米" in highlighted(v.evidence[1])
+    assert [row["outcome"] for row in v.comparisons] == ["different", "other_year"]
+    assert v.comparisons[1]["report"]["part"] == "2021年计划" and "2021年计划" in v.explanation
+
+
+@pytest.mark.slow
+def test_a_2020_result_stated_as_a_2021_target_is_contradicted_too(checker):
+    v = checker.check("今年和平区计划新增就业3.1万人")
+    assert v.verdict == "contradicted"
+    assert [h.passage.part_kind for h in v.evidence] == ["plan", "review"]
+    assert "新增就业2万人" in highlighted(v.evidence[0]) and "新增就业3.1万人" in highlighted(v.evidence[1])
+
+
+@pytest.mark.slow
+def test_units_and_magnitudes(checker):
+    v = checker.check("2020年和平区完成消费扶贫1.11万元")
+    assert v.verdict == "contradicted" and "量级不同" in v.comparisons[0]["explanation"]
+    v = checker.check("2021年和平区外资到位额的目标为5500万元以上")
+    assert v.verdict == "contradicted" and "货币单位不同" in v.explanation
+    assert "5500万美元以上" in v.comparisons[0]["report"]["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "word"),
+    [("2020年和平区更换智能水表约8.5万具", "约数"), ("2020年,全区累计筹措口罩超过300万只", "下限")],
+)
+def test_approximate_figures_are_supported_and_the_reading_is_stated(checker, claim, word):
+    v = checker.check(claim)
+    assert v.verdict == "supported"
+    assert word in v.comparisons[0]["explanation"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "2020年河西区新增就业3.1万人",  # another district
+        "2020年和平区新建公园绿地12万平方米",  # a figure the report does not give
+        "2021年和平区计划举办国际马拉松比赛2场",
+        "报告附注解释了“双万双服促发展”活动的含义",  # no such note
+    ],
+)
+def test_what_the_report_does_not_say_is_not_found(checker, claim):
+    v = checker.check(claim)
+    assert (v.verdict, v.label) == ("not_found", "报告未提及")
+    assert v.explanation
+
+
+@pytest.mark.slow
+def test_another_district_is_named_in_the_explanation(checker):
+    v = checker.check("2020年河西区新增就业3.1万人")
+    assert "河西区" in v.explanation and v.evidence == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("2020年和平区通过了全国健康促进区国家验收", "通过全国健康促进区国家验收"),
+        ("附注中,“雪亮工程”是指公共安全视频监控建设联网应用工作", "即公共安全视频监控建设联网应用工作"),
+        ("和平区2021年要建成核酸城市检测基地", "建成核酸城市检测基地"),
+    ],
+)
+def test_statements_without_figures_are_supported_by_the_passage_that_says_them(checker, claim, evidence):
+    v = checker.check(claim)
+    assert v.verdict == "supported"
+    assert evidence in highlighted(v.evidence[0])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "evidence", "words"),
+    [
+        ("2020年和平区实现全国文明城区“五连冠”", "全国文明城区“六连冠”", ["五", "六"]),
+        ("2020年和平区与城北电力开展新基建战略合作", "与城南电力开展新基建战略合作", ["城北", "城南"]),
+        ("“五育”即德育、智育、体育、美育和心育", "美育和劳动教育", ["心育", "劳动教育"]),
+        ("2020年和平区在五大道设立了“豁免登记”场所", "在津湾广场设立“豁免登记”场所", ["津湾广场"]),
+    ],
+)
+def test_statements_without_figures_are_contradicted_by_a_different_word(checker, claim, evidence, words):
+    v = checker.check(claim)
+    assert v.verdict == "contradicted"
+    assert evidence in v.evidence[0].passage.text
+    assert all(w in v.explanation for w in words)
+
+
+@pytest.mark.slow
+def test_a_dated_statement_is_not_backed_by_the_note_defining_its_term(checker):
+    # The notes define “1+6”政务服务体系; building it is a 2021 task, not a 2020 result.
+    v = checker.check("2020年和平区建成了“1+6”政务服务体系")
+    assert v.verdict == "contradicted" and "2021年计划" in v.explanation
+    assert v.evidence[-1].passage.part_kind == "plan" and "“1+6”政务服务体系" in highlighted(v.evidence[-1])
+    assert checker.check("“1+6”政务服务体系中的“6”是6个街级政务服务分中心").verdict == "supported"
+
+
+@pytest.mark.slow
+def test_an_entity_next_to_a_right_figure_still_contradicts(checker):
+    v = checker.check("2020年和平区有123家商户获得贷款2.5亿元")
+    assert v.verdict == "contradicted" and "企业" in v.explanation
+
+
+@pytest.mark.slow
+def test_what_the_report_does_not_say_beside_a_right_figure_is_named(checker):
+    v = checker.check("2020年和平区新增就业3.1万人,创下历史新高")
+    assert v.verdict == "supported" and "创下历史新高" in v.explanation and "未提及" in v.explanation
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claim", ["", "   ", "?!。", "新" * 600, None])
+def test_bad_input_is_refused(checker, claim):
+    with pytest.raises(QueryError):
+        checker.check(claim)
+
+
+@pytest.mark.slow
+def test_verdict_is_frozen_and_serialises(checker):
+    v = checker.check("2020年和平区新增就业5万人")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.verdict = "supported"
+    data = json.loads(json.dumps(v.to_dict(), ensure_ascii=False))
+    assert VERDICT_KEYS <= set(data) and data["claim_part"] == "2020年执行情况"
+    assert HIT_KEYS <= set(data["evidence"][0]) and "新增就业3.1万人" in data["evidence"][0]["highlight_text"]
+    text = v.describe()
+    assert "与报告不符" in text and "【新增就业3.1万人】" in text and v.evidence[0].passage.citation in text
+
+
+# ---------------------------------------------------------------- command line and evaluation
+
+
+def run(argv, capsys, monkeypatch=None, stdin=None):
+    from qa.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.slow
+def test_check_json_in_process(index_dir, capsys):
+    argv = ["check", "2020年和平区新增就业5万人", "--json", "--index", str(index_dir), "--corpus", str(CORPUS)]
+    code, out, _ = run(argv, capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert VERDICT_KEYS <= set(data) and data["verdict"] == "contradicted" and data["label"] == "与报告不符"
+    assert HIT_KEYS <= set(data["evidence"][0]) and data["comparisons"][0]["report"]["text"] == "3.1万人"
+
+
+@pytest.mark.slow
+def test_check_plain_text_and_stdin(index_dir, capsys, monkeypatch):
+    code, out, _ = run(["check", "2020年和平区新增就业3.1万人", "--index", str(index_dir)], capsys)
+    assert code == 0 and "报告支持" in out and "【新增就业3.1万人】" in out
+    lines = "2020年和平区新增就业5万人\n?!\n2020年河西区新增就业3.1万人\n"
+    code, out, _ = run(["check", "--json", "--index", str(index_dir)], capsys, monkeypatch, lines)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1  # one line could not be checked; the others still are
+    assert [r.get("verdict") or "error" for r in rows] == ["contradicted", "error", "not_found"]
+
+
+@pytest.mark.slow
+def test_eval_claims_json(index_dir, capsys):
+    argv = ["eval", str(EVAL / "claims-dev.jsonl"), "--json", "--index", str(index_dir), "--corpus", str(CORPUS)]
+    code, out, _ = run(argv, capsys)
+    assert code == 0
+    report = json.loads(out)
+    assert {"n", "verdict_accuracy", "by_kind", "confusion", "evidence_ok", "misses"} <= set(report)
+    assert report["n"] == 40 and sum(k["n"] for k in report["by_kind"].values()) == 40
+    # The targets of the fact checker on the development claims.
+    assert report["verdict_accuracy"] >= 0.9
+    assert all(k["verdict_accuracy"] >= 0.8 for k in report["by_kind"].values())
+    assert report["evidence_ok"] == 1.0
+
+
+@pytest.mark.slow
+def test_evaluate_claims_counts(checker):
+    from qa.evaluate import format_report
+    from qa.factcheck import evaluate_claims
+
+    records = [
+        {
+            "id": "a",
+            "claim": "2020年和平区新增就业3.1万人",
+            "verdict": "supported",
+            "evidence": ["新增就业3.1万人"],
+            "kind": "number",
+        },
+        {
+            "id": "b",
+            "claim": "2020年和平区新增就业5万人",
+            "verdict": "contradicted",
+            "evidence": ["不在报告里的字"],
+            "kind": "number",
+        },
+        {"id": "c", "claim": "2020年河西区新增就业3.1万人", "verdict": "supported", "evidence": [], "kind": "absent"},
+    ]
+    report = evaluate_claims(checker, records)
+    assert report["verdict_accuracy"] == round(2 / 3, 4) and report["evidence_ok"] == 0.5
+    assert report["by_kind"] == {"absent": {"n": 1, "verdict_accuracy": 0.0}, "number": {"n": 2, "verdict_accuracy": 1.0}}
+    assert report["confusion"] == {"contradicted": {"contradicted": 1}, "supported": {"not_found": 1, "supported": 1}}
+    assert [m["id"] for m in report["misses"]] == ["b", "c"]
+    assert "evidence_ok=0.5" in format_report(report)
