@@ -19,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from . import __version__
 from .corpus import SourceFile, corpus_fingerprint, load_corpus
 from .dense import DenseIndex
@@ -158,11 +156,6 @@ class Index:
         if dense.size != len(passages):
             raise StaleIndexError(f"索引 {folder} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
         return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest)
-
-    def passage_vectors_agree(self) -> bool:
-        """Sanity check used by tests: re-embedding a passage gives its stored vector."""
-        vector = self.embedder.encode_passages([dense_text(self.passages[0])])[0]
-        return bool(np.isclose(self.dense.scores(vector)[0], 1.0, atol=1e-3))
 
 
 def read_manifest(folder: Path) -> dict:
