@@ -148,11 +148,17 @@ class Index:
                 f"索引 {folder} 已过期: {'; '.join(problems)}。请重新构建: qa build --corpus {corpus_dir} --index {folder}"
             )
         reports = {source.doc_id: parse_report(source) for source in sources}
-        with open(folder / PASSAGES, encoding="utf-8") as lines:
-            passages = [Passage.from_dict(json.loads(line)) for line in lines if line.strip()]
-        dense = DenseIndex.load(folder / DENSE)
-        lexical = LexicalIndex.load(folder / LEXICAL)
-        sentences = LexicalIndex.load(folder / SENTENCES)
+        try:
+            with open(folder / PASSAGES, encoding="utf-8") as lines:
+                passages = [Passage.from_dict(json.loads(line)) for line in lines if line.strip()]
+            dense = DenseIndex.load(folder / DENSE)
+            lexical = LexicalIndex.load(folder / LEXICAL)
+            sentences = LexicalIndex.load(folder / SENTENCES)
+        except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:  # faiss raises RuntimeError
+            raise StaleIndexError(
+                f"索引 {folder} 已损坏({type(exc).__name__}: {str(exc)[:120]})。"
+                f"请重新构建: qa build --corpus {corpus_dir} --index {folder}"
+            ) from exc
         if dense.size != len(passages):
             raise StaleIndexError(f"索引 {folder} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
         return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest)

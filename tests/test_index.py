@@ -111,3 +111,20 @@ def test_save_replaces_an_old_index_whole(searcher, tmp_path):
     searcher.index.save(target)
     assert not (target / "leftover.tmp").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index.")]
+
+
+@pytest.mark.parametrize("damage", ["delete_passages", "garble_dense", "garble_passages"])
+def test_damaged_index_is_reported_as_stale(index_dir, searcher, tmp_path, damage):
+    from qa.errors import StaleIndexError
+    from qa.index import Index
+
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    if damage == "delete_passages":
+        (copy / "passages.jsonl").unlink()
+    elif damage == "garble_dense":
+        (copy / "dense.faiss").write_bytes(b"garbage")
+    else:
+        (copy / "passages.jsonl").write_text("{not json\n", "utf-8")
+    with pytest.raises(StaleIndexError, match="qa build"):
+        Index.load(copy, CORPUS, embedder=searcher.index.embedder)
