@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import jieba
-import jieba.posseg
+from .grams import GramStats
+from .tokenize import pos_tags
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
@@ -55,17 +54,6 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     return Calibration(**{k: float(v) for k, v in data.get("thresholds", {}).items() if k in fields})
 
 
-@lru_cache(maxsize=1)
-def _pos_tagger() -> jieba.posseg.POSTokenizer:
-    tokenizer = jieba.Tokenizer()
-    return jieba.posseg.POSTokenizer(tokenizer)
-
-
-def tagged_words(text: str) -> list[tuple[str, str]]:
-    """jieba words with their part-of-speech tags."""
-    return [(pair.word, pair.flag) for pair in _pos_tagger().cut(text)]
-
-
 def unanswered_reason(
     normalised_question: str,
     intent,
@@ -81,7 +69,7 @@ def unanswered_reason(
     """
     if shared is not None and shared < calibration.min_match:
         return "报告中没有与这个问题相关的内容"
-    words = tagged_words(normalised_question)
+    words = pos_tags(normalised_question)
     for word, flag in words:
         if flag in ("ns", "nt") and ADMINISTRATIVE.match(word) and word not in corpus_text:
             return f"报告只涉及本区,没有关于“{word}”的内容"
@@ -100,7 +88,7 @@ SHARED_TERM = re.compile(r"[\u3400-\u9fff]{2}")
 LATIN_TERM = re.compile(r"[a-z0-9][a-z0-9.]+")
 
 
-def shared_weight(normalised_question: str, passage_text: str, idf: dict[str, float]) -> float:
+def shared_weight(normalised_question: str, passage_text: str, grams: GramStats) -> float:
     """The IDF weight of the question's character bigrams (and Latin words, figures) found in a passage.
 
     Zero for a question with nothing in common with the passage (今天天气怎么样?); a rare shared
@@ -108,12 +96,12 @@ def shared_weight(normalised_question: str, passage_text: str, idf: dict[str, fl
     """
     bigrams = {normalised_question[i : i + 2] for i in range(len(normalised_question) - 1)}
     terms = {g for g in bigrams if SHARED_TERM.fullmatch(g)} | set(LATIN_TERM.findall(normalised_question))
-    return sum(idf.get(term, 0.0) for term in terms if term in passage_text)
+    return sum(grams.idf(term) for term in terms if term in passage_text)
 
 
 def _missing_subject(normalised_question: str, corpus_text: str) -> str:
     """The noun a figure is asked about (the word just before 多少/几个) when the report never uses it."""
-    words = tagged_words(normalised_question)
+    words = pos_tags(normalised_question)
     for position, (word, _) in enumerate(words):
         if not FIGURE_CUE.fullmatch(word):
             continue

@@ -6,12 +6,12 @@ figure takes its own clause's cue, else the nearest one before it, else after it
 characters (less years, the report's own subject, source and time-cue words, function characters
 and light verbs) and the places it names.
 
-Matching is plain character matching weighted by rarity in the report (IDF, :class:`GramStats`):
+Matching is plain character matching weighted by rarity in the report (IDF, :class:`qa.grams.GramStats`):
 
-* :meth:`GramStats.context_score`: how well the words around a claimed figure stand around a figure
+* :func:`context_score`: how well the words around a claimed figure stand around a figure
   of the report (a word counts less the farther it stands from the report's figure beyond its
   distance in the claim);
-* :meth:`GramStats.coverage`: the share of the claim's content a stretch of report text holds.
+* :meth:`qa.grams.GramStats.coverage`: the share of the claim's content a stretch of report text holds.
 
 Figures in different units are brought to one (:func:`in_common_unit`): 人/名/位; the count words
 家/户/个; 千克/吨, 米/公里, 平方米/公顷/亩. Only general Chinese and government-report usage is
@@ -24,13 +24,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-import jieba.posseg
-
+from .grams import GramStats
 from .intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
 from .quantities import Quantity, extract_quantities, extract_years
 from .text_norm import normalise_for_matching, normalise_query, normalise_text
+from .tokenize import pos_tags
 
 CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -92,12 +91,6 @@ def strip_light(text: str) -> str:
     """The content of a short stretch of text: no punctuation, light words or function characters."""
     text = PUNCT.sub("", LIGHT.sub("", text))
     return "".join(ch for ch in text if ch not in STOP_CHARS)
-
-
-@lru_cache(maxsize=4096)
-def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba words and part-of-speech flags of ``text``."""
-    return tuple((pair.word, pair.flag) for pair in jieba.posseg.cut(text))
 
 
 # ---------------------------------------------------------------- claims
@@ -282,55 +275,34 @@ def grams_of(text: str, mask: tuple[bool, ...] | None = None) -> Counter[str]:
     return grams
 
 
-class GramStats:
-    """Document frequencies of characters and bigrams over the report's passages."""
+def context_score(
+    weighted: dict[str, tuple[float, float]], text: str, span: tuple[int, int], others: list[tuple[int, int]]
+) -> float:
+    """How well a claimed figure's context (:func:`figure_context`) stands around ``text[span]`` (0..1).
 
-    UNIGRAM_FACTOR = 0.3
-
-    def __init__(self, texts: list[str]):
-        self.df: Counter[str] = Counter()
-        for text in texts:
-            self.df.update({text[i : i + 2] for i in range(len(text) - 1)} | set(text))
-        self.n = len(texts)
-
-    def weight(self, gram: str) -> float:
-        """IDF of a gram (unseen grams count as seen once); single characters weigh less."""
-        idf = math.log(1 + self.n / max(self.df.get(gram, 0), 1))
-        return idf * (self.UNIGRAM_FACTOR if len(gram) == 1 else 1.0)
-
-    def coverage(self, grams: Counter[str], text: str) -> float:
-        """IDF-weighted share of ``grams`` that occur in ``text`` (0 when there are none)."""
-        total = sum(self.weight(g) for g in grams)
-        return sum(self.weight(g) for g in grams if g in text) / total if total else 0.0
-
-    def context_score(
-        self, weighted: dict[str, tuple[float, float]], text: str, span: tuple[int, int], others: list[tuple[int, int]]
-    ) -> float:
-        """How well a claimed figure's context (:func:`figure_context`) stands around ``text[span]`` (0..1).
-
-        A gram counts fully when it stands no farther from the report's figure than from the claim's,
-        and less the farther beyond (half at six characters more); the characters of ``others``
-        (other figures) do not count as distance: in 分别达65亿元和5500万美元 both figures share the
-        words before them. A gram's nearest occurrence counts.
-        """
-        total = sum(weight for weight, _ in weighted.values())
-        if not total:
-            return 0.0
-        start, end = span
-        inside = {i for s, e in others if (s, e) != span for i in range(s, e)}
-        skipped = [0]
-        for i in range(len(text)):
-            skipped.append(skipped[-1] + (i in inside))
-        found = 0.0
-        for gram, (weight, claim_gap) in weighted.items():
-            best, at = 0.0, text.find(gram)
-            while at != -1:
-                lo, hi = (at + len(gram), start) if at + len(gram) <= start else (end, at)
-                gap = max(hi - lo - (skipped[hi] - skipped[lo]), 0) if hi > lo else 0
-                best = max(best, 1.0 / (1.0 + max(gap - claim_gap, 0) / 6.0))
-                at = text.find(gram, at + 1)
-            found += weight * best
-        return found / total
+    A gram counts fully when it stands no farther from the report's figure than from the claim's,
+    and less the farther beyond (half at six characters more); the characters of ``others``
+    (other figures) do not count as distance: in 分别达65亿元和5500万美元 both figures share the
+    words before them. A gram's nearest occurrence counts.
+    """
+    total = sum(weight for weight, _ in weighted.values())
+    if not total:
+        return 0.0
+    start, end = span
+    inside = {i for s, e in others if (s, e) != span for i in range(s, e)}
+    skipped = [0]
+    for i in range(len(text)):
+        skipped.append(skipped[-1] + (i in inside))
+    found = 0.0
+    for gram, (weight, claim_gap) in weighted.items():
+        best, at = 0.0, text.find(gram)
+        while at != -1:
+            lo, hi = (at + len(gram), start) if at + len(gram) <= start else (end, at)
+            gap = max(hi - lo - (skipped[hi] - skipped[lo]), 0) if hi > lo else 0
+            best = max(best, 1.0 / (1.0 + max(gap - claim_gap, 0) / 6.0))
+            at = text.find(gram, at + 1)
+        found += weight * best
+    return found / total
 
 
 def figure_context(

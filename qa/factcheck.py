@@ -12,7 +12,7 @@ How a claim is judged
        top ones of each part, so that a figure can be looked up in the year the claim names and in
        the other one.
     3. Figures. Each claimed figure is matched with the report figure whose surrounding words are
-       most like the claim's (:meth:`~qa.claims.GramStats.context_score`; units must compare) and
+       most like the claim's (:func:`~qa.claims.context_score`; units must compare) and
        the two are compared by :func:`qa.quantities.compare` (3.1万 = 三点一万; 万 vs 亿; 约 / 超过 /
        以上 / 余 as ranges, each stated). A different figure contradicts. The very figure given for
        the other year (a 2021 target stated as a 2020 result) contradicts too, with both passages.
@@ -32,8 +32,8 @@ from dataclasses import dataclass, field, replace
 from .claims import (
     Claim,
     ClaimFigure,
-    GramStats,
     clause_spans,
+    context_score,
     figure_context,
     in_common_unit,
     places,
@@ -41,6 +41,7 @@ from .claims import (
     same_digits,
     sentence_spans,
 )
+from .grams import GramStats
 from .passages import PART_KINDS, Passage
 from .quantities import Comparison, Quantity, compare, extract_quantities
 from .search import MAX_K, Hit, validate_question
@@ -172,7 +173,7 @@ class FactChecker:
                     continue
                 s, e = facts.sentence_of(r.start)
                 others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
-                score = max(self.stats.context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
+                score = max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
                 claimed, reported, note = common
                 comparison = compare(claimed, reported)
                 if note:

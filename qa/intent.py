@@ -27,7 +27,6 @@ FIGURE = re.compile(
     r"多少|(?<![哪那])几[个家所只张项户人次年万亿连]?|比例|比重|占比|金额|数量|百分之|率|"
     r"how many|how much|what percentage|what share"
 )
-QUOTED = re.compile(r"[“\"]([^”\"]{1,20})[”\"]")
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,6 @@ class Intent:
     period: str | None  # "review" (2020 results), "plan" (2021 plan) or None
     definition: bool
     figure: bool
-    quoted_terms: tuple[str, ...]
     foreign: bool = False  # asked mostly in Latin letters (English): words cannot match the Chinese text
 
 
@@ -51,7 +49,6 @@ def detect_intent(normalised_question: str, review_year: int | None = 2020) -> I
         period=_period(normalised_question, review_year),
         definition=bool(DEFINITION.search(normalised_question)),
         figure=bool(FIGURE.search(normalised_question)),
-        quoted_terms=tuple(QUOTED.findall(normalised_question)),
         foreign=is_foreign(normalised_question),
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -11,11 +10,12 @@ import numpy as np
 
 from .answerability import Calibration, confidence, load_calibration, shared_weight, unanswered_reason
 from .errors import QueryError
+from .grams import GramStats
 from .highlight import best_span
 from .index import Index, lexical_text
 from .intent import Intent, detect_intent
 from .passages import PART_KINDS, Passage
-from .text_norm import has_traditional, normalise_for_matching, normalise_query
+from .text_norm import has_traditional, normalise_query, normalise_text
 
 MAX_QUESTION_CHARS = 500
 MAX_K = 50
@@ -122,10 +122,10 @@ class Searcher:
         self.index = index
         self.settings = settings or SearchSettings()
         self.calibration = calibration or load_calibration()
-        self._corpus_text = normalise_for_matching("\n".join(p.text for p in index.passages))
         self._part_kinds = np.array([p.part_kind for p in index.passages])
         self._lexical_texts = [lexical_text(p) for p in index.passages]
-        self._gram_idf = _gram_idf(self._lexical_texts)
+        self._corpus_text = "\n".join(self._lexical_texts)  # every word the report uses, headings included
+        self._grams = GramStats(self._lexical_texts)
         self._note_terms = _note_terms(index.passages)
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
@@ -158,7 +158,7 @@ class Searcher:
         if order:
             top = passages[order[0]]
             top_span = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
-            shared = shared_weight(normalised, self._lexical_texts[order[0]], self._gram_idf)
+            shared = shared_weight(normalised, self._lexical_texts[order[0]], self._grams)
             reason = unanswered_reason(
                 normalised, intent, top_span, None if intent.foreign else shared, self._corpus_text, self.calibration
             )
@@ -222,8 +222,8 @@ class Searcher:
         """IDF weights of the question's characters and bigrams that occur in the report."""
         grams = Counter(normalised[i : i + 2] for i in range(len(normalised) - 1))
         grams.update(ch for ch in normalised if SEARCHABLE.match(ch))
-        default = 0.0
-        return {g: self._gram_idf.get(g, default) * (1.0 if len(g) == 2 else 0.3) for g in grams}
+        # Grams the report never uses weigh nothing: they cannot be found in any span.
+        return {g: self._grams.idf(g) * (1.0 if len(g) == 2 else GramStats.UNIGRAM_FACTOR) for g in grams}
 
 
 def _scaled_by_max(scores: np.ndarray) -> np.ndarray:
@@ -236,18 +236,8 @@ def _min_max(scores: np.ndarray) -> np.ndarray:
     return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
 
 
-def _gram_idf(texts: list[str]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for text in texts:
-        df.update({text[i : i + 2] for i in range(len(text) - 1)} | set(text))
-    n = len(texts)
-    return {gram: math.log(1 + n / count) for gram, count in df.items()}
-
-
 def _note_terms(passages: list[Passage]) -> dict[int, tuple[str, ...]]:
     """The key words of each note's term (the quoted names it defines), normalised."""
-    from .text_norm import normalise_text
-
     terms = {}
     for i, p in enumerate(passages):
         if p.note_term:

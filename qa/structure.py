@@ -198,7 +198,8 @@ def _parse_body(lines: list[Line], text: str) -> tuple[list[Heading], list[Run]]
             Run(start, end, part, section, topic, paragraph)
             for start, end, topic in topic_runs(line.text, line.start)
         )
-    quoted_terms = _quoted_phrases(text[: lines[0].start if not note_lines else note_lines[0][1].start])
+    # Notes explain terms the body puts in quotes; the body is all the text before the first note.
+    quoted_terms = _quoted_phrases(text[: note_lines[0][1].start]) if note_lines else set()
     for number, line in note_lines:
         body = NOTE_LINE.sub("", line.text, count=1)
         runs.append(

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(60)
 
@@ -24,6 +25,17 @@ def _segmenter() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(_segmenter())
+
+
+@lru_cache(maxsize=4096)
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba words with their part-of-speech flags (one dictionary, shared with ``word_tokens``)."""
+    return tuple((pair.word, pair.flag) for pair in _tagger().cut(text))
 
 
 def char_tokens(text: str) -> list[str]:
