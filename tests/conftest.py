@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,14 @@ def searcher(index_dir):
     from qa.search import Searcher
 
     return Searcher(Index.load(index_dir, CORPUS))
+
+
+def run_cli(argv, capsys, stdin=None, monkeypatch=None):
+    """Run ``qa`` in-process; returns (exit code, stdout, stderr)."""
+    from qa.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -1,23 +1,14 @@
 """The ``qa`` command line, called in-process: exit codes, messages, JSON."""
 
-import io
 import json
 import sys
 
 import pytest
 
-from qa.cli import main
 from tests.conftest import CORPUS, EVAL
+from tests.conftest import run_cli as run
 
 pytestmark = pytest.mark.slow
-
-
-def run(argv, capsys, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_ask_json(index_dir, capsys):

@@ -7,9 +7,7 @@ evaluation files. The unit tests at the top need no index.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-import sys
 
 import pytest
 
@@ -18,6 +16,7 @@ from qa.errors import QueryError
 from qa.quantities import extract_quantities
 from qa.wording import conflicts, diffable
 from tests.conftest import CORPUS, EVAL
+from tests.conftest import run_cli as run
 
 VERDICT_KEYS = {"claim", "verdict", "label", "explanation", "evidence", "comparisons"}
 HIT_KEYS = {"text", "citation", "highlight", "highlight_text", "passage_id", "part", "start", "end"}
@@ -278,16 +277,6 @@ def test_verdict_is_frozen_and_serialises(checker):
 # ---------------------------------------------------------------- command line and evaluation
 
 
-def run(argv, capsys, monkeypatch=None, stdin=None):
-    from qa.cli import main
-
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.slow
 def test_check_json_in_process(index_dir, capsys):
     argv = ["check", "2020年和平区新增就业5万人", "--json", "--index", str(index_dir), "--corpus", str(CORPUS)]
@@ -303,7 +292,7 @@ def test_check_plain_text_and_stdin(index_dir, capsys, monkeypatch):
     code, out, _ = run(["check", "2020年和平区新增就业3.1万人", "--index", str(index_dir)], capsys)
     assert code == 0 and "报告支持" in out and "【新增就业3.1万人】" in out
     lines = "2020年和平区新增就业5万人\n?!\n2020年河西区新增就业3.1万人\n"
-    code, out, _ = run(["check", "--json", "--index", str(index_dir)], capsys, monkeypatch, lines)
+    code, out, _ = run(["check", "--json", "--index", str(index_dir)], capsys, lines, monkeypatch)
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 1  # one line could not be checked; the others still are
     assert [r.get("verdict") or "error" for r in rows] == ["contradicted", "error", "not_found"]
