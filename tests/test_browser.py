@@ -245,7 +245,6 @@ def test_phone_width_has_no_horizontal_scrolling(browser, app_url):
 
 
 def test_check_tab_shows_a_verdict(browser, app_url):
-    pytest.importorskip("qa.factcheck", reason="qa/factcheck.py is not there yet")
     page = open_page(browser, app_url)
     page.get_by_role("tab", name="核对").click()
     box = page.locator("#qa-claim textarea")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.corpus import corpus_fingerprint, load_corpus
+from qa.documents.corpus import corpus_fingerprint, load_corpus
 from qa.errors import CorpusError
 from tests.conftest import CORPUS
 

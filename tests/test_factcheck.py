@@ -11,10 +11,11 @@ import json
 
 import pytest
 
-from qa.claims import in_common_unit, read_claim
+from qa.app.present import format_verdict
 from qa.errors import QueryError
-from qa.quantities import extract_quantities
-from qa.wording import conflicts, diffable
+from qa.factcheck.claims import in_common_unit, read_claim
+from qa.factcheck.wording import conflicts, diffable
+from qa.text.quantities import extract_quantities
 from tests.conftest import CORPUS, EVAL
 from tests.conftest import run_cli as run
 
@@ -107,7 +108,7 @@ def test_units_brought_together():
 
 @pytest.fixture(scope="module")
 def checker(searcher):
-    from qa.factcheck import FactChecker
+    from qa.factcheck.checker import FactChecker
 
     return FactChecker(searcher)
 
@@ -270,7 +271,7 @@ def test_verdict_is_frozen_and_serialises(checker):
     data = json.loads(json.dumps(v.to_dict(), ensure_ascii=False))
     assert VERDICT_KEYS <= set(data) and data["claim_part"] == "2020年执行情况"
     assert HIT_KEYS <= set(data["evidence"][0]) and "新增就业3.1万人" in data["evidence"][0]["highlight_text"]
-    text = v.describe()
+    text = format_verdict(v)
     assert "与报告不符" in text and "【新增就业3.1万人】" in text and v.evidence[0].passage.citation in text
 
 
@@ -314,8 +315,8 @@ def test_eval_claims_json(index_dir, capsys):
 
 @pytest.mark.slow
 def test_evaluate_claims_counts(checker):
-    from qa.evaluate import format_report
-    from qa.factcheck import evaluate_claims
+    from qa.evaluation.claims import evaluate_claims
+    from qa.evaluation.report import format_report
 
     records = [
         {

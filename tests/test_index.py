@@ -20,8 +20,8 @@ def test_manifest_records_how_it_was_built(index_dir):
 
 
 def test_save_load_gives_same_results(index_dir, searcher, tmp_path):
-    from qa.index import Index
-    from qa.search import Searcher
+    from qa.answering.search import Searcher
+    from qa.index.store import Index
 
     copy = tmp_path / "copy"
     searcher.index.save(copy)
@@ -33,7 +33,7 @@ def test_save_load_gives_same_results(index_dir, searcher, tmp_path):
 
 
 def test_ids_stable_across_two_builds(index_dir, searcher, tmp_path):
-    from qa.index import Index
+    from qa.index.store import Index
 
     rebuilt = Index.build(CORPUS, embedder=searcher.index.embedder)
     assert [p.id for p in rebuilt.passages] == [p.id for p in searcher.index.passages]
@@ -43,7 +43,7 @@ def test_ids_stable_across_two_builds(index_dir, searcher, tmp_path):
 def test_stored_vectors_match_the_model(searcher):
     import numpy as np
 
-    from qa.index import dense_text
+    from qa.index.store import dense_text
 
     index = searcher.index
     vectors = index.embedder.encode_passages([dense_text(p) for p in index.passages[:3]])
@@ -54,7 +54,7 @@ def test_stored_vectors_match_the_model(searcher):
 
 def test_changed_corpus_is_detected_as_stale(index_dir, searcher, tmp_path):
     from qa.errors import StaleIndexError
-    from qa.index import Index
+    from qa.index.store import Index
 
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -66,7 +66,7 @@ def test_changed_corpus_is_detected_as_stale(index_dir, searcher, tmp_path):
 
 def test_other_model_is_detected_as_stale(index_dir):
     from qa.errors import StaleIndexError
-    from qa.index import Index
+    from qa.index.store import Index
 
     with pytest.raises(StaleIndexError, match="向量模型"):
         Index.load(index_dir, CORPUS, model_id="some/other-model")
@@ -74,7 +74,7 @@ def test_other_model_is_detected_as_stale(index_dir):
 
 def test_edited_manifest_is_detected_as_stale(index_dir, searcher, tmp_path):
     from qa.errors import StaleIndexError
-    from qa.index import Index
+    from qa.index.store import Index
 
     copy = tmp_path / "index"
     shutil.copytree(index_dir, copy)
@@ -87,7 +87,7 @@ def test_edited_manifest_is_detected_as_stale(index_dir, searcher, tmp_path):
 
 def test_missing_index_says_what_to_run(tmp_path):
     from qa.errors import IndexMissingError
-    from qa.index import Index
+    from qa.index.store import Index
 
     with pytest.raises(IndexMissingError, match="qa build"):
         Index.load(tmp_path / "nowhere", CORPUS)
@@ -116,7 +116,7 @@ def test_save_replaces_an_old_index_whole(searcher, tmp_path):
 @pytest.mark.parametrize("damage", ["delete_passages", "garble_dense", "garble_passages"])
 def test_damaged_index_is_reported_as_stale(index_dir, searcher, tmp_path, damage):
     from qa.errors import StaleIndexError
-    from qa.index import Index
+    from qa.index.store import Index
 
     copy = tmp_path / "index"
     shutil.copytree(index_dir, copy)

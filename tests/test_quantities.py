@@ -1,4 +1,4 @@
-"""Tests for qa.quantities: number parsing, figure extraction, comparison and search normalisation."""
+"""Tests for qa.text.quantities: number parsing, figure extraction, comparison and search normalisation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.quantities import (
+from qa.text.quantities import (
     Comparison,
     Quantity,
     compare,

@@ -89,7 +89,7 @@ def test_odd_characters_do_not_break_search(searcher):
 
 
 def test_dev_figures_meet_the_targets(searcher):
-    from qa.evaluate import evaluate_file
+    from qa.evaluation.report import evaluate_file
 
     report = evaluate_file(searcher, EVAL / "dev.jsonl")
     assert report["hit@1"] >= 0.85

@@ -88,8 +88,8 @@ def test_long_paragraphs_split_at_sentence_ends(passages):
 
 
 def test_ids_stable_across_parses(source):
-    from qa.passages import cut_passages
-    from qa.structure import parse_report
+    from qa.documents.passages import cut_passages
+    from qa.documents.structure import parse_report
 
     first = [p.id for p in cut_passages(parse_report(source))]
     second = [p.id for p in cut_passages(parse_report(source))]

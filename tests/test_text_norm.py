@@ -2,8 +2,8 @@
 
 import pytest
 
-from qa.intent import detect_intent
-from qa.text_norm import has_traditional, normalise_query, to_traditional
+from qa.answering.intent import detect_intent
+from qa.text.normalise import has_traditional, normalise_query, to_traditional
 
 
 @pytest.mark.parametrize(

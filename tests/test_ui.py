@@ -8,8 +8,7 @@ import re
 import pytest
 from ui_server import shared_app_url
 
-from qa.reader import ReaderParagraph, build_reader, topic_of
-from qa.render import (
+from qa.app.render import (
     anchor_id,
     confidence_label,
     copy_text,
@@ -19,6 +18,7 @@ from qa.render import (
     render_reader,
     render_verdict,
 )
+from qa.documents.reader import ReaderParagraph, build_reader, topic_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
 
@@ -272,7 +272,6 @@ def test_ask_endpoint_bad_input_gives_a_clear_chinese_error(client, args, messag
 
 @pytest.mark.slow
 def test_check_endpoint(client):
-    pytest.importorskip("qa.factcheck", reason="qa/factcheck.py is not there yet")
     verdict = client.predict("2020年和平区新增就业5万人", api_name="/check")
     assert {"claim", "verdict", "label", "explanation", "evidence", "comparisons"} <= verdict.keys()
     assert verdict["verdict"] in {"supported", "contradicted", "not_found"}

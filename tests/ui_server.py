@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 from pathlib import Path
+
+from qa.app.ui import build_app
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 _running: dict = {}
-
-
-def import_ui():
-    """The top-level ``ui`` module (ui.py is a script beside the package, not part of it)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import ui
-
-    return ui
 
 
 def free_port() -> int:
@@ -35,8 +27,7 @@ def free_port() -> int:
 def shared_app_url(searcher, request) -> str:
     """The URL of the app over ``searcher``, launched in-process on a free port on first use."""
     if "url" not in _running:
-        ui = import_ui()
-        app = ui.build_app(searcher)
+        app = build_app(searcher)
         port = free_port()
         app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
         _running.update(app=app, url=f"http://127.0.0.1:{port}/")

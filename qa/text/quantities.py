@@ -57,6 +57,8 @@ from decimal import Decimal
 import cn2an
 
 __all__ = [
+    "SPAN_DATE",
+    "SPAN_FIGURE",
     "Comparison",
     "Quantity",
     "compare",
@@ -65,6 +67,11 @@ __all__ = [
     "normalise_numbers_for_search",
     "parse_number",
 ]
+
+# Text that gives a figure: Arabic digits, or Chinese numerals with a counter (六连冠, 两所).
+SPAN_FIGURE = re.compile(r"[0-9]|(?<!第)[一二两三四五六七八九十百千万]+(?:[个家所只张项户人次年万亿%]|连冠|倍|成)")
+# Text that gives a date or a time of year.
+SPAN_DATE = re.compile(r"[0-9一二三四五六七八九十〇]+\s*年|[0-9一二三四五六七八九十]+\s*月|年底|年内|上半年|下半年|季度|年初")
 
 EXACT_RTOL = 1e-6
 ABOUT_RTOL = 0.05

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from .answerability import SPAN_FIGURE
-from .text_norm import normalise_text
-
-SEGMENT = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
-
-
-def segments(text: str) -> list[tuple[int, int]]:
-    """Sentence and clause spans (split at 。！？；), relative to ``text``, without trailing blanks."""
-    spans = []
-    for match in SEGMENT.finditer(text):
-        start, end = match.start(), match.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans or [(0, len(text))]
+from qa.text.normalise import normalise_text
+from qa.text.quantities import SPAN_FIGURE
+from qa.text.sentences import segments
 
 
 def _bigrams(text: str) -> set[str]:

@@ -19,16 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .corpus import SourceFile, corpus_fingerprint, load_corpus
-from .dense import DenseIndex
-from .embedding import Embedder, default_model_id
-from .errors import IndexMissingError, QAError, StaleIndexError
-from .highlight import segments
-from .lexical import TOKENIZER_VERSION, LexicalIndex
-from .passages import CUTTER_VERSION, Passage, cut_passages
-from .structure import ParsedReport, parse_report
-from .text_norm import normalise_for_matching, normalise_text
+from qa import __version__
+from qa.documents.corpus import SourceFile, corpus_fingerprint, load_corpus
+from qa.documents.passages import CUTTER_VERSION, Passage, cut_passages
+from qa.documents.structure import ParsedReport, parse_report
+from qa.errors import IndexMissingError, QAError, StaleIndexError
+from qa.index.dense import DenseIndex
+from qa.index.embedding import Embedder, default_model_id
+from qa.index.lexical import TOKENIZER_VERSION, LexicalIndex
+from qa.text.normalise import normalise_for_matching, normalise_text
+from qa.text.sentences import segments
 
 INDEX_FORMAT = 2
 MANIFEST = "manifest.json"

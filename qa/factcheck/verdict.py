@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .claims import ClaimFigure, clause_spans
-from .passages import PART_KINDS
-from .present import marked_text
-from .quantities import Comparison, Quantity
-from .search import Hit
+from qa.answering.results import Hit
+from qa.documents.passages import PART_KINDS
+from qa.factcheck.claims import ClaimFigure
+from qa.text.quantities import Comparison, Quantity
+from qa.text.sentences import clause_spans
 
 LABELS = {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}
 NO_PERIOD = "未注明年份"
@@ -41,23 +41,6 @@ class Verdict:
             "evidence": [hit.to_dict() for hit in self.evidence],
             "comparisons": list(self.comparisons),
         }
-
-    def describe(self) -> str:
-        """Plain text for a terminal: verdict, reason, figures side by side, cited passages."""
-        lines = [f"陈述: {self.claim}", f"结论: {self.label}", f"说明: {self.explanation}"]
-        if self.comparisons:
-            lines.append("数字对照:")
-        for row in self.comparisons:
-            claimed, reported = row["claim"], row["report"]
-            right = f"报告 {reported['text']}({reported['part']})" if reported else "报告 无对应数字"
-            lines.append(f"  · 声明 {claimed['text']}({claimed['part']}) ↔ {right}: {row['explanation']}")
-        if self.evidence:
-            lines.append("依据:")
-        for number, hit in enumerate(self.evidence, start=1):
-            p = hit.passage
-            lines.append(f"  [{number}] {part_label(p.part_kind)} · {p.citation}")
-            lines.append("      " + marked_text(p.text, p.start, hit.highlight))
-        return "\n".join(lines)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Built from a parsed report and its passages (which cover the whole cleaned body in reading order),
 so every paragraph of the reader is made of the very passages search returns, and a citation can
-point at one of them. Pure data: ``qa.render`` turns it into HTML.
+point at one of them. Pure data: ``qa.app.render`` turns it into HTML.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .passages import Passage
-from .structure import Heading, ParsedReport
+from qa.documents.passages import Passage
+from qa.documents.structure import Heading, ParsedReport
 
 
 @dataclass(frozen=True)

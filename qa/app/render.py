@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Iterable
 from html import escape
 
-from .passages import PART_KINDS, Passage
-from .reader import ReaderDocument, ReaderParagraph, topic_of
-from .structure import Heading
-from .text_norm import to_traditional
+from qa.documents.passages import PART_KINDS, Passage
+from qa.documents.reader import ReaderDocument, ReaderParagraph, topic_of
+from qa.documents.structure import Heading
+from qa.text.normalise import to_traditional
 
 CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低"}
 CONFIDENCE_HINTS = {

@@ -1,23 +1,23 @@
 """Fact checking: does the report back a sentence from a draft, a speech or the news?
 
-``FactChecker(searcher).check("2020年和平区新增就业5万人")`` returns a :class:`~qa.verdict.Verdict`:
+``FactChecker(searcher).check("2020年和平区新增就业5万人")`` returns a :class:`~qa.factcheck.verdict.Verdict`:
 supported (报告支持), contradicted (与报告不符) or not found (报告未提及), with the passages that decide
 it and, for figures, a side-by-side comparison.
 
 How a claim is judged
-    1. The claim is read (:mod:`qa.claims`): its figures, each with the part of the report its time
+    1. The claim is read (:mod:`qa.factcheck.claims`): its figures, each with the part of the report its time
        cue points at (2020/去年 → 2020年执行情况; 2021/今年/计划/目标 → 2021年计划), its content
        words, the places it names. A claim about a place the report never names is not found.
     2. Candidates come from the searcher's ranking of the claim: the top passages overall and the
        top ones of each part, so that a figure can be looked up in the year the claim names and in
        the other one.
     3. Figures. Each claimed figure is matched with the report figure whose surrounding words are
-       most like the claim's (:func:`~qa.claims.context_score`; units must compare) and
-       the two are compared by :func:`qa.quantities.compare` (3.1万 = 三点一万; 万 vs 亿; 约 / 超过 /
+       most like the claim's (:func:`~qa.factcheck.claims.context_score`; units must compare) and
+       the two are compared by :func:`qa.text.quantities.compare` (3.1万 = 三点一万; 万 vs 亿; 约 / 超过 /
        以上 / 余 as ranges, each stated). A different figure contradicts. The very figure given for
        the other year (a 2021 target stated as a 2020 result) contradicts too, with both passages.
        A figure no passage talks about is not found.
-    4. Words (:mod:`qa.wording`). The claim is lined up with the sentence holding most of its
+    4. Words (:mod:`qa.factcheck.wording`). The claim is lined up with the sentence holding most of its
        content: another count word, name, list member, stage or a negation in the same place
        contradicts; a sentence holding (nearly) all of it supports; less is not found. Wording the
        report uses only for the other year contradicts, as for figures.
@@ -25,28 +25,22 @@ How a claim is judged
 
 from __future__ import annotations
 
-import time
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from .claims import (
+from qa.answering.results import Hit
+from qa.answering.search import MAX_K, validate_question
+from qa.documents.passages import PART_KINDS, Passage
+from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
-    clause_spans,
     context_score,
     figure_context,
     in_common_unit,
     places,
     read_claim,
     same_digits,
-    sentence_spans,
 )
-from .grams import GramStats
-from .passages import PART_KINDS, Passage
-from .quantities import Comparison, Quantity, compare, extract_quantities
-from .search import MAX_K, Hit, validate_question
-from .text_norm import normalise_for_matching, normalise_text
-from .verdict import (
+from qa.factcheck.verdict import (
     LABELS,
     FigureMatch,
     FigureResult,
@@ -56,9 +50,13 @@ from .verdict import (
     figure_reason,
     part_label,
 )
-from .wording import Conflict, conflicts, diffable
+from qa.factcheck.wording import Conflict, conflicts, diffable
+from qa.text.grams import GramStats
+from qa.text.normalise import normalise_for_matching, normalise_text
+from qa.text.quantities import Comparison, Quantity, compare, extract_quantities
+from qa.text.sentences import clause_spans, sentence_spans
 
-__all__ = ["FactChecker", "Verdict", "evaluate_claims"]
+__all__ = ["FactChecker", "Verdict"]
 
 OTHER_PART = {"review": "plan", "plan": "review"}
 
@@ -106,7 +104,7 @@ class _Wording:
 
 
 class FactChecker:
-    """Checks claims against the report behind a :class:`qa.search.Searcher`."""
+    """Checks claims against the report behind a :class:`qa.answering.search.Searcher`."""
 
     K = 10  # passages taken from the ranking overall
     K_PART = 5  # and from each part
@@ -314,48 +312,3 @@ class FactChecker:
             comparisons=tuple(comparisons),
             period=c.period,
         )
-
-
-def evaluate_claims(checker: FactChecker, records: list[dict]) -> dict:
-    """Verdict accuracy overall and by kind, confusion, evidence_ok, time per claim, and the misses.
-
-    ``evidence_ok``: the share of correctly judged supported / contradicted claims (with evidence
-    strings) whose cited passages contain one of the record's evidence strings.
-    """
-    rows = []
-    started = time.perf_counter()
-    for record in records:
-        verdict = checker.check(record["claim"])
-        expected, evidence = record.get("verdict"), record.get("evidence") or []
-        evidence_ok = None
-        if verdict.verdict == expected in ("supported", "contradicted") and evidence:
-            evidence_ok = any(e in hit.passage.text for hit in verdict.evidence for e in evidence)
-        rows.append((record, expected, verdict, evidence_ok))
-    seconds = time.perf_counter() - started
-    by_kind: dict[str, list[bool]] = defaultdict(list)
-    confusion: dict[str, Counter] = defaultdict(Counter)
-    for record, expected, verdict, _ in rows:
-        by_kind[record.get("kind", "unknown")].append(verdict.verdict == expected)
-        confusion[str(expected)][verdict.verdict] += 1
-    judged = [ok for *_, ok in rows if ok is not None]
-    return {
-        "n": len(rows),
-        "verdict_accuracy": round(sum(v.verdict == e for _, e, v, _ in rows) / len(rows), 4),
-        "evidence_ok": round(sum(judged) / len(judged), 4) if judged else None,
-        "seconds_per_claim": round(seconds / len(rows), 3),
-        "by_kind": {k: {"n": len(oks), "verdict_accuracy": round(sum(oks) / len(oks), 4)} for k, oks in sorted(by_kind.items())},
-        "confusion": {e: dict(sorted(p.items())) for e, p in sorted(confusion.items())},
-        "misses": [
-            {
-                "id": r.get("id"),
-                "kind": r.get("kind"),
-                "expected": e,
-                "predicted": v.verdict,
-                "evidence_ok": ok,
-                "claim": r["claim"],
-                "explanation": v.explanation,
-            }
-            for r, e, v, ok in rows
-            if v.verdict != e or ok is False
-        ],
-    }

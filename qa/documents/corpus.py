@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CorpusError
+from qa.errors import CorpusError
 
 #: Report files are plain UTF-8 text exports of the published web page.
 REPORT_SUFFIX = ".txt"

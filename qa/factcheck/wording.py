@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
-from .quantities import extract_quantities
-from .tokenize import pos_tags
+from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
+from qa.text.quantities import extract_quantities
+from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
 NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")

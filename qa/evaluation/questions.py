@@ -1,46 +1,11 @@
-"""Score the system on an evaluation file: questions (retrieval) or claims (fact check).
+"""Score retrieval and the no-answer decision on a question file.
 
-The file format is described in eval/README.md. A returned passage *hits* when its text contains
-any of the question's evidence strings.
+A returned passage *hits* when its text contains any of the question's evidence strings.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from pathlib import Path
-
-from .errors import QAError
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON Lines file, with a clear error for a broken line."""
-    records = []
-    try:
-        with open(path, encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    try:
-                        records.append(json.loads(line))
-                    except ValueError as exc:
-                        raise QAError(f"{path} 第 {number} 行不是有效的 JSON: {exc}") from exc
-    except OSError as exc:
-        raise QAError(f"无法读取评测文件 {path}: {exc}") from exc
-    if not records:
-        raise QAError(f"评测文件 {path} 是空的")
-    return records
-
-
-def evaluate_file(searcher, path: Path) -> dict:
-    """Evaluate a question file or a claim file, whichever ``path`` holds."""
-    records = read_jsonl(Path(path))
-    if "claim" in records[0]:
-        from .factcheck import FactChecker, evaluate_claims
-
-        return evaluate_claims(FactChecker(searcher), records)
-    if "question" not in records[0]:
-        raise QAError(f"{path} 既不是问题集(question)也不是陈述集(claim)")
-    return evaluate_questions(searcher, records)
 
 
 def question_outcome(searcher, record: dict, k: int = 10) -> dict:
@@ -96,18 +61,3 @@ def evaluate_questions(searcher, records: list[dict]) -> dict:
         or (o["unanswerable"] and o["answerable"])
     ]
     return report
-
-
-def format_report(report: dict) -> str:
-    """A readable table of the figures."""
-    keys = ["n", "hit@1", "hit@5", "mrr@10", "span@1", "no_answer_accuracy", "answerable_rejected"]
-    if "verdict_accuracy" in report:
-        keys = ["n", "verdict_accuracy", "evidence_ok", "seconds_per_claim"]
-    lines = ["  ".join(f"{k}={report[k]}" for k in keys if k in report)]
-    for kind, figures in report.get("by_type", report.get("by_kind", {})).items():
-        lines.append(f"  {kind:<13}" + "  ".join(f"{k}={figures[k]}" for k in keys if k in figures))
-    if "confusion" in report:
-        lines.append("confusion (expected → predicted): " + json.dumps(report["confusion"], ensure_ascii=False))
-    for miss in report.get("misses", []):
-        lines.append(f"  miss: {miss}")
-    return "\n".join(lines)

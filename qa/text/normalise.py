@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import opencc
 
+from qa.text.quantities import normalise_numbers_for_search
+
 # Characters the Traditional → Simplified table leaves alone but readers type as variants.
 QUOTE_VARIANTS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", '"': "“", "〝": "“", "〞": "”"})
 WHITESPACE = re.compile(r"\s+")
@@ -55,8 +57,6 @@ def normalise_text(text: str) -> str:
 
 def normalise_for_matching(text: str) -> str:
     """``normalise_text`` plus figures written as reports write them (三点一万 → 3.1万), for both sides."""
-    from .quantities import normalise_numbers_for_search
-
     return normalise_numbers_for_search(normalise_text(text))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import QAError
+from qa.errors import QAError
 
 #: Environment variable naming another model (a sentence-transformers name or a local folder).
 MODEL_ENV = "QA_MODEL"
@@ -15,7 +15,7 @@ MODEL_ENV = "QA_MODEL"
 
 def default_model_id() -> str:
     """The model used when none is configured: the ``QA_MODEL`` variable, else multilingual-e5-small."""
-    from .default_model import DEFAULT_MODEL_NAME
+    from qa.index.default_model import DEFAULT_MODEL_NAME
 
     return os.environ.get(MODEL_ENV) or DEFAULT_MODEL_NAME
 
@@ -29,7 +29,7 @@ class Embedder:
 
         transformers_logging.disable_progress_bar()
 
-        from .default_model import DEFAULT_MODEL_NAME, ensure_default_model
+        from qa.index.default_model import DEFAULT_MODEL_NAME, ensure_default_model
 
         self.model_id = model_id or default_model_id()
         location = str(ensure_default_model()) if self.model_id == DEFAULT_MODEL_NAME else self.model_id

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .search import Answer
+from qa.answering.results import Answer
+from qa.factcheck.verdict import Verdict, part_label
 
 CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低"}
 
@@ -26,6 +27,19 @@ def format_answer(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def format_verdict(verdict) -> str:
-    """A claim's verdict with the evidence that decides it."""
-    return verdict.describe()
+def format_verdict(verdict: Verdict) -> str:
+    """A claim's verdict for a terminal: verdict, reason, figures side by side, cited passages."""
+    lines = [f"陈述: {verdict.claim}", f"结论: {verdict.label}", f"说明: {verdict.explanation}"]
+    if verdict.comparisons:
+        lines.append("数字对照:")
+    for row in verdict.comparisons:
+        claimed, reported = row["claim"], row["report"]
+        right = f"报告 {reported['text']}({reported['part']})" if reported else "报告 无对应数字"
+        lines.append(f"  · 声明 {claimed['text']}({claimed['part']}) ↔ {right}: {row['explanation']}")
+    if verdict.evidence:
+        lines.append("依据:")
+    for number, hit in enumerate(verdict.evidence, start=1):
+        p = hit.passage
+        lines.append(f"  [{number}] {part_label(p.part_kind)} · {p.citation}")
+        lines.append("      " + marked_text(p.text, p.start, hit.highlight))
+    return "\n".join(lines)

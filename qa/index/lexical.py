@@ -11,7 +11,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from .tokenize import tokenize
+from qa.text.tokenize import tokenize
 
 #: Bump when tokenisation changes: indexes built with another version are stale.
 TOKENIZER_VERSION = "3"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import QAError
+from qa.errors import QAError
 
 DEFAULT_MODEL_NAME = "intfloat/multilingual-e5-small"
 QUERY_PROMPT = "query: "

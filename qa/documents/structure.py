@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .corpus import SourceFile
+from qa.documents.corpus import SourceFile
+from qa.text.sentences import sentences
 
 PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 SECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -28,7 +29,6 @@ CHROME_PATTERNS = re.compile(
 CHROME_MAX_LENGTH = 120
 NO_TEXT = re.compile(r"^[\s`丨|·•\-_=*#~]*$")
 
-SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 TOPIC_MAX_CHARS = 12
 TOPIC_MIN_CHARS = 4
 # A topic sentence is a short headline: no figures and no inner clause punctuation.
@@ -215,11 +215,6 @@ def _parse_body(lines: list[Line], text: str) -> tuple[list[Heading], list[Run]]
             )
         )
     return headings, runs
-
-
-def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Offsets of the sentences of ``text`` (ending at 。！？), shifted by ``offset``."""
-    return [(offset + m.start(), offset + m.end()) for m in SENTENCE.finditer(text)]
 
 
 def is_topic_sentence(sentence: str) -> bool:

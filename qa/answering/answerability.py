@@ -15,14 +15,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .grams import GramStats
-from .tokenize import pos_tags
+from qa.text.grams import GramStats
+from qa.text.quantities import SPAN_DATE, SPAN_FIGURE
+from qa.text.tokenize import pos_tags
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
-# Answer spans that give a figure: Arabic digits, or Chinese numerals with a counter (六连冠, 两所).
-SPAN_FIGURE = re.compile(r"[0-9]|(?<!第)[一二两三四五六七八九十百千万]+(?:[个家所只张项户人次年万亿%]|连冠|倍|成)")
-SPAN_DATE = re.compile(r"[0-9一二三四五六七八九十〇]+\s*年|[0-9一二三四五六七八九十]+\s*月|年底|年内|上半年|下半年|季度|年初")
 TIME_QUESTION = re.compile(r"什么时候|何时|哪一年|哪年|几月|哪天|什么时间|when\b")
 ADMINISTRATIVE = re.compile(r".+(?:区|县|旗|镇|乡|街道)$")
 # Nouns that name the kind of answer, not its subject (金额是多少, 名额有多少).
@@ -126,61 +124,3 @@ def confidence(score: float, top_score: float, answerable: bool, calibration: Ca
     if score < top_score * 0.75:
         level -= 1
     return levels[max(level, 0)]
-
-
-def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.8) -> dict:
-    """Derive the thresholds from a question file (``qa calibrate``), reproducibly.
-
-    ``min_match`` is ``margin`` times the smallest ``shared_weight`` among the answerable Chinese
-    questions that the rules accept, so no dev question is rejected by it while questions sharing
-    nothing, or only a common word, with their best passage are. ``high`` and ``medium`` are the lowest top scores
-    above which the first passage is right for 95% and 75% of the answerable questions.
-    """
-    from datetime import date
-
-    from .evaluate import question_outcome, read_jsonl
-
-    records = read_jsonl(Path(path))
-    open_searcher = searcher.with_settings(calibration=Calibration(min_match=0.0))
-    rows = []
-    for record in records:
-        outcome = question_outcome(open_searcher, record)
-        answer = outcome["answer"]
-        rows.append(
-            {
-                "unanswerable": record.get("type") == "unanswerable",
-                "accepted": outcome["answerable"],
-                "right": outcome["rank"] == 1,
-                "top": answer.features.get("top_score", 0.0),
-                "match": None if answer.intent.foreign else answer.features.get("shared_weight", 0.0),
-            }
-        )
-    answerable = [r for r in rows if not r["unanswerable"]]
-    matches = [r["match"] for r in answerable if r["accepted"] and r["match"] is not None]
-    min_match = round(margin * min(matches), 4) if matches else 0.0
-
-    def rejected(row: dict) -> bool:
-        return not row["accepted"] or (row["match"] is not None and row["match"] < min_match)
-
-    def precision_floor(target: float) -> float:
-        accepted = sorted(((r["top"], r["right"]) for r in answerable if not rejected(r)), reverse=True)
-        floor, right_so_far = (accepted[0][0] if accepted else 0.0), 0
-        for count, (top, right) in enumerate(accepted, start=1):
-            right_so_far += right
-            if right_so_far / count >= target:
-                floor = top
-        return round(floor, 4)
-
-    unanswerable = [r for r in rows if r["unanswerable"]]
-    result = {
-        "thresholds": {"min_match": min_match, "high": precision_floor(0.95), "medium": precision_floor(0.75)},
-        "no_answer_accuracy": round(sum(map(rejected, unanswerable)) / max(len(unanswerable), 1), 4),
-        "answerable_rejected": round(sum(map(rejected, answerable)) / max(len(answerable), 1), 4),
-        "questions": len(rows),
-        "margin": margin,
-        "source": Path(path).name,
-        "calibrated_on": date.today().isoformat(),
-    }
-    if write:
-        CALIBRATION_FILE.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    return result

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 
-from .structure import ParsedReport, Run
+from qa.documents.structure import ParsedReport, Run
+from qa.text.sentences import SEGMENT_END, SOFT_BREAK
 
 #: Bump when the cutting rules change: indexes built with another version are stale.
 CUTTER_VERSION = "3"
 MAX_PASSAGE_CHARS = 300
 # Where a long run may be split: after a sentence end, else after a clause break.
-SENTENCE_END = re.compile(r"[。！？!?；;]")
-CLAUSE_END = re.compile(r"[，,、：:]")
 
 PART_KINDS = {"review": "2020年执行情况", "plan": "2021年计划", "notes": "附注", "preamble": "报告开头"}
 
@@ -75,9 +73,9 @@ def split_points(text: str, max_chars: int) -> list[int]:
     start = 0
     while len(text) - start > max_chars:
         window = text[start : start + max_chars]
-        ends = [m.end() for m in SENTENCE_END.finditer(window)]
+        ends = [m.end() for m in SEGMENT_END.finditer(window)]
         if not ends:
-            ends = [m.end() for m in CLAUSE_END.finditer(window)] or [max_chars]
+            ends = [m.end() for m in SOFT_BREAK.finditer(window)] or [max_chars]
         cut = start + ends[-1]
         cuts.append(cut)
         start = cut

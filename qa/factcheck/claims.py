@@ -6,12 +6,12 @@ figure takes its own clause's cue, else the nearest one before it, else after it
 characters (less years, the report's own subject, source and time-cue words, function characters
 and light verbs) and the places it names.
 
-Matching is plain character matching weighted by rarity in the report (IDF, :class:`qa.grams.GramStats`):
+Matching is plain character matching weighted by rarity in the report (IDF, :class:`qa.text.grams.GramStats`):
 
 * :func:`context_score`: how well the words around a claimed figure stand around a figure
   of the report (a word counts less the farther it stands from the report's figure beyond its
   distance in the claim);
-* :meth:`qa.grams.GramStats.coverage`: the share of the claim's content a stretch of report text holds.
+* :meth:`qa.text.grams.GramStats.coverage`: the share of the claim's content a stretch of report text holds.
 
 Figures in different units are brought to one (:func:`in_common_unit`): 人/名/位; the count words
 家/户/个; 千克/吨, 米/公里, 平方米/公顷/亩. Only general Chinese and government-report usage is
@@ -25,15 +25,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .grams import GramStats
-from .intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
-from .quantities import Quantity, extract_quantities, extract_years
-from .text_norm import normalise_for_matching, normalise_query, normalise_text
-from .tokenize import pos_tags
+from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
+from qa.text.grams import GramStats
+from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
+from qa.text.quantities import Quantity, extract_quantities, extract_years
+from qa.text.sentences import WORDISH, clause_spans
+from qa.text.tokenize import pos_tags
 
-CLAUSE = re.compile(r"[^，,；;。！？!?：:\n]+")
-SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-WORDISH = re.compile(r"[\u3400-\u9fffA-Za-z0-9%.]")
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
 FIGURE_MARK = "#"  # a figure, when wordings are compared (figures are compared as quantities)
@@ -75,16 +73,6 @@ CONVERSIONS = {  # unit -> (base unit, size in base units)
     "公顷": ("平方米", 1e4),
     "亩": ("平方米", 10000 / 15),
 }
-
-
-def clause_spans(text: str) -> list[tuple[int, int]]:
-    """Clauses of ``text`` (split at ，；。：！？) as ``(start, end)`` offsets."""
-    return [m.span() for m in CLAUSE.finditer(text) if WORDISH.search(m.group())]
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of ``text`` (split at 。；！？) as ``(start, end)`` offsets."""
-    return [m.span() for m in SENTENCE.finditer(text) if WORDISH.search(m.group())]
 
 
 def strip_light(text: str) -> str:
@@ -228,7 +216,7 @@ def places(text: str) -> list[str]:
 def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quantity, str] | None:
     """Both figures in one unit, and a note on what was converted; None when they do not compare.
 
-    Same unit (人/名/位 alike), two currencies (:func:`qa.quantities.compare` tells them apart), one
+    Same unit (人/名/位 alike), two currencies (:func:`qa.text.quantities.compare` tells them apart), one
     side without a unit, count words used for the same things (家/户/个), units of one measure.
     """
     ua, ub = _person(claim.unit), _person(reported.unit)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .answerability import Calibration, confidence, load_calibration, shared_weight, unanswered_reason
-from .errors import QueryError
-from .grams import GramStats
-from .highlight import best_span
-from .index import Index, lexical_text
-from .intent import Intent, detect_intent
-from .passages import PART_KINDS, Passage
-from .text_norm import has_traditional, normalise_query, normalise_text
+from qa.answering.answerability import Calibration, confidence, load_calibration, shared_weight, unanswered_reason
+from qa.answering.highlight import best_span
+from qa.answering.intent import Intent, detect_intent
+from qa.answering.results import Answer, Hit
+from qa.documents.passages import PART_KINDS, Passage
+from qa.errors import QueryError
+from qa.index.store import Index, lexical_text
+from qa.text.grams import GramStats
+from qa.text.normalise import has_traditional, normalise_query, normalise_text
 
 MAX_QUESTION_CHARS = 500
 MAX_K = 50
@@ -39,68 +40,6 @@ class SearchSettings:
     use_lexical: bool = True
     use_sentences: bool = True
     use_intent: bool = True
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One ranked passage with its score and the answering span (source offsets)."""
-
-    passage: Passage
-    rank: int
-    score: float
-    highlight: tuple[int, int]
-    confidence: str
-
-    def to_dict(self) -> dict:
-        p = self.passage
-        return {
-            "rank": self.rank,
-            "score": round(self.score, 4),
-            "confidence": self.confidence,
-            "text": p.text,
-            "citation": p.citation,
-            "section_path": list(p.section_path),
-            "paragraph": p.paragraph,
-            "start": p.start,
-            "end": p.end,
-            "highlight": list(self.highlight),
-            "highlight_text": p.text[self.highlight[0] - p.start : self.highlight[1] - p.start],
-            "doc_id": p.doc_id,
-            "doc_title": p.doc_title,
-            "passage_id": p.id,
-            "part": p.part_kind,
-            "note_number": p.note_number,
-            "note_term": p.note_term,
-        }
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The passages found for a question, and whether the report answers it."""
-
-    question: str
-    normalised: str
-    answerable: bool
-    hits: tuple[Hit, ...]
-    intent: Intent
-    traditional: bool
-    reason: str = ""
-    features: dict = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return {
-            "question": self.question,
-            "normalised_question": self.normalised,
-            "answerable": self.answerable,
-            "message": self.reason,
-            "traditional": self.traditional,
-            "intent": {
-                "period": self.intent.period,
-                "definition": self.intent.definition,
-                "figure": self.intent.figure,
-            },
-            "hits": [hit.to_dict() for hit in self.hits],
-        }
 
 
 def validate_question(question: object) -> str:

@@ -1,0 +1,37 @@
+"""Evaluate whichever kind of file is given (questions or claims) and print the figures as a table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from qa.errors import QAError
+from qa.evaluation.claims import evaluate_claims
+from qa.evaluation.data import read_jsonl
+from qa.evaluation.questions import evaluate_questions
+from qa.factcheck.checker import FactChecker
+
+
+def evaluate_file(searcher, path: Path) -> dict:
+    """Evaluate a question file or a claim file, whichever ``path`` holds."""
+    records = read_jsonl(Path(path))
+    if "claim" in records[0]:
+        return evaluate_claims(FactChecker(searcher), records)
+    if "question" not in records[0]:
+        raise QAError(f"{path} 既不是问题集(question)也不是陈述集(claim)")
+    return evaluate_questions(searcher, records)
+
+
+def format_report(report: dict) -> str:
+    """A readable table of the figures."""
+    keys = ["n", "hit@1", "hit@5", "mrr@10", "span@1", "no_answer_accuracy", "answerable_rejected"]
+    if "verdict_accuracy" in report:
+        keys = ["n", "verdict_accuracy", "evidence_ok", "seconds_per_claim"]
+    lines = ["  ".join(f"{k}={report[k]}" for k in keys if k in report)]
+    for kind, figures in report.get("by_type", report.get("by_kind", {})).items():
+        lines.append(f"  {kind:<13}" + "  ".join(f"{k}={figures[k]}" for k in keys if k in figures))
+    if "confusion" in report:
+        lines.append("confusion (expected → predicted): " + json.dumps(report["confusion"], ensure_ascii=False))
+    for miss in report.get("misses", []):
+        lines.append(f"  miss: {miss}")
+    return "\n".join(lines)
