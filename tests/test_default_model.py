@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa import default_model  # noqa: E402
+from qa.index import default_model  # noqa: E402
 from qa.index.default_model import (  # noqa: E402
     PASSAGE_PROMPT,
     QUERY_PROMPT,

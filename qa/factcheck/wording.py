@@ -71,37 +71,44 @@ def conflicts(claim_clause: str, report_clause: str) -> list[Conflict]:
     """Differences between a claim clause and the report clause it matches (both :func:`diffable`)."""
     found: list[Conflict] = []
     claim_only, report_only = [], []
-    for i1, i2, j1, j2, enclosed, slot in gaps(claim_clause, report_clause):
+    for gap in gaps(claim_clause, report_clause):
+        i1, i2, j1, j2, _, _ = gap
         claim_only.append((i1, i2))
         report_only.append((j1, j2))
-        a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
-        if not a_core or not b_core or a_core in report_clause or b_core in claim_clause:
-            continue
-        if FIGURE_MARK in a_core + b_core or set(a_core + b_core) <= MEASURE:  # 首个 / 首家
-            continue
-        if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
-            found += _status(a_core, b_core)
-            continue
-        words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
-        if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
-            found.append(Conflict(*words, "count"))
-        elif (
-            (slot and len(a_core) == len(b_core) <= 4)
-            or enclosed
-            or (_name_like(words[0]) and _name_like(words[1]))
-            or _head_at(claim_clause, i2)
-        ):
-            near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
-            if "、" in near:
-                found.append(Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member"))
-            else:
-                found.append(Conflict(*words, "name"))
+        found += _gap_conflicts(claim_clause, report_clause, gap)
     for rule in (_negation, _status, _list_members):
         if not found:
             found += rule(claim_clause, report_clause)
     if not found:
         found += _rival_names(claim_clause, report_clause, claim_only, report_only)
     return found
+
+
+def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool]) -> list[Conflict]:
+    """What one stretch where the wordings part says: another count, name, member or stage, or nothing."""
+    i1, i2, j1, j2, enclosed, slot = gap
+    a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
+    if not a_core or not b_core or a_core in report_clause or b_core in claim_clause:
+        return []
+    if FIGURE_MARK in a_core + b_core or set(a_core + b_core) <= MEASURE:  # 首个 / 首家
+        return []
+    if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
+        return _status(a_core, b_core)
+    words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
+    if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
+        return [Conflict(*words, "count")]
+    names_differ = (
+        (slot and len(a_core) == len(b_core) <= 4)
+        or enclosed
+        or (_name_like(words[0]) and _name_like(words[1]))
+        or _head_at(claim_clause, i2)
+    )
+    if not names_differ:
+        return []
+    near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
+    if "、" in near:
+        return [Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member")]
+    return [Conflict(*words, "name")]
 
 
 def gaps(claim_clause: str, report_clause: str) -> list[tuple[int, int, int, int, bool, bool]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.errors import QAError
+from qa.index.default_model import DEFAULT_MODEL_NAME, ensure_default_model
 
 #: Environment variable naming another model (a sentence-transformers name or a local folder).
 MODEL_ENV = "QA_MODEL"
@@ -15,8 +16,6 @@ MODEL_ENV = "QA_MODEL"
 
 def default_model_id() -> str:
     """The model used when none is configured: the ``QA_MODEL`` variable, else multilingual-e5-small."""
-    from qa.index.default_model import DEFAULT_MODEL_NAME
-
     return os.environ.get(MODEL_ENV) or DEFAULT_MODEL_NAME
 
 
@@ -28,8 +27,6 @@ class Embedder:
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
-
-        from qa.index.default_model import DEFAULT_MODEL_NAME, ensure_default_model
 
         self.model_id = model_id or default_model_id()
         location = str(ensure_default_model()) if self.model_id == DEFAULT_MODEL_NAME else self.model_id
