@@ -1,34 +1,72 @@
-"""The ``qa`` command line: build the index, ask questions, check claims, evaluate."""
+"""The ``qa`` command line: build the index, ask questions, check claims, evaluate, calibrate.
+
+Every error reaches the user as one line: exit 2 when what was given must change (a question, an
+option, a file), exit 1 otherwise; an unexpected error also names the log file holding its
+traceback. ``--debug`` shows tracebacks instead.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterable
+import time
+import traceback
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from qa.errors import QAError
+from qa.errors import InputError, QAError
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
+PART_CHOICES = ["review", "plan", "notes"]  # the values of qa.documents.passages.Part a search can keep
+LOG_ENV = "QA_LOG"
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one ``qa`` command; returns the exit code (0 ok, 1 error, 2 usage)."""
+    """Run one ``qa`` command; returns the exit code (0 ok, 1 failure, 2 bad input or usage, 130 interrupted)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
-        return 2
+        return EXIT_BAD_INPUT
     try:
         return args.handler(args)
-    except QAError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if args.debug:
+            raise
+        return _report_error(exc)
+
+
+def log_path() -> Path:
+    """Where unexpected errors are written: ``$QA_LOG``, else ``~/.cache/heping-qa/qa.log``."""
+    return Path(os.environ.get(LOG_ENV) or Path("~/.cache/heping-qa/qa.log").expanduser())
+
+
+def _report_error(exc: Exception) -> int:
+    if isinstance(exc, QAError):
+        print(f"错误: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT if isinstance(exc, InputError) else EXIT_FAILED
+    where = _log_traceback(exc)
+    print(f"内部错误: {type(exc).__name__}: {str(exc)[:200]}(详情见 {where})", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _log_traceback(exc: Exception) -> str:
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"--- {time.strftime('%Y-%m-%dT%H:%M:%S%z')} qa {' '.join(sys.argv[1:])}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        return str(path)
+    except OSError:
+        return "日志无法写入; 加 --debug 重新运行可查看"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="报告目录(默认 corpus/)")
     common.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="索引目录(默认 index/)")
     common.add_argument("--model", default=None, help="向量模型名称或本地目录(默认 multilingual-e5-small)")
+    common.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 调用栈")
+    parser.set_defaults(debug=False)
     sub = parser.add_subparsers(dest="command")
 
     build = sub.add_parser("build", parents=[common], help="构建索引")
@@ -45,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="提问;不给问题时从标准输入逐行读取")
     ask.add_argument("question", nargs="?", help="问题;省略时每行一个问题")
     ask.add_argument("--k", type=int, default=5, help="返回的段落数(默认 5)")
-    ask.add_argument("--part", choices=["review", "plan", "notes"], help="只在某一部分中检索")
+    ask.add_argument("--part", choices=PART_CHOICES, help="只在某一部分中检索")
     ask.add_argument("--json", action="store_true", help="输出 JSON(标准输入模式下为 JSON Lines)")
     ask.set_defaults(handler=_ask)
 
@@ -61,9 +101,12 @@ def _parser() -> argparse.ArgumentParser:
 
     calibrate = sub.add_parser("calibrate", parents=[common], help="在问题集上校准“无答案”阈值")
     calibrate.add_argument("file", type=Path, help="带 unanswerable 类型的问题集")
-    calibrate.add_argument("--write", action="store_true", help="把校准结果写入 qa/calibration.json")
+    calibrate.add_argument("--write", action="store_true", help="把校准结果写入 qa/answering/calibration.json")
     calibrate.set_defaults(handler=_calibrate)
     return parser
+
+
+# The commands import what they need when they run, so that ``qa --help`` stays instant.
 
 
 def _open(args: argparse.Namespace):
@@ -79,17 +122,18 @@ def _say(message: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from qa.documents.passages import Part
     from qa.index.store import Index
 
     index = Index.build(args.corpus, args.model, progress=True, log=_say)
     index.save(args.index)
     m = index.manifest
-    notes = sum(1 for p in index.passages if p.part_kind == "notes")
+    notes = sum(1 for p in index.passages if p.part_kind == Part.NOTES)
     print(
         f"已构建索引 {args.index}: {len(index.reports)} 份报告, {m['passages']} 个段落(其中附注 {notes} 条), "
         f"模型 {m['model']}({m['dimension']} 维), 用时 {m['build_seconds']} 秒"
     )
-    return 0
+    return EXIT_OK
 
 
 def _lines(stream: TextIO) -> Iterable[str]:
@@ -115,14 +159,14 @@ def _check(args: argparse.Namespace) -> int:
     return _answer_each(claims, checker.check, format_verdict, args.json)
 
 
-def _answer_each(inputs: Iterable[str], answer, describe, as_json: bool) -> int:
-    """Answer each input in turn; a bad one is reported and the rest still answered (exit 1)."""
-    status = 0
+def _answer_each(inputs: Iterable[str], answer: Callable, describe: Callable, as_json: bool) -> int:
+    """Answer each input in turn; a bad one is reported and the rest still answered (exit 2)."""
+    status = EXIT_OK
     for text in inputs:
         try:
             result = answer(text)
-        except QAError as exc:
-            status = 1
+        except InputError as exc:
+            status = EXIT_BAD_INPUT
             _emit_error(text, exc, as_json)
             continue
         print(json.dumps(result.to_dict(), ensure_ascii=False) if as_json else describe(result), flush=True)
@@ -141,7 +185,7 @@ def _eval(args: argparse.Namespace) -> int:
 
     report = evaluate_file(_open(args), args.file)
     print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
-    return 0
+    return EXIT_OK
 
 
 def _calibrate(args: argparse.Namespace) -> int:
@@ -149,4 +193,4 @@ def _calibrate(args: argparse.Namespace) -> int:
 
     result = calibrate_file(_open(args), args.file, write=args.write)
     print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 0
+    return EXIT_OK

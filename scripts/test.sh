@@ -12,4 +12,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "we
         echo "warning: chromium is not installed (sudo apt-get install chromium fonts-wqy-microhei); browser tests will be skipped" >&2
     fi
 fi
+# The layers (import-linter contract in pyproject.toml) and the lint rules are part of the tests.
+.venv/bin/lint-imports
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

@@ -5,6 +5,7 @@ copy a citation, Traditional display, escaping, phone width. Saves screenshots t
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -47,7 +48,9 @@ def app_url(searcher, request):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is not installed (apt-get install chromium): browser tests skipped")
+        # In CI a missing browser is a failure: a skipped browser test would pass the run untested.
+        stop = pytest.fail if os.environ.get("CI") else pytest.skip
+        stop("Chromium is not installed (apt-get install chromium): browser tests not run")
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     with sync_api.sync_playwright() as playwright:

@@ -42,13 +42,13 @@ def test_ask_reads_questions_from_stdin(index_dir, capsys, monkeypatch):
 def test_bad_question_in_stdin_is_reported_and_the_rest_answered(index_dir, capsys, monkeypatch):
     code, out, _ = run(["ask", "--json", "--index", str(index_dir)], capsys, "?!\n新增就业\n", monkeypatch)
     lines = [json.loads(line) for line in out.splitlines()]
-    assert code == 1
+    assert code == 2
     assert "error" in lines[0] and lines[1]["hits"]
 
 
 def test_empty_question_exits_with_message(index_dir, capsys):
     code, _, err = run(["ask", "  ", "--index", str(index_dir)], capsys)
-    assert code == 1 and "问题不能为空" in err
+    assert code == 2 and "问题不能为空" in err
 
 
 def test_stale_index_tells_what_to_run(index_dir, capsys, tmp_path):
@@ -83,7 +83,7 @@ def test_eval_broken_file(index_dir, capsys, tmp_path):
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"question": "x"\n', "utf-8")
     code, _, err = run(["eval", str(broken), "--index", str(index_dir)], capsys)
-    assert code == 1 and "不是有效的 JSON" in err
+    assert code == 2 and "不是有效的 JSON" in err
 
 
 def test_python_dash_m_qa_shows_help():
@@ -91,3 +91,37 @@ def test_python_dash_m_qa_shows_help():
 
     result = subprocess.run([sys.executable, "-m", "qa", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "build" in result.stdout and "ask" in result.stdout
+
+
+def test_unexpected_error_is_one_line_with_the_log_path(index_dir, capsys, monkeypatch, tmp_path):
+    from qa.answering.search import Searcher
+
+    def broken(self, *args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(Searcher, "ask", broken)
+    log = tmp_path / "qa.log"
+    monkeypatch.setenv("QA_LOG", str(log))
+    code, _, err = run(["ask", "新增就业", "--index", str(index_dir)], capsys)
+    assert code == 1 and "Traceback" not in err and str(log) in err and len(err.strip().splitlines()) == 1
+    assert "ZeroDivisionError" in log.read_text("utf-8") and "Traceback" in log.read_text("utf-8")
+    with pytest.raises(ZeroDivisionError):
+        run(["ask", "新增就业", "--index", str(index_dir), "--debug"], capsys)
+
+
+def test_damaged_index_is_reported_as_damaged_not_stale(index_dir, capsys, tmp_path):
+    import shutil
+
+    damaged = tmp_path / "index"
+    shutil.copytree(index_dir, damaged)
+    (damaged / "dense.faiss").write_bytes(b"not a faiss file")
+    code, _, err = run(["ask", "新增就业", "--index", str(damaged)], capsys)
+    assert code == 1 and "已损坏" in err and "已过期" not in err and "qa build" in err
+
+
+def test_missing_calibration_is_an_error_not_a_silent_default(tmp_path):
+    from qa.answering.answerability import load_calibration
+    from qa.errors import CalibrationError
+
+    with pytest.raises(CalibrationError, match="qa calibrate"):
+        load_calibration(tmp_path / "missing.json")

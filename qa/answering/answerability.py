@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.answering.results import Confidence
+from qa.errors import CalibrationError
 from qa.text.grams import GramStats
 from qa.text.quantities import SPAN_DATE, SPAN_FIGURE
 from qa.text.tokenize import pos_tags
@@ -43,13 +45,20 @@ class Calibration:
 
 
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
-    """The saved calibration, or the defaults when none has been written."""
+    """The saved calibration; CalibrationError when it is missing or unreadable.
+
+    Without it the off-topic floor would silently be 0 and every question answered, so its absence
+    is an error, not a default.
+    """
     try:
         data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return Calibration()
-    fields = Calibration.__dataclass_fields__
-    return Calibration(**{k: float(v) for k, v in data.get("thresholds", {}).items() if k in fields})
+        thresholds = data["thresholds"]
+        fields = Calibration.__dataclass_fields__
+        return Calibration(**{k: float(v) for k, v in thresholds.items() if k in fields})
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise CalibrationError(
+            f"无法读取“无答案”校准文件 {path}({type(exc).__name__})。请重新安装,或运行: qa calibrate eval/dev.jsonl --write"
+        ) from exc
 
 
 def unanswered_reason(
@@ -113,11 +122,11 @@ def _missing_subject(normalised_question: str, corpus_text: str) -> str:
     return ""
 
 
-def confidence(score: float, top_score: float, answerable: bool, calibration: Calibration) -> str:
-    """高 / 中 / 低 as "high" / "medium" / "low": from the top score, lowered for weaker hits."""
+def confidence(score: float, top_score: float, answerable: bool, calibration: Calibration) -> Confidence:
+    """高 / 中 / 低: from the top score, lowered for weaker hits."""
     if not answerable:
-        return "low"
-    levels = ["low", "medium", "high"]
+        return Confidence.LOW
+    levels = [Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH]
     level = 2 if top_score >= calibration.high else 1 if top_score >= calibration.medium else 0
     if score < top_score * 0.9:
         level -= 1

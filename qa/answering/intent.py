@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.documents.passages import Part
+
 # Cues that a question is about last year's results (part 一) or this year's plan (part 二).
 REVIEW_WORDS = re.compile(
     r"去年|上年|上一年|过去一年|已经|已完成|完成了|实现了|取得了?|成效|成绩|做了|干了|弄了|搞了|办了|落实了|"
@@ -33,7 +35,7 @@ FIGURE = re.compile(
 class Intent:
     """The parts of the report a question points at, and what kind of answer it wants."""
 
-    period: str | None  # "review" (2020 results), "plan" (2021 plan) or None
+    period: Part | None  # the review (2020 results), the plan (2021) or None
     definition: bool
     figure: bool
     foreign: bool = False  # asked mostly in Latin letters (English): words cannot match the Chinese text
@@ -59,17 +61,17 @@ def is_foreign(question: str) -> bool:
     return bool(letters) and len(LATIN.findall(question)) > len(letters) / 2
 
 
-def _period(question: str, review_year: int | None) -> str | None:
+def _period(question: str, review_year: int | None) -> Part | None:
     if review_year is not None:
         years = {int(y) for y in YEAR.findall(question)}
         if review_year in years and review_year + 1 not in years:
-            return "review"
+            return Part.REVIEW
         if review_year + 1 in years and review_year not in years:
-            return "plan"
+            return Part.PLAN
     review = len(REVIEW_WORDS.findall(question))
     plan = len(PLAN_WORDS.findall(question))
     if review > plan:
-        return "review"
+        return Part.REVIEW
     if plan > review:
-        return "plan"
+        return Part.PLAN
     return None

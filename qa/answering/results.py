@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from qa.answering.intent import Intent
 from qa.documents.passages import Passage
+
+
+class Confidence(StrEnum):
+    """How sure the system is that a passage answers the question."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def label(self) -> str:
+        """高 / 中 / 低."""
+        return {Confidence.HIGH: "高", Confidence.MEDIUM: "中", Confidence.LOW: "低"}[self]
 
 
 @dataclass(frozen=True)
@@ -16,7 +30,7 @@ class Hit:
     rank: int
     score: float
     highlight: tuple[int, int]
-    confidence: str
+    confidence: Confidence
 
     def to_dict(self) -> dict:
         p = self.passage

@@ -12,7 +12,7 @@ from qa.answering.answerability import Calibration, confidence, load_calibration
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
-from qa.documents.passages import PART_KINDS, Passage
+from qa.documents.passages import PART_KINDS, Part, Passage
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
 from qa.text.grams import GramStats
@@ -145,16 +145,16 @@ class Searcher:
         s = self.settings
         prior = np.zeros(len(self.index.passages), dtype=np.float32)
         if intent.period:
-            other = "plan" if intent.period == "review" else "review"
+            other = intent.period.other
             prior += np.where(self._part_kinds == intent.period, s.period_weight, 0.0)
             prior -= np.where(self._part_kinds == other, s.period_weight, 0.0)
         if intent.definition:
-            prior += np.where(self._part_kinds == "notes", s.definition_weight, 0.0)
+            prior += np.where(self._part_kinds == Part.NOTES, s.definition_weight, 0.0)
             for i, terms in self._note_terms.items():
                 if any(term in normalised for term in terms):
                     prior[i] += s.definition_weight
         else:
-            prior -= np.where(self._part_kinds == "notes", s.note_penalty, 0.0)
+            prior -= np.where(self._part_kinds == Part.NOTES, s.note_penalty, 0.0)
         return prior
 
     def query_grams(self, normalised: str) -> dict[str, float]:

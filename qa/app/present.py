@@ -5,8 +5,6 @@ from __future__ import annotations
 from qa.answering.results import Answer
 from qa.factcheck.verdict import Verdict, part_label
 
-CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低"}
-
 
 def marked_text(text: str, start: int, highlight: tuple[int, int], left: str = "【", right: str = "】") -> str:
     """The passage text with its answering span wrapped in markers."""
@@ -21,8 +19,7 @@ def format_answer(answer: Answer) -> str:
         lines.append(f"报告中未找到该问题的答案{(':' + answer.reason) if answer.reason else ''}。以下是最接近的段落:")
     for hit in answer.hits:
         p = hit.passage
-        confidence = CONFIDENCE_LABELS.get(hit.confidence, hit.confidence)
-        lines.append(f"\n[{hit.rank}] 可信度 {confidence} · {p.citation}")
+        lines.append(f"\n[{hit.rank}] 可信度 {hit.confidence.label} · {p.citation}")
         lines.append("    " + marked_text(p.text, p.start, hit.highlight))
     return "\n".join(lines)
 

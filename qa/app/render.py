@@ -12,19 +12,19 @@ import re
 from collections.abc import Callable, Iterable
 from html import escape
 
-from qa.documents.passages import PART_KINDS, Passage
+from qa.answering.results import Confidence
+from qa.documents.passages import PART_KINDS, Part, Passage
 from qa.documents.reader import ReaderDocument, ReaderParagraph, topic_of
 from qa.documents.structure import Heading
+from qa.factcheck.verdict import VerdictKind
 from qa.text.normalise import to_traditional
 
-CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低"}
 CONFIDENCE_HINTS = {
     "high": "这段原文很可能直接回答了问题",
     "medium": "这段原文与问题相关,可能只回答了一部分",
     "low": "这段原文与问题关系不大,仅供参考",
 }
 VERDICT_CLASSES = {"supported": "ok", "contradicted": "bad", "not_found": "none"}
-VERDICT_LABELS = {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}
 OUTCOME_LABELS = {
     "equal": "一致",
     "different": "不一致",
@@ -64,7 +64,7 @@ def heading_anchor(doc_id: str, heading: Heading) -> str:
 
 def confidence_label(confidence: str | None) -> str:
     """高 / 中 / 低 for high / medium / low; nothing when the confidence is not known."""
-    return CONFIDENCE_LABELS.get(confidence or "", "")
+    return Confidence(confidence).label if confidence in set(Confidence) else ""
 
 
 def highlighted_html(text: str, start: int, highlight: Iterable[int] | None, convert: Convert = _same) -> str:
@@ -186,7 +186,7 @@ def render_verdict(verdict: dict, traditional: bool = False) -> str:
     """A fact-check verdict (``Verdict.to_dict()``): the label, why, the figures compared, evidence."""
     convert = _converter(traditional)
     kind = verdict.get("verdict") or "not_found"
-    label = verdict.get("label") or VERDICT_LABELS.get(kind, kind)
+    label = verdict.get("label") or (VerdictKind(kind).label if kind in set(VerdictKind) else kind)
     parts = [
         f'<p class="qa-question"><span class="qa-q-label">{_e(convert("核"))}</span>'
         f"<q>{_e(verdict.get('claim', ''))}</q></p>",
@@ -275,7 +275,7 @@ def _paragraph_html(paragraph: ReaderParagraph, convert: Convert) -> str:
             pieces.append([])
         pieces[-1].append(passage)
     first = paragraph.passages[0]
-    if first.part_kind == "notes":
+    if first.part_kind == Part.NOTES:
         return "".join(
             f'<p class="qa-note">{"".join(_passage_html(p, convert) for p in piece)}</p>' for piece in pieces
         )

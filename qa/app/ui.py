@@ -29,7 +29,7 @@ from qa.answering.search import Searcher
 from qa.app.assets import FONT_STACK, static_text
 from qa.app.render import render_answer, render_message, render_placeholder, render_reader, render_verdict
 from qa.app.service import DEFAULT_K, Service
-from qa.documents.passages import PART_KINDS
+from qa.documents.passages import PART_KINDS, Part
 from qa.documents.reader import build_reader
 from qa.errors import QAError
 from qa.index.store import open_index
@@ -37,7 +37,7 @@ from qa.index.store import open_index
 log = logging.getLogger("qa.ui")
 
 APP_TITLE = "和平区政府工作报告 · 问答与核对"
-PART_CHOICES = [("全部", "all")] + [(PART_KINDS[kind], kind) for kind in ("review", "plan", "notes")]
+PART_CHOICES = [("全部", "all")] + [(PART_KINDS[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
 K_CHOICES = [3, 5, 10]
 
 EXAMPLES = {

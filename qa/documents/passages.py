@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 
 from qa.documents.structure import ParsedReport, Run
 from qa.text.sentences import SEGMENT_END, SOFT_BREAK
@@ -12,7 +13,23 @@ CUTTER_VERSION = "3"
 MAX_PASSAGE_CHARS = 300
 # Where a long run may be split: after a sentence end, else after a clause break.
 
-PART_KINDS = {"review": "2020年执行情况", "plan": "2021年计划", "notes": "附注", "preamble": "报告开头"}
+
+
+class Part(StrEnum):
+    """Which part of a report a passage stands in."""
+
+    REVIEW = "review"  # the results of the year under review
+    PLAN = "plan"  # the plan for the coming year
+    NOTES = "notes"  # 附注: notes that explain terms
+    PREAMBLE = "preamble"  # before the first part heading
+
+    @property
+    def other(self) -> Part | None:
+        """The review for the plan and the plan for the review (the year a figure may be swapped with)."""
+        return {Part.REVIEW: Part.PLAN, Part.PLAN: Part.REVIEW}.get(self)
+
+
+PART_KINDS = {Part.REVIEW: "2020年执行情况", Part.PLAN: "2021年计划", Part.NOTES: "附注", Part.PREAMBLE: "报告开头"}
 
 
 @dataclass(frozen=True)
@@ -27,22 +44,22 @@ class Passage:
     start: int
     end: int
     text: str
-    part_kind: str
+    part_kind: Part
     note_number: int | None = None
     note_term: str | None = None
 
     @property
     def citation(self) -> str:
         """Where the passage stands, for people: part › section › topic · 第N段."""
-        if self.part_kind == "notes":
+        if self.part_kind == Part.NOTES:
             return f"附注 › 第{self.note_number}条 {self.note_term}"
-        path = " › ".join(self.section_path) if self.section_path else PART_KINDS["preamble"]
+        path = " › ".join(self.section_path) if self.section_path else PART_KINDS[Part.PREAMBLE]
         return f"{path} · 第{self.paragraph}段"
 
     @property
     def context(self) -> str:
         """The headings above the passage, which give its text the meaning a reader infers."""
-        if self.part_kind == "notes":
+        if self.part_kind == Part.NOTES:
             return f"附注 {self.note_term}"
         return " ".join(self.section_path)
 
@@ -53,18 +70,18 @@ class Passage:
 
     @classmethod
     def from_dict(cls, data: dict) -> Passage:
-        return cls(**{**data, "section_path": tuple(data["section_path"])})
+        return cls(**{**data, "section_path": tuple(data["section_path"]), "part_kind": Part(data["part_kind"])})
 
 
-def part_kind(part: str | None) -> str:
+def part_kind(part: str | None) -> Part:
     """Classify a part heading: the review of last year, the plan for this year, or the notes."""
     if part is None:
-        return "preamble"
+        return Part.PREAMBLE
     if part.startswith("附注"):
-        return "notes"
+        return Part.NOTES
     if "执行情况" in part or "回顾" in part:
-        return "review"
-    return "plan"
+        return Part.REVIEW
+    return Part.PLAN
 
 
 def split_points(text: str, max_chars: int) -> list[int]:
@@ -87,7 +104,7 @@ def run_passages(report: ParsedReport, run: Run, max_chars: int) -> list[Passage
     text = report.source[run.start : run.end]
     bounds = [0, *split_points(text, max_chars), len(text)]
     kind = part_kind(run.part)
-    path = tuple(p for p in (run.part, run.section, run.topic) if p) if kind != "notes" else ("附注",)
+    path = tuple(p for p in (run.part, run.section, run.topic) if p) if kind != Part.NOTES else ("附注",)
     passages = []
     for lo, hi in zip(bounds, bounds[1:]):
         start, end = run.start + lo, run.start + hi

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from qa.documents.passages import Passage
+from qa.documents.passages import Part, Passage
 from qa.documents.structure import Heading, ParsedReport
 
 
@@ -31,10 +31,6 @@ class ReaderDocument:
 
     report: ParsedReport  # metadata and outline
     blocks: tuple[Heading | ReaderParagraph, ...]
-
-    @property
-    def passage_count(self) -> int:
-        return sum(len(b.passages) for b in self.blocks if isinstance(b, ReaderParagraph))
 
 
 def build_reader(report: ParsedReport, passages: list[Passage]) -> ReaderDocument:
@@ -63,7 +59,7 @@ def build_reader(report: ParsedReport, passages: list[Passage]) -> ReaderDocumen
 
 def topic_of(passage: Passage) -> str | None:
     """The topic sentence a passage opens with (without its 。), if it opens with one."""
-    if passage.part_kind == "notes" or not passage.section_path:
+    if passage.part_kind == Part.NOTES or not passage.section_path:
         return None
     topic = passage.section_path[-1]
     return topic if passage.text.startswith(topic + "。") else None

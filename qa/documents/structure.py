@@ -57,10 +57,6 @@ class Run:
     note_number: int | None = None
     note_term: str | None = None
 
-    @property
-    def is_note(self) -> bool:
-        return self.note_number is not None
-
 
 @dataclass(frozen=True)
 class Heading:

@@ -6,6 +6,7 @@ import time
 from collections import Counter, defaultdict
 
 from qa.factcheck.checker import FactChecker
+from qa.factcheck.verdict import VerdictKind
 
 
 def evaluate_claims(checker: FactChecker, records: list[dict]) -> dict:
@@ -20,7 +21,7 @@ def evaluate_claims(checker: FactChecker, records: list[dict]) -> dict:
         verdict = checker.check(record["claim"])
         expected, evidence = record.get("verdict"), record.get("evidence") or []
         evidence_ok = None
-        if verdict.verdict == expected in ("supported", "contradicted") and evidence:
+        if verdict.verdict == expected in (VerdictKind.SUPPORTED, VerdictKind.CONTRADICTED) and evidence:
             evidence_ok = any(e in hit.passage.text for hit in verdict.evidence for e in evidence)
         rows.append((record, expected, verdict, evidence_ok))
     seconds = time.perf_counter() - started

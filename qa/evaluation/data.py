@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qa.errors import QAError
+from qa.errors import EvalFileError
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -18,9 +18,9 @@ def read_jsonl(path: Path) -> list[dict]:
                     try:
                         records.append(json.loads(line))
                     except ValueError as exc:
-                        raise QAError(f"{path} 第 {number} 行不是有效的 JSON: {exc}") from exc
+                        raise EvalFileError(f"{path} 第 {number} 行不是有效的 JSON: {exc}") from exc
     except OSError as exc:
-        raise QAError(f"无法读取评测文件 {path}: {exc}") from exc
+        raise EvalFileError(f"无法读取评测文件 {path}: {exc}") from exc
     if not records:
-        raise QAError(f"评测文件 {path} 是空的")
+        raise EvalFileError(f"评测文件 {path} 是空的")
     return records

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qa.errors import QAError
+from qa.errors import EvalFileError
 from qa.evaluation.claims import evaluate_claims
 from qa.evaluation.data import read_jsonl
 from qa.evaluation.questions import evaluate_questions
@@ -18,7 +18,7 @@ def evaluate_file(searcher, path: Path) -> dict:
     if "claim" in records[0]:
         return evaluate_claims(FactChecker(searcher), records)
     if "question" not in records[0]:
-        raise QAError(f"{path} 既不是问题集(question)也不是陈述集(claim)")
+        raise EvalFileError(f"{path} 既不是问题集(question)也不是陈述集(claim)")
     return evaluate_questions(searcher, records)
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
-from qa.documents.passages import PART_KINDS, Passage
+from qa.documents.passages import PART_KINDS, Part, Passage
 from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
@@ -41,10 +41,11 @@ from qa.factcheck.claims import (
     same_digits,
 )
 from qa.factcheck.verdict import (
-    LABELS,
     FigureMatch,
+    FigureOutcome,
     FigureResult,
     Verdict,
+    VerdictKind,
     comparison_rows,
     figure_hits,
     figure_reason,
@@ -58,7 +59,6 @@ from qa.text.sentences import clause_spans, sentence_spans
 
 __all__ = ["FactChecker", "Verdict"]
 
-OTHER_PART = {"review": "plan", "plan": "review"}
 
 
 @dataclass
@@ -127,7 +127,7 @@ class FactChecker:
         c = read_claim(validate_question(claim), self.subject)
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
-            return self._verdict(c, "not_found", f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
+            return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
         hits = self._candidates(c)
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
 
@@ -147,14 +147,14 @@ class FactChecker:
         """The top passages overall and of each part, from one ranking of the claim."""
         ranked = self.searcher.ask(c.text, k=min(MAX_K, len(self.facts))).hits
         chosen = list(ranked[: self.K])
-        for part in ("review", "plan", "notes"):
-            if part != "notes" or c.notes or not c.figures:
+        for part in (Part.REVIEW, Part.PLAN, Part.NOTES):
+            if part != Part.NOTES or c.notes or not c.figures:
                 chosen += [h for h in ranked if h.passage.part_kind == part][: self.K_PART]
         unique: dict[str, Hit] = {}
         for hit in chosen:
             unique.setdefault(hit.passage.id, hit)
         hits = list(unique.values())
-        return [h for h in hits if h.passage.part_kind == "notes"] if c.notes else hits
+        return [h for h in hits if h.passage.part_kind == Part.NOTES] if c.notes else hits
 
     # ------------------------------------------------------------ figures
 
@@ -178,26 +178,29 @@ class FactChecker:
                     comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
                 matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
 
-        def best(parts: set[str], floor: float) -> FigureMatch | None:
+        def best(parts: set[Part], floor: float) -> FigureMatch | None:
             # Among figures about the same thing, prefer the claimed value (or its digits).
             def key(m: FigureMatch) -> float:
                 return m.context + 0.15 * m.same_value + 0.05 * same_digits(m.claimed_value, m.reported_value)
 
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
-        other_part = OTHER_PART.get(f.period or "")
+        other_part = f.period.other if f.period else None
         same = best(set(PART_KINDS) - {other_part}, self.FIGURE_MATCH)
         other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
-        if same and same.comparison.outcome == "equal":
-            return FigureResult(f, "equal", same)
-        if other and other.comparison.outcome == "equal" and other.same_value and other.figure.approx == f.quantity.approx:
-            return FigureResult(f, "year_swap", same, other)
-        return FigureResult(f, same.comparison.outcome, same) if same else FigureResult(f, "not_found")
+        if same and same.comparison.outcome == FigureOutcome.EQUAL:
+            return FigureResult(f, FigureOutcome.EQUAL, same)
+        swapped = other and other.comparison.outcome == FigureOutcome.EQUAL and other.same_value
+        if swapped and other.figure.approx == f.quantity.approx:
+            return FigureResult(f, FigureOutcome.YEAR_SWAP, same, other)
+        if not same:
+            return FigureResult(f, FigureOutcome.NOT_FOUND)
+        return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
 
     # ------------------------------------------------------------ words
 
     def _check_words(
-        self, c: Claim, hits: list[Hit], parts: set[str], anchors: dict[tuple[int, int], FigureMatch] | None = None
+        self, c: Claim, hits: list[Hit], parts: set[Part], anchors: dict[tuple[int, int], FigureMatch] | None = None
     ) -> _Wording:
         """The sentence holding most of the claim's content, and the differences in its clauses.
 
@@ -254,38 +257,38 @@ class FactChecker:
 
     def _other_year(self, c: Claim, hits: list[Hit]) -> _Wording | None:
         """The claim's wording, wholly found in the other year's part of the report."""
-        if c.period not in OTHER_PART:
+        if not c.period or not c.period.other:
             return None
-        other = self._check_words(c, hits, {OTHER_PART[c.period]})
+        other = self._check_words(c, hits, {c.period.other})
         return other if other.coverage >= self.SUPPORT_COVERAGE and not other.conflicts else None
 
     # ------------------------------------------------------------ decision
 
     def _decide(self, c: Claim, hits: list[Hit], figures: list[FigureResult]) -> Verdict:
         rows = [row for r in figures for row in comparison_rows(r)]
-        wrong = [r for r in figures if r.outcome in ("different", "year_swap")]
+        wrong = [r for r in figures if r.outcome in (FigureOutcome.DIFFERENT, FigureOutcome.YEAR_SWAP)]
         if wrong:
             evidence = figure_hits([m for r in wrong for m in (r.same, r.other) if m])
-            return self._verdict(c, "contradicted", "；".join(map(figure_reason, wrong)) + "。", evidence, rows)
+            return self._verdict(c, VerdictKind.CONTRADICTED, "；".join(map(figure_reason, wrong)) + "。", evidence, rows)
         if figures and not any(r.same for r in figures):
-            return self._verdict(c, "not_found", "；".join(map(figure_reason, figures)) + "。", (), rows)
+            return self._verdict(c, VerdictKind.NOT_FOUND, "；".join(map(figure_reason, figures)) + "。", (), rows)
         # Notes define terms; they say nothing of what was done in a year. A dated claim's wording is
         # looked for in its year's part, unless it cites the notes.
         parts = (
-            {c.period, "preamble"}
-            if c.period in OTHER_PART and not c.notes
-            else set(PART_KINDS) - {OTHER_PART.get(c.period or "")}
+            {c.period, Part.PREAMBLE}
+            if c.period and c.period.other and not c.notes
+            else set(PART_KINDS) - {c.period.other if c.period else None}
         )
-        anchors = {r.claimed.clause: r.same for r in figures if r.outcome == "equal"}
+        anchors = {r.claimed.clause: r.same for r in figures if r.outcome == FigureOutcome.EQUAL}
         words = self._check_words(c, hits, parts, anchors)
         if words.conflicts:
             reason = "；".join(x.explain() for x in words.conflicts[:2])
             swap = self._other_year(c, hits)
             where = f";声明的说法见于报告的{part_label(swap.hit.passage.part_kind)}" if swap else ""
             evidence = [words.evidence()] + ([swap.evidence()] if swap else [])
-            return self._verdict(c, "contradicted", f"报告与声明不一致:{reason}{where}。", evidence, rows)
+            return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}{where}。", evidence, rows)
         if figures:
-            verdict = "supported" if all(r.outcome == "equal" for r in figures) else "not_found"
+            verdict = VerdictKind.SUPPORTED if all(r.outcome == FigureOutcome.EQUAL for r in figures) else VerdictKind.NOT_FOUND
             evidence = figure_hits([r.same for r in figures if r.same])
             said = "；".join(map(figure_reason, figures)) + "。"
             if words.unmatched:
@@ -294,19 +297,19 @@ class FactChecker:
         if words.coverage >= self.SUPPORT_COVERAGE:
             where = part_label(words.hit.passage.part_kind)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
-            return self._verdict(c, "supported", said, [words.evidence()])
+            return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         if swap := self._other_year(c, hits):
             said = f"声明说的是{part_label(c.period)},但报告中这一说法属于{part_label(swap.hit.passage.part_kind)}。"
             evidence = ([words.evidence()] if words.hit else []) + [swap.evidence()]
-            return self._verdict(c, "contradicted", said, evidence)
+            return self._verdict(c, VerdictKind.CONTRADICTED, said, evidence)
         said = f"报告中没有与声明相符或相悖的内容(最接近的一句只含声明内容的{words.coverage:.0%})。"
-        return self._verdict(c, "not_found", said)
+        return self._verdict(c, VerdictKind.NOT_FOUND, said)
 
-    def _verdict(self, c: Claim, verdict: str, explanation: str, evidence=(), comparisons=()) -> Verdict:
+    def _verdict(self, c: Claim, verdict: VerdictKind, explanation: str, evidence=(), comparisons=()) -> Verdict:
         return Verdict(
             claim=c.text,
             verdict=verdict,
-            label=LABELS[verdict],
+            label=verdict.label,
             explanation=explanation,
             evidence=tuple(evidence),
             comparisons=tuple(comparisons),

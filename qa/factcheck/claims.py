@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
+from qa.documents.passages import Part
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.quantities import Quantity, extract_quantities, extract_years
@@ -91,7 +92,7 @@ class ClaimFigure:
     quantity: Quantity  # as the claim writes it (三点一万人)
     span: tuple[int, int]  # the figure in ``Claim.matching``
     clause: tuple[int, int]  # its clause in ``Claim.matching``
-    period: str | None  # "review", "plan" or None (no time cue)
+    period: Part | None  # the part its time cue points at; None without a cue
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Claim:
     kept: tuple[bool, ...]  # per character of ``matching``: not a figure, year, subject, source or cue word
     content: tuple[bool, ...]  # per character of ``matching``: kept and carrying content
     figures: tuple[ClaimFigure, ...]
-    period: str | None  # the claim's time cue as a whole
+    period: Part | None  # the claim's time cue as a whole
     notes: bool  # the claim says it is about the report's notes (附注)
     places: tuple[str, ...]  # administrative places named (河西区, 天津市), in order
 
@@ -159,12 +160,12 @@ def read_claim(text: str, subject_words: tuple[str, ...] = ()) -> Claim:
     )
 
 
-def _clause_periods(text: str) -> list[tuple[int, int, str | None]]:
+def _clause_periods(text: str) -> list[tuple[int, int, Part | None]]:
     spans = clause_spans(text) or [(0, len(text))]
     return [(s, e, detect_intent(normalise_query(text[s:e])).period) for s, e in spans]
 
 
-def _nearest_period(periods: list[tuple[int, int, str | None]], index: int) -> str | None:
+def _nearest_period(periods: list[tuple[int, int, Part | None]], index: int) -> Part | None:
     """A clause's own time cue, else the last one before it, else the first one after it."""
     for i in [*range(index, -1, -1), *range(index + 1, len(periods))]:
         if periods[i][2]:

@@ -3,14 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from qa.answering.results import Hit
-from qa.documents.passages import PART_KINDS
+from qa.documents.passages import PART_KINDS, Part
 from qa.factcheck.claims import ClaimFigure
 from qa.text.quantities import Comparison, Quantity
 from qa.text.sentences import clause_spans
 
-LABELS = {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}
+
+class VerdictKind(StrEnum):
+    """What the report says of a claim."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    NOT_FOUND = "not_found"
+
+    @property
+    def label(self) -> str:
+        """报告支持 / 与报告不符 / 报告未提及."""
+        return {"supported": "报告支持", "contradicted": "与报告不符", "not_found": "报告未提及"}[self.value]
+
+
+class FigureOutcome(StrEnum):
+    """What the report says of one claimed figure (the first three as in :class:`qa.text.quantities.Comparison`)."""
+
+    EQUAL = "equal"
+    DIFFERENT = "different"
+    INCOMPARABLE = "incomparable"
+    YEAR_SWAP = "year_swap"  # the very figure, given for the other year
+    NOT_FOUND = "not_found"
+
 NO_PERIOD = "未注明年份"
 APPROX_WORDS = {
     "about": "是约数,按±5%的范围比较",
@@ -24,12 +47,12 @@ class Verdict:
     """Whether the report backs a claim, why, and the passages and figures that decide it."""
 
     claim: str
-    verdict: str  # "supported", "contradicted" or "not_found"
+    verdict: VerdictKind
     label: str  # 报告支持 / 与报告不符 / 报告未提及
     explanation: str
     evidence: tuple[Hit, ...] = ()  # the deciding passages, highlight on the deciding words
     comparisons: tuple[dict, ...] = ()  # figures side by side (see :func:`comparison_rows`)
-    period: str | None = None  # the part of the report the claim's time cue points at
+    period: Part | None = None  # the part of the report the claim's time cue points at
 
     def to_dict(self) -> dict:
         return {
@@ -69,7 +92,7 @@ class FigureResult:
     """What the report says about one claimed figure."""
 
     claimed: ClaimFigure
-    outcome: str  # "equal", "different", "incomparable", "year_swap" or "not_found"
+    outcome: FigureOutcome
     same: FigureMatch | None = None  # the matching figure in the part the claim is about
     other: FigureMatch | None = None  # for a year swap: the same figure in the other part
 
@@ -80,12 +103,12 @@ def part_label(kind: str | None) -> str:
 
 def comparison_rows(r: FigureResult) -> list[dict]:
     """The claimed figure beside the report's (and, for a year swap, beside the other year's)."""
-    if r.outcome == "not_found":
-        return [_row(r, None, "not_found", "报告中没有与之对应的数字")]
+    if r.outcome == FigureOutcome.NOT_FOUND:
+        return [_row(r, None, FigureOutcome.NOT_FOUND, "报告中没有与之对应的数字")]
     rows = []
     if r.same:
         rows.append(_row(r, r.same, r.same.comparison.outcome, r.same.comparison.explanation))
-    if r.outcome == "year_swap":
+    if r.outcome == FigureOutcome.YEAR_SWAP:
         said = f"数值一致,但报告中这是{part_label(r.other.part)}的数字,声明说的是{part_label(r.claimed.period)}"
         rows.append(_row(r, r.other, "other_year", said))
     return rows
@@ -120,15 +143,15 @@ def _approx_note(q: Quantity, side: str) -> str:
 def figure_reason(r: FigureResult) -> str:
     """One sentence on what the report says about a claimed figure."""
     q = r.claimed.quantity
-    if r.outcome == "year_swap":
+    if r.outcome == FigureOutcome.YEAR_SWAP:
         claimed, actual = part_label(r.claimed.period), part_label(r.other.part)
         said = f"报告{claimed}中为“{figure_clause(r.same)}”" if r.same else f"报告{claimed}中没有这一数字"
         return f"声明把{actual}中的数字当作{claimed}:{said},“{figure_clause(r.other)}”出自{actual}"
-    if r.outcome == "different":
+    if r.outcome == FigureOutcome.DIFFERENT:
         return f"报告为“{figure_clause(r.same)}”,声明为“{q.text}”:{r.same.comparison.explanation}"
-    if r.outcome == "incomparable":
+    if r.outcome == FigureOutcome.INCOMPARABLE:
         return f"报告为“{figure_clause(r.same)}”,无法确认声明的“{q.text}”:{r.same.comparison.explanation}"
-    if r.outcome == "equal":
+    if r.outcome == FigureOutcome.EQUAL:
         return f"“{q.text}”与报告一致({part_label(r.same.part)}:“{figure_clause(r.same)}”)"
     return f"报告中没有找到与“{q.text}”对应的数字"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.errors import QAError
+from qa.errors import ModelError
 from qa.index.default_model import DEFAULT_MODEL_NAME, ensure_default_model
 
 #: Environment variable naming another model (a sentence-transformers name or a local folder).
@@ -33,7 +33,7 @@ class Embedder:
         try:
             self._model = SentenceTransformer(location, device="cpu")
         except Exception as exc:  # the library raises many kinds; the user needs one message
-            raise QAError(
+            raise ModelError(
                 f"无法加载向量模型 {self.model_id!r}: {exc}. "
                 "请确认模型名称或本地目录正确(本机无法访问模型仓库,只能使用已安装或本地的模型)"
             ) from exc

@@ -23,7 +23,7 @@ from qa import __version__
 from qa.documents.corpus import SourceFile, corpus_fingerprint, load_corpus
 from qa.documents.passages import CUTTER_VERSION, Passage, cut_passages
 from qa.documents.structure import ParsedReport, parse_report
-from qa.errors import IndexMissingError, QAError, StaleIndexError
+from qa.errors import CorpusError, DamagedIndexError, IndexLocationError, IndexMissingError, StaleIndexError
 from qa.index.dense import DenseIndex
 from qa.index.embedding import Embedder, default_model_id
 from qa.index.lexical import TOKENIZER_VERSION, LexicalIndex
@@ -85,7 +85,7 @@ class Index:
         reports = {source.doc_id: parse_report(source) for source in sources}
         passages = [p for report in reports.values() for p in cut_passages(report)]
         if not passages:
-            raise QAError(f"语料目录 {corpus_dir} 中的报告没有可检索的正文")
+            raise CorpusError(f"语料目录 {corpus_dir} 中的报告没有可检索的正文")
         log(f"解析 {len(reports)} 份报告,切分为 {len(passages)} 个段落")
         embedder = embedder or Embedder(model_id)
         vectors = embedder.encode_passages([dense_text(p) for p in passages], progress=progress)
@@ -155,12 +155,12 @@ class Index:
             lexical = LexicalIndex.load(folder / LEXICAL)
             sentences = LexicalIndex.load(folder / SENTENCES)
         except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:  # faiss raises RuntimeError
-            raise StaleIndexError(
+            raise DamagedIndexError(
                 f"索引 {folder} 已损坏({type(exc).__name__}: {str(exc)[:120]})。"
                 f"请重新构建: qa build --corpus {corpus_dir} --index {folder}"
             ) from exc
         if dense.size != len(passages):
-            raise StaleIndexError(f"索引 {folder} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
+            raise DamagedIndexError(f"索引 {folder} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
         return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest)
 
 
@@ -172,7 +172,7 @@ def read_manifest(folder: Path) -> dict:
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise StaleIndexError(f"索引清单 {path} 无法读取({exc}),请重新运行: qa build") from exc
+        raise DamagedIndexError(f"索引清单 {path} 无法读取({exc}),请重新构建: qa build --index {folder}") from exc
 
 
 def staleness(manifest: dict, sources: list[SourceFile], model_id: str) -> list[str]:
@@ -200,7 +200,7 @@ def staleness(manifest: dict, sources: list[SourceFile], model_id: str) -> list[
 
 def _swap_into_place(staging: Path, target: Path) -> None:
     if target.exists() and not _is_replaceable(target):
-        raise QAError(f"{target} 不是索引目录且不为空,为安全起见不会覆盖它;请用 --index 指定其他目录")
+        raise IndexLocationError(f"{target} 不是索引目录且不为空,为安全起见不会覆盖它;请用 --index 指定其他目录")
     if target.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.replace(target, retired / target.name)
