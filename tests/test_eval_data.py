@@ -1,0 +1,81 @@
+"""The evaluation files are well formed: evidence is quoted exactly from the report, ids are unique,
+every record has a split and each file has both halves. Needs no index and no project imports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "eval"
+REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
+
+QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl"]
+FILES = QUESTION_FILES + CLAIM_FILES
+VERDICTS = {"supported", "contradicted", "not_found"}
+CLASSES = {
+    "measure_absent", "rate_vs_level", "target_absent", "year_scope", "other_place",
+    "person_date_address", "granularity", "offtopic_zh", "offtopic_en",
+}
+
+
+def read(name: str) -> list[dict]:
+    with open(EVAL / name, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def report() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_evidence_is_quoted_exactly(name, report):
+    missing = [(r["id"], e) for r in read(name) for e in r.get("evidence") or [] if e not in report]
+    assert not missing
+
+
+def test_ids_unique_across_files():
+    ids = [r["id"] for name in FILES for r in read(name)]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_record_has_a_split_and_both_halves_exist(name):
+    splits = [r.get("split") for r in read(name)]
+    assert set(splits) == {"tune", "test"}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_split_is_the_last_key(name):
+    assert all(list(r)[-1] == "split" for r in read(name))
+
+
+@pytest.mark.parametrize("name", QUESTION_FILES)
+def test_questions(name):
+    for r in read(name):
+        assert r["question"].strip() and r["evidence"], r["id"]
+        if r["type"] == "unanswerable":
+            assert r["part"] == "none", r["id"]
+            assert not r["answer"], r["id"]
+        else:
+            assert r["part"] in {"2020", "2021", "notes"}, r["id"]
+            assert r["answer"], r["id"]
+
+
+def test_unanswerable_extra_questions_have_a_class():
+    unanswerable = [r for r in read("questions-extra.jsonl") if r["type"] == "unanswerable"]
+    assert len(unanswerable) >= 70
+    assert {r.get("class") for r in unanswerable} == CLASSES
+
+
+@pytest.mark.parametrize("name", CLAIM_FILES)
+def test_claims(name):
+    for r in read(name):
+        assert r["claim"].strip(), r["id"]
+        assert r["verdict"] in VERDICTS, r["id"]
+        if r["verdict"] != "not_found":
+            assert r["evidence"], r["id"]
