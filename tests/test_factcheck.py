@@ -295,7 +295,7 @@ def test_check_plain_text_and_stdin(index_dir, capsys, monkeypatch):
     lines = "2020年和平区新增就业5万人\n?!\n2020年河西区新增就业3.1万人\n"
     code, out, _ = run(["check", "--json", "--index", str(index_dir)], capsys, lines, monkeypatch)
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 1  # one line could not be checked; the others still are
+    assert code == 2  # one line could not be checked (bad input); the others still are
     assert [r.get("verdict") or "error" for r in rows] == ["contradicted", "error", "not_found"]
 
 

@@ -18,13 +18,13 @@ from pathlib import Path
 from qa.answering.results import Confidence
 from qa.errors import CalibrationError
 from qa.text.grams import GramStats
+from qa.text.places import places
 from qa.text.quantities import SPAN_DATE, SPAN_FIGURE
 from qa.text.tokenize import pos_tags
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 TIME_QUESTION = re.compile(r"什么时候|何时|哪一年|哪年|几月|哪天|什么时间|when\b")
-ADMINISTRATIVE = re.compile(r".+(?:区|县|旗|镇|乡|街道)$")
 # Nouns that name the kind of answer, not its subject (金额是多少, 名额有多少).
 ANSWER_TYPE_NOUNS = frozenset("金额 数量 数字 名额 规模 比例 比重 人数 次数 总数 总额 数额 数据 多少 情况 具体 时候".split())
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
@@ -76,10 +76,9 @@ def unanswered_reason(
     """
     if shared is not None and shared < calibration.min_match:
         return "报告中没有与这个问题相关的内容"
-    words = pos_tags(normalised_question)
-    for word, flag in words:
-        if flag in ("ns", "nt") and ADMINISTRATIVE.match(word) and word not in corpus_text:
-            return f"报告只涉及本区,没有关于“{word}”的内容"
+    for place in places(normalised_question):
+        if place not in corpus_text:
+            return f"报告只涉及本区,没有关于“{place}”的内容"
     if TIME_QUESTION.search(normalised_question) and not SPAN_DATE.search(top_span):
         return "报告没有给出所问的时间"
     if intent.figure:

@@ -36,7 +36,6 @@ from qa.factcheck.claims import (
     context_score,
     figure_context,
     in_common_unit,
-    places,
     read_claim,
     same_digits,
 )
@@ -54,6 +53,7 @@ from qa.factcheck.verdict import (
 from qa.factcheck.wording import Conflict, conflicts, diffable
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_text
+from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
 

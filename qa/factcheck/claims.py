@@ -29,9 +29,9 @@ from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
 from qa.documents.passages import Part
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
-from qa.text.quantities import Quantity, extract_quantities, extract_years
+from qa.text.places import places
+from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
-from qa.text.tokenize import pos_tags
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
@@ -60,11 +60,7 @@ LIGHT = re.compile("|".join(map(re.escape, LIGHT_WORDS)))
 MEASURE = frozenset("个家所只张项位名座条户处台套件次批类支")  # 首家 and 首个 say the same
 # Last characters of names of places and bodies (…街, …医院, …集团, …派出所).
 NAME_SUFFIXES = frozenset("区县市省镇乡村街路道里巷院馆站所局委厅办部校园场店厂集团司行社会队中心")
-LEADING_TIME = re.compile(r"^(?:[0-9]{4}年度?|去年|今年|明年|截至|截止|[,，、 ])*")
-LEADING_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:新区|区|县)")
 
-CURRENCIES = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
-PEOPLE = frozenset({"人", "名", "位"})
 COUNT_WORDS = frozenset({"家", "户", "个"})  # 300户企业 / 300家企业 / 300个企业
 CONVERSIONS = {  # unit -> (base unit, size in base units)
     "克": ("公斤", 0.001),
@@ -193,24 +189,6 @@ def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
     )
 
 
-def places(text: str) -> list[str]:
-    """Administrative places (…区, …县, …市, …省) named in ``text``, in order.
-
-    Proper names the segmenter recognises, a place name followed by 区/县/市/省, and a name ending
-    in 区/县 that opens the sentence (静海区新增…), where the actor of a statement stands.
-    """
-    words = pos_tags(text)
-    found = []
-    for k, (word, flag) in enumerate(words):
-        if flag in ("ns", "nt", "nr", "nz") and len(word) >= 2 and word[-1] in "区县市省":
-            found.append(word)
-        elif flag == "ns" and k + 1 < len(words) and words[k + 1][0] in ("区", "县", "市", "省", "新区"):
-            found.append(word + words[k + 1][0])
-    if m := LEADING_PLACE.match(text, LEADING_TIME.match(text).end()):
-        found.insert(0, m.group())
-    return list(dict.fromkeys(found))
-
-
 # ---------------------------------------------------------------- units
 
 
@@ -220,7 +198,7 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
     Same unit (人/名/位 alike), two currencies (:func:`qa.text.quantities.compare` tells them apart), one
     side without a unit, count words used for the same things (家/户/个), units of one measure.
     """
-    ua, ub = _person(claim.unit), _person(reported.unit)
+    ua, ub = canonical_unit(claim.unit), canonical_unit(reported.unit)
     if not ua or not ub or ua == ub or (ua in CURRENCIES and ub in CURRENCIES):
         return claim, reported, ""
     if ua in COUNT_WORDS and ub in COUNT_WORDS:
@@ -235,10 +213,6 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
         replace(reported, value=reported.value * size_b, unit=base_a),
         f"单位换算:{claim.unit} 与 {reported.unit} 均折算为{base_a}",
     )
-
-
-def _person(unit: str) -> str:
-    return "人" if unit in PEOPLE else unit
 
 
 def same_digits(a: float, b: float) -> bool:

@@ -115,11 +115,11 @@ _UNIT_SPELLINGS = {
     "个小时": "小时",
     "港币": "港元",
 }
-_CURRENCIES = {"元", "美元", "欧元", "港元", "日元", "英镑"}
+CURRENCIES = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
 _TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "个工作日", "周年"}
-_PEOPLE = {"人", "名", "位"}
+PEOPLE = frozenset({"人", "名", "位"})  # counted as one unit: 3人 = 3名 = 3位
 _UNITS = (
-    _CURRENCIES
+    CURRENCIES
     | _TIME_UNITS
     | set(_UNIT_SPELLINGS)
     | {"%", "‰", "个百分点", "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "米", "吨", "公斤", "克"}
@@ -539,15 +539,16 @@ def _compare_years(claim: Quantity, reported: Quantity, header: str) -> Comparis
     return Comparison("different", f"年份不同:{header}")
 
 
-def _canonical_unit(unit: str) -> str:
-    return "人" if unit in _PEOPLE else unit
+def canonical_unit(unit: str) -> str:
+    """One spelling for units that count the same thing (人/名/位 → 人)."""
+    return "人" if unit in PEOPLE else unit
 
 
 def _unit_problem(claim: Quantity, reported: Quantity, header: str) -> Comparison | None:
-    a, b = _canonical_unit(claim.unit), _canonical_unit(reported.unit)
+    a, b = canonical_unit(claim.unit), canonical_unit(reported.unit)
     if not a or not b or a == b:
         return None
-    if a in _CURRENCIES and b in _CURRENCIES:
+    if a in CURRENCIES and b in CURRENCIES:
         return Comparison("different", f"货币单位不同:{a} 与 {b}({header})")
     return Comparison("incomparable", f"单位不同:{a} 与 {b},无法比较({header})")
 
