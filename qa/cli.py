@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (qa eval … | head): nothing more to say, and nobody to say it to.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         if args.debug:
             raise
@@ -97,10 +101,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", parents=[common], help="在问题集或陈述集上评测")
     evaluate.add_argument("file", type=Path, help="JSON Lines 评测文件")
     evaluate.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    evaluate.add_argument("--split", choices=["tune", "test"], help="只评测文件的一半(默认全部,并分列两半及差距)")
     evaluate.set_defaults(handler=_eval)
 
     calibrate = sub.add_parser("calibrate", parents=[common], help="在问题集上校准“无答案”阈值")
-    calibrate.add_argument("file", type=Path, help="带 unanswerable 类型的问题集")
+    calibrate.add_argument("file", type=Path, nargs="+", help="问题集(只用其中 split 为 tune 的条目)")
     calibrate.add_argument("--write", action="store_true", help="把校准结果写入 qa/answering/calibration.json")
     calibrate.set_defaults(handler=_calibrate)
     return parser
@@ -183,7 +188,7 @@ def _emit_error(text: str, exc: QAError, as_json: bool) -> None:
 def _eval(args: argparse.Namespace) -> int:
     from qa.evaluation.report import evaluate_file, format_report
 
-    report = evaluate_file(_open(args), args.file)
+    report = evaluate_file(_open(args), args.file, split=args.split)
     print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
     return EXIT_OK
 

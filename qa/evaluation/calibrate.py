@@ -9,9 +9,10 @@ from pathlib import Path
 from qa.answering.answerability import CALIBRATION_FILE, Calibration
 from qa.evaluation.data import read_jsonl
 from qa.evaluation.questions import question_outcome
+from qa.evaluation.splits import keep_split
 
 
-def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.8) -> dict:
+def calibrate_file(searcher, paths: list[Path], write: bool = False, margin: float = 0.8) -> dict:
     """Derive the thresholds from a question file (``qa calibrate``), reproducibly.
 
     ``min_match`` is ``margin`` times the smallest ``shared_weight`` among the answerable Chinese
@@ -19,7 +20,8 @@ def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.
     nothing, or only a common word, with their best passage are. ``high`` and ``medium`` are the lowest top scores
     above which the first passage is right for 95% and 75% of the answerable questions.
     """
-    records = read_jsonl(Path(path))
+    # Only the tune half: the test half must stay unseen by every threshold.
+    records = [r for path in paths for r in keep_split(read_jsonl(Path(path)), "tune")]
     open_searcher = searcher.with_settings(calibration=Calibration(min_match=0.0))
     rows = []
     for record in records:
@@ -57,7 +59,8 @@ def calibrate_file(searcher, path: Path, write: bool = False, margin: float = 0.
         "answerable_rejected": round(sum(map(rejected, answerable)) / max(len(answerable), 1), 4),
         "questions": len(rows),
         "margin": margin,
-        "source": Path(path).name,
+        "source": [Path(path).name for path in paths],
+        "split": "tune",
         "calibrated_on": date.today().isoformat(),
     }
     if write:

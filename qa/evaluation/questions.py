@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from qa.evaluation.splits import split_figures
+
 
 def question_outcome(searcher, record: dict, k: int = 10) -> dict:
     """The rank of the first hit, span correctness and the answerable flag for one question."""
@@ -48,14 +50,16 @@ def evaluate_questions(searcher, records: list[dict]) -> dict:
         outcome["unanswerable"] = record.get("type") == "unanswerable" or record.get("part") == "none"
         outcome["type"] = record.get("type", "unknown")
         outcome["id"] = record.get("id")
+        outcome["split"] = record.get("split")
         outcomes.append(outcome)
     report = _retrieval_metrics(outcomes)
     by_type = defaultdict(list)
     for outcome in outcomes:
         by_type[outcome["type"]].append(outcome)
     report["by_type"] = {kind: _retrieval_metrics(group) for kind, group in sorted(by_type.items())}
+    report.update(split_figures(outcomes, _retrieval_metrics))
     report["misses"] = [
-        {"id": o["id"], "rank": o["rank"], "span": o["span"], "answerable": o["answerable"]}
+        {"id": o["id"], "split": o["split"], "rank": o["rank"], "span": o["span"], "answerable": o["answerable"]}
         for o in outcomes
         if (not o["unanswerable"] and (o["rank"] != 1 or not o["span"] or not o["answerable"]))
         or (o["unanswerable"] and o["answerable"])

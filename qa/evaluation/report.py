@@ -9,12 +9,13 @@ from qa.errors import EvalFileError
 from qa.evaluation.claims import evaluate_claims
 from qa.evaluation.data import read_jsonl
 from qa.evaluation.questions import evaluate_questions
+from qa.evaluation.splits import keep_split
 from qa.factcheck.checker import FactChecker
 
 
-def evaluate_file(searcher, path: Path) -> dict:
-    """Evaluate a question file or a claim file, whichever ``path`` holds."""
-    records = read_jsonl(Path(path))
+def evaluate_file(searcher, path: Path, split: str | None = None) -> dict:
+    """Evaluate a question file or a claim file, whichever ``path`` holds (one half of it, or all)."""
+    records = keep_split(read_jsonl(Path(path)), split)
     if "claim" in records[0]:
         return evaluate_claims(FactChecker(searcher), records)
     if "question" not in records[0]:
@@ -28,6 +29,10 @@ def format_report(report: dict) -> str:
     if "verdict_accuracy" in report:
         keys = ["n", "verdict_accuracy", "evidence_ok", "seconds_per_claim"]
     lines = ["  ".join(f"{k}={report[k]}" for k in keys if k in report)]
+    for name, figures in report.get("splits", {}).items():
+        lines.append(f"  [{name}]{' ' * (11 - len(name))}" + "  ".join(f"{k}={figures[k]}" for k in keys if k in figures))
+    if report.get("gap"):
+        lines.append("  [gap test−tune] " + "  ".join(f"{k}={v:+.4f}" for k, v in report["gap"].items()))
     for kind, figures in report.get("by_type", report.get("by_kind", {})).items():
         lines.append(f"  {kind:<13}" + "  ".join(f"{k}={figures[k]}" for k in keys if k in figures))
     if "confusion" in report:
