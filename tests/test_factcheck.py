@@ -337,7 +337,10 @@ def test_evaluate_claims_counts(checker):
     ]
     report = evaluate_claims(checker, records)
     assert report["verdict_accuracy"] == round(2 / 3, 4) and report["evidence_ok"] == 0.5
-    assert report["by_kind"] == {"absent": {"n": 1, "verdict_accuracy": 0.0}, "number": {"n": 2, "verdict_accuracy": 1.0}}
+    assert report["by_kind"] == {
+        "absent": {"n": 1, "verdict_accuracy": 0.0, "evidence_ok": None},
+        "number": {"n": 2, "verdict_accuracy": 1.0, "evidence_ok": 0.5},
+    }
     assert report["confusion"] == {"contradicted": {"contradicted": 1}, "supported": {"not_found": 1, "supported": 1}}
     assert [m["id"] for m in report["misses"]] == ["b", "c"]
     assert "evidence_ok=0.5" in format_report(report)
