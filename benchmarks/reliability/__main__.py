@@ -49,15 +49,16 @@ def main() -> int:
     stdin_lines = hostile.HOSTILE_BYTES + [t.encode("utf-8") for t in encodable]
     step("cli_argument", lambda: hostile.probe_arguments(searcher, hostile.all_texts()))
     step("cli_stdin", lambda: hostile.probe_stdin(args.index, stdin_lines))
-    with web.serve(searcher) as url:
-        step("web_api", lambda: web.probe_api(url, hostile.all_texts(), hostile.HOSTILE_VALUES))
-        step("limits", lambda: web.probe_limits(url))
-        step("traversal", lambda: web.probe_traversal(url))
-        requests = 200 if args.quick else 1000
-        step("load", lambda: web.probe_load(url, searcher, questions, requests, 20))
-    step("busy", lambda: web.probe_busy(searcher))
     with tempfile.TemporaryDirectory(prefix="qa-reliability-") as work:
         work = Path(work)
+        log = work / "server.log"
+        with web.serve_process(args.index, log) as (url, pid):
+            step("web_api", lambda: web.probe_api(url, hostile.all_texts(), hostile.HOSTILE_VALUES, log))
+            step("limits", lambda: web.probe_limits(url, pid))
+            step("traversal", lambda: web.probe_traversal(url))
+            requests = 200 if args.quick else 1000
+            step("load", lambda: web.probe_load(url, searcher, questions, requests, 20))
+        step("busy", lambda: web.probe_busy(searcher))
         step("swap_steps", lambda: faults.probe_swap_steps(searcher.index, work))
         step("damage", lambda: faults.probe_damage(searcher.index, work))
         step("unreadable", lambda: faults.probe_unreadable(searcher.index, work))

@@ -11,6 +11,7 @@ import io
 import json
 import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -44,6 +45,33 @@ def serve(searcher: Searcher, **options):
         app.close()
 
 
+@contextlib.contextmanager
+def serve_process(index: Path, log: Path):
+    """The app as users run it (``python ui.py``) in its own process, output to ``log``; yields its URL.
+
+    Clients in the same process would share its interpreter lock, so load is measured against this.
+    Yields the URL and the process id.
+    """
+    port = free_port()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "ui.py", "--port", str(port), "--index", str(index)],
+                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline and proc.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/gradio_api/info", timeout=5).status_code == 200:
+                    break
+            time.sleep(1)
+        else:
+            raise RuntimeError(f"the app did not start: {log.read_text('utf-8', 'replace')[-500:]}")
+        yield url, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
 def call(client: httpx.Client, url: str, endpoint: str, data: list | None = None, body: bytes | None = None) -> dict:
     """One API call by the two-step HTTP protocol; {"status", "event", "data"} of its outcome."""
     if body is None:
@@ -65,6 +93,8 @@ def call(client: httpx.Client, url: str, endpoint: str, data: list | None = None
 def _is_crash(outcome: dict) -> str | None:
     if outcome["status"] >= 500:
         return f"HTTP {outcome['status']}"
+    if 400 <= outcome["status"] < 500:  # refused before the app (too large, not JSON): a refusal, if it says why
+        return None if outcome["data"] else f"HTTP {outcome['status']} without a message"
     if outcome["event"] not in ("complete", "error"):
         return f"no result ({outcome['event']})"
     if outcome["event"] == "error" and (not outcome["data"] or GENERIC_ERROR in json.dumps(outcome["data"], ensure_ascii=False)):
@@ -72,9 +102,13 @@ def _is_crash(outcome: dict) -> str | None:
     return None
 
 
-def probe_api(url: str, texts: list[str], values: list[list]) -> dict:
-    """Each hostile text to /ask and /check, and each hostile value list to /ask; server tracebacks counted."""
+def probe_api(url: str, texts: list[str], values: list[list], server_log: Path | None = None) -> dict:
+    """Each hostile text to /ask and /check, and each hostile value list to /ask; server tracebacks counted.
+
+    The server's log is ``server_log`` when it runs in its own process, else this process's stderr.
+    """
     crashes, captured, count = [], io.StringIO(), 0
+    logged_before = server_log.read_text("utf-8", "replace") if server_log else ""
     with httpx.Client(timeout=60) as client, contextlib.redirect_stderr(captured):
         for text in texts:
             wire = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # JSON cannot carry lone surrogates
@@ -91,31 +125,33 @@ def probe_api(url: str, texts: list[str], values: list[list]) -> dict:
             outcome = call(client, url, "ask", body=raw)
             if outcome["status"] >= 500 or (outcome["status"] == 200 and _is_crash(outcome)):
                 crashes.append({"endpoint": "ask", "input": raw.decode(), "crash": _is_crash(outcome) or outcome["status"]})
-    tracebacks = captured.getvalue().count("Traceback")
-    sys.stderr.write(captured.getvalue()[-2000:] if tracebacks else "")
+    logged = server_log.read_text("utf-8", "replace")[len(logged_before):] if server_log else captured.getvalue()
+    tracebacks = logged.count("Traceback")
+    sys.stderr.write(logged[-2000:] if tracebacks else "")
     return {
         "interface": "web API", "inputs": count, "crashes": len(crashes) + tracebacks, "details": crashes,
-        "server_tracebacks": tracebacks, "log_lines": len(captured.getvalue().splitlines()),
+        "server_tracebacks": tracebacks, "log_lines": len(logged.splitlines()),
     }
 
 
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def _rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
-def probe_limits(url: str) -> dict:
-    """An anonymous 1 MB upload, a declared 10 MB body, a streamed 10 MB body: status, time, memory."""
+def probe_limits(url: str, server_pid: int | str = "self") -> dict:
+    """An anonymous 1 MB upload, a declared 10 MB body, a streamed 10 MB body: status, time, server memory."""
     results = {}
     with httpx.Client(timeout=60) as client:
         started = time.perf_counter()
         upload = client.post(f"{url}/gradio_api/upload", files={"files": ("big.txt", b"x" * 1_000_000)})
         results["upload_1mb"] = {"status": upload.status_code, "seconds": round(time.perf_counter() - started, 3)}
-        rss = _rss_mb()
+        payload = b"x" * 10_000_000  # made before the baseline: the client's copy is not the server's growth
+        rss = _rss_mb(server_pid)
         started = time.perf_counter()
-        body = client.post(f"{url}/gradio_api/call/ask", content=b"x" * 10_000_000, headers={"content-type": "application/json"})
+        body = client.post(f"{url}/gradio_api/call/ask", content=payload, headers={"content-type": "application/json"})
         results["body_10mb"] = {"status": body.status_code, "seconds": round(time.perf_counter() - started, 3)}
 
         def stream():
@@ -125,7 +161,7 @@ def probe_limits(url: str) -> dict:
         started = time.perf_counter()
         chunked = client.post(f"{url}/gradio_api/call/ask", content=stream(), headers={"content-type": "application/json"})
         results["chunked_10mb"] = {"status": chunked.status_code, "seconds": round(time.perf_counter() - started, 3)}
-        results["memory_growth_mb"] = round(_rss_mb() - rss, 1)
+        results["memory_growth_mb"] = round(_rss_mb(server_pid) - rss, 1)
     return results
 
 
