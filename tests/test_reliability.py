@@ -16,13 +16,13 @@ import httpx
 import pytest
 from ui_server import shared_app_url
 
-from benchmarks.reliability.faults import KILL_POINTS, kill_during_save
+from benchmarks.reliability.faults import KILL_POINTS, kill_during_save, probe_unreadable
 from benchmarks.reliability.hostile import HOSTILE_TEXT, HOSTILE_VALUES
 from benchmarks.reliability.web import call, probe_api, probe_busy, probe_limits, probe_load, probe_traversal
 from qa.app.limits import address_notice
 from tests.conftest import CORPUS, EVAL, ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")]
 
 def _hidden_entries(folder, name="index"):
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(f".{name}."))
@@ -78,8 +78,12 @@ def test_index_path_that_cannot_be_an_index_is_refused_without_a_build(index_dir
     assert "正在构建" not in result.stderr and _hidden_entries(tmp_path) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder; run as another user to see the refusal")
-def test_unreadable_index_folder_is_refused(index_dir, tmp_path):
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv to become nobody")
+def test_unreadable_index_folder_is_refused(searcher, index_dir, tmp_path):
+    if os.geteuid() == 0:  # root reads every folder: ask as the unprivileged user nobody
+        result = probe_unreadable(searcher.index, tmp_path)
+        assert result["exit"] == 1 and not result["traceback"] and "无法" in result["message"]
+        return
     target = tmp_path / "index"
     shutil.copytree(index_dir, target)
     target.chmod(0)
@@ -120,7 +124,7 @@ def test_hostile_api_input_gets_a_clear_error_never_a_crash_or_traceback(app_url
 
 def test_api_refusal_names_the_problem(app_url):
     with httpx.Client(timeout=60) as client:
-        nan = call(client, app_url, "ask", body=b'{"data": ["\u5c31\u4e1a", NaN, null]}')
+        nan = call(client, app_url, "ask", body='{"data": ["就业", NaN, null]}'.encode())
         listed = call(client, app_url, "ask", [["就业"], 5, None])
         nothing = call(client, app_url, "check", ["123"])
     assert nan["event"] == "error" and "1 到 50 之间的整数" in nan["data"]["error"]
