@@ -31,7 +31,7 @@ def bound_threads(concurrency: int = CONCURRENCY) -> int:
     set are kept. Returns the threads each request may use.
     """
     per_request = max(1, (os.cpu_count() or 1) // max(1, concurrency))
-    for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "ORT_NUM_THREADS"):
+    for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ.setdefault(variable, str(per_request))
     return per_request
 
