@@ -198,6 +198,8 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
     Same unit (人/名/位 alike), two currencies (:func:`qa.text.quantities.compare` tells them apart), one
     side without a unit, count words used for the same things (家/户/个), units of one measure.
     """
+    if claim.kind and reported.kind and claim.kind != reported.kind:
+        return None  # 增长50% is not 占比50%: another measure, so not the figure the claim is about
     ua, ub = canonical_unit(claim.unit), canonical_unit(reported.unit)
     if not ua or not ub or ua == ub or (ua in CURRENCIES and ub in CURRENCIES):
         return claim, reported, ""
