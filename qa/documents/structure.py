@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.documents.corpus import SourceFile
+from qa.documents.time import DocumentTime, read_time
 from qa.text.sentences import sentences
 
 PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -82,6 +83,7 @@ class ParsedReport:
     headings: tuple[Heading, ...]
     runs: tuple[Run, ...]
     chrome: tuple[Line, ...] = field(default=())
+    time: DocumentTime = field(default=DocumentTime())  # the years it reviews and plans
 
 
 def split_lines(text: str) -> list[Line]:
@@ -156,6 +158,7 @@ def parse_report(source: SourceFile) -> ParsedReport:
         headings=tuple(headings),
         runs=tuple(runs),
         chrome=chrome,
+        time=read_time([h.text for h in headings if h.level == 1], title, published),
     )
 
 

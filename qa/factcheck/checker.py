@@ -6,8 +6,8 @@ it and, for figures, a side-by-side comparison.
 
 How a claim is judged
     1. The claim is read (:mod:`qa.factcheck.claims`): its figures, each with the part of the report its time
-       cue points at (2020/去年 → 2020年执行情况; 2021/今年/计划/目标 → 2021年计划), its content
-       words, the places it names. A claim about a place the report never names is not found.
+       cue points at (a reviewed year/去年 → the review, e.g. 2020年执行情况; a planned year/今年/计划/目标
+       → the plan), its content words, the places it names. A claim about a place the report never names is not found.
     2. Candidates come from the searcher's ranking of the claim: the top passages overall and the
        top ones of each part, so that a figure can be looked up in the year the claim names and in
        the other one.
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
-from qa.documents.passages import PART_KINDS, Part, Passage
+from qa.documents.passages import Part, Passage
 from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
@@ -124,7 +124,7 @@ class FactChecker:
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
-        c = read_claim(validate_question(claim), self.subject)
+        c = read_claim(validate_question(claim), self.subject, self.searcher.newest_time())
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
@@ -186,7 +186,7 @@ class FactChecker:
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
         other_part = f.period.other if f.period else None
-        same = best(set(PART_KINDS) - {other_part}, self.FIGURE_MATCH)
+        same = best(set(Part) - {other_part}, self.FIGURE_MATCH)
         other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
         if same and same.comparison.outcome == FigureOutcome.EQUAL:
             return FigureResult(f, FigureOutcome.EQUAL, same)
@@ -277,14 +277,14 @@ class FactChecker:
         parts = (
             {c.period, Part.PREAMBLE}
             if c.period and c.period.other and not c.notes
-            else set(PART_KINDS) - {c.period.other if c.period else None}
+            else set(Part) - {c.period.other if c.period else None}
         )
         anchors = {r.claimed.clause: r.same for r in figures if r.outcome == FigureOutcome.EQUAL}
         words = self._check_words(c, hits, parts, anchors)
         if words.conflicts:
             reason = "；".join(x.explain() for x in words.conflicts[:2])
             swap = self._other_year(c, hits)
-            where = f";声明的说法见于报告的{part_label(swap.hit.passage.part_kind)}" if swap else ""
+            where = f";声明的说法见于报告的{part_label(swap.hit.passage.part_label)}" if swap else ""
             evidence = [words.evidence()] + ([swap.evidence()] if swap else [])
             return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}{where}。", evidence, rows)
         if figures:
@@ -295,11 +295,11 @@ class FactChecker:
                 said += f"声明中“{'”“'.join(words.unmatched)}”的说法,报告未提及。"
             return self._verdict(c, verdict, said, evidence, rows)
         if words.coverage >= self.SUPPORT_COVERAGE:
-            where = part_label(words.hit.passage.part_kind)
+            where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         if swap := self._other_year(c, hits):
-            said = f"声明说的是{part_label(c.period)},但报告中这一说法属于{part_label(swap.hit.passage.part_kind)}。"
+            said = f"声明说的是{part_label(c.period_label)},但报告中这一说法属于{part_label(swap.hit.passage.part_label)}。"
             evidence = ([words.evidence()] if words.hit else []) + [swap.evidence()]
             return self._verdict(c, VerdictKind.CONTRADICTED, said, evidence)
         said = f"报告中没有与声明相符或相悖的内容(最接近的一句只含声明内容的{words.coverage:.0%})。"
@@ -314,4 +314,5 @@ class FactChecker:
             evidence=tuple(evidence),
             comparisons=tuple(comparisons),
             period=c.period,
+            period_label=c.period_label,
         )
