@@ -1,0 +1,16 @@
+"""What every format reader returns, and the limits they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: A report's text is a few hundred KB; a PDF with images a few MB. Anything far larger is not a report.
+MAX_FILE_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A document's text and the metadata its file carries (keys: title, published, publisher)."""
+
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
