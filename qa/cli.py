@@ -15,9 +15,9 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
 
-from qa.errors import InputError, QAError
+from qa.errors import InputError, QAError, QueryError
+from qa.text.inputs import Line, clean_text, printable, read_lines, repair_surrogates
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
@@ -54,11 +54,16 @@ def log_path() -> Path:
 
 def _report_error(exc: Exception) -> int:
     if isinstance(exc, QAError):
-        print(f"错误: {exc}", file=sys.stderr)
+        print(f"错误: {_shown(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT if isinstance(exc, InputError) else EXIT_FAILED
     where = _log_traceback(exc)
-    print(f"内部错误: {type(exc).__name__}: {str(exc)[:200]}(详情见 {where})", file=sys.stderr)
+    print(f"内部错误: {type(exc).__name__}: {_shown(str(exc))[:200]}(详情见 {where})", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _shown(message: str) -> str:
+    """A message safe for the terminal: it may quote a path or value the user typed."""
+    return printable(repair_surrogates(message))
 
 
 def _log_traceback(exc: Exception) -> str:
@@ -141,18 +146,19 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _lines(stream: TextIO) -> Iterable[str]:
-    for line in stream:
-        if line.strip():
-            yield line.strip()
+def _inputs(given: str | None, what: str) -> Iterable[Line]:
+    """The one argument, or each line of standard input (read as bytes), through the input door."""
+    if given is not None:
+        return [Line(0, given)]
+    return read_lines(sys.stdin.buffer, what)
 
 
 def _ask(args: argparse.Namespace) -> int:
     from qa.app.present import format_answer
 
     searcher = _open(args)
-    questions = [args.question] if args.question is not None else _lines(sys.stdin)
-    return _answer_each(questions, lambda q: searcher.ask(q, k=args.k, part=args.part), format_answer, args.json)
+    questions = _inputs(args.question, "问题")
+    return _answer_each(questions, lambda q: searcher.ask(q, k=args.k, part=args.part), format_answer, args, "问题")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -160,29 +166,45 @@ def _check(args: argparse.Namespace) -> int:
     from qa.factcheck.checker import FactChecker
 
     checker = FactChecker(_open(args))
-    claims = [args.claim] if args.claim is not None else _lines(sys.stdin)
-    return _answer_each(claims, checker.check, format_verdict, args.json)
+    claims = _inputs(args.claim, "说法")
+    return _answer_each(claims, checker.check, format_verdict, args, "说法")
 
 
-def _answer_each(inputs: Iterable[str], answer: Callable, describe: Callable, as_json: bool) -> int:
-    """Answer each input in turn; a bad one is reported and the rest still answered (exit 2)."""
-    status = EXIT_OK
-    for text in inputs:
+def _answer_each(inputs: Iterable[Line], answer: Callable, describe: Callable, args: argparse.Namespace, what: str) -> int:
+    """Answer each input in turn, one result or error record per input; a failed one never stops the rest.
+
+    Exit 0 when all were answered, 2 when some input was bad, 1 when something else failed.
+    """
+    status, as_json = EXIT_OK, args.json
+    for line in inputs:
         try:
-            result = answer(text)
+            if line.error:
+                raise QueryError(line.error)
+            result = answer(clean_text(line.text, what))
         except InputError as exc:
-            status = EXIT_BAD_INPUT
-            _emit_error(text, exc, as_json)
+            status = EXIT_BAD_INPUT if status == EXIT_OK else status
+            _emit_error(line, str(exc), as_json)
+            continue
+        except (QAError, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:
+            if args.debug:
+                raise
+            status = EXIT_FAILED
+            _emit_error(line, f"内部错误: {type(exc).__name__}(详情见 {_log_traceback(exc)})", as_json)
             continue
         print(json.dumps(result.to_dict(), ensure_ascii=False) if as_json else describe(result), flush=True)
     return status
 
 
-def _emit_error(text: str, exc: QAError, as_json: bool) -> None:
+def _emit_error(line: Line, message: str, as_json: bool) -> None:
+    text = _shown(line.text)
     if as_json:
-        print(json.dumps({"input": text, "error": str(exc)}, ensure_ascii=False), flush=True)
+        record = {"input": text, "error": message} | ({"line": line.number} if line.number else {})
+        print(json.dumps(record, ensure_ascii=False), flush=True)
     else:
-        print(f"错误: {exc}", file=sys.stderr, flush=True)
+        where = f"第 {line.number} 行: " if line.number else ""
+        print(f"错误: {where}{message}", file=sys.stderr, flush=True)
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -38,6 +38,7 @@ from qa.factcheck.claims import (
     in_common_unit,
     read_claim,
     same_digits,
+    validate_claim,
 )
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -124,7 +125,7 @@ class FactChecker:
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
-        c = read_claim(validate_question(claim), self.subject, self.searcher.newest_time())
+        c = validate_claim(read_claim(validate_question(claim), self.subject, self.searcher.newest_time()))
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
 from qa.documents.passages import Part
 from qa.documents.time import DocumentTime
+from qa.errors import QueryError
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
@@ -163,6 +164,13 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         places=tuple(places(matching)),
         period_label=time.label(period) if period else "",
     )
+
+
+def validate_claim(claim: Claim) -> Claim:
+    """The claim, or QueryError when it states nothing to check (only figures, years, the district, punctuation)."""
+    if not any(content and not ch.isdigit() for content, ch in zip(claim.content, claim.matching)):
+        raise QueryError("这句话没有可核对的内容(只有数字、年份、地名或标点),请写出完整的说法,例如“2020年和平区新增就业3.1万人”")
+    return claim
 
 
 def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part | None]]:
