@@ -64,6 +64,7 @@ class Searcher:
         self.calibration = calibration or load_calibration()
         self._part_kinds = np.array([p.part_kind for p in index.passages])
         self._doc_ids = np.array([p.doc_id for p in index.passages])
+        self.default_docs: list[str] = []  # where ask looks when not told (empty: every document)
         self.times = {doc_id: report.time for doc_id, report in index.reports.items()}
         # The reader's "now": the newest document's plan year, against which 去年 / 今年 are read.
         self.current_year = max((t.current_year for t in self.times.values() if t.current_year), default=None)
@@ -81,6 +82,19 @@ class Searcher:
             other.calibration = calibration
         return other
 
+    def restricted(self, docs: list[str] | None) -> Searcher:
+        """A searcher over the same index that looks only in the documents ``docs`` (ids); all when empty."""
+        self._check_docs(docs)
+        other = object.__new__(Searcher)
+        other.__dict__.update(self.__dict__)
+        other.default_docs = list(docs or [])
+        return other
+
+    def _check_docs(self, docs: list[str] | None) -> None:
+        unknown = sorted(set(docs or ()) - set(self.times))
+        if unknown:
+            raise QueryError(f"没有这份文件: {'、'.join(unknown)}(可选: {'、'.join(sorted(self.times))})")
+
     def newest_time(self) -> DocumentTime | None:
         """The time of the document that speaks of the latest year."""
         times = [t for t in self.times.values() if t.current_year]
@@ -94,9 +108,8 @@ class Searcher:
             raise QueryError(f"k 必须在 1 到 {MAX_K} 之间")
         if part is not None and part not in set(Part):
             raise QueryError(f"未知的部分 {part!r},可选: {', '.join(Part)}")
-        unknown = sorted(set(docs or ()) - set(self.times))
-        if unknown:
-            raise QueryError(f"没有这份文件: {'、'.join(unknown)}(可选: {'、'.join(sorted(self.times))})")
+        docs = docs or self.default_docs
+        self._check_docs(docs)
         normalised = normalise_query(question)
         intent = detect_intent(normalised, self.newest_time())
         scores = self.scores(normalised, intent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from qa.documents.metadata import document_label
 from qa.documents.parts import Part, part_kind
 from qa.documents.structure import ParsedReport, Run
 from qa.documents.time import PART_NAMES
@@ -31,14 +32,17 @@ class Passage:
     note_number: int | None = None
     note_term: str | None = None
     part_label: str = ""  # the part with its years, read from the document: 2020年执行情况, 2021年计划, 附注
+    doc_label: str = ""  # the document's short title and date, which every citation starts with
 
     @property
     def citation(self) -> str:
-        """Where the passage stands, for people: part › section › topic · 第N段."""
+        """Where the passage stands, for people: document (date) › part › section › topic · 第N段."""
         if self.part_kind == Part.NOTES:
-            return f"附注 › 第{self.note_number}条 {self.note_term}"
-        path = " › ".join(self.section_path) if self.section_path else PART_NAMES[Part.PREAMBLE]
-        return f"{path} · 第{self.paragraph}段"
+            where = f"附注 › 第{self.note_number}条 {self.note_term}"
+        else:
+            path = " › ".join(self.section_path) if self.section_path else PART_NAMES[Part.PREAMBLE]
+            where = f"{path} · 第{self.paragraph}段"
+        return f"{self.doc_label} › {where}" if self.doc_label else where
 
     @property
     def context(self) -> str:
@@ -95,6 +99,7 @@ def run_passages(report: ParsedReport, run: Run, max_chars: int) -> list[Passage
                 note_number=run.note_number,
                 note_term=run.note_term,
                 part_label=report.time.label(kind),
+                doc_label=document_label(report.title, report.published),
             )
         )
     return passages
