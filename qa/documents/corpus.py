@@ -17,12 +17,14 @@ from qa.errors import CorpusError
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One document: its id (file stem), path, exact text, and metadata (from the file, then the catalogue)."""
+    """One document: its id (file stem), path, exact text, the metadata given for it when it was added
+    (catalogue flags) and the metadata its file carries outside the text."""
 
     doc_id: str
     path: Path
     text: str
-    metadata: dict = field(default_factory=dict, compare=False)
+    metadata: dict = field(default_factory=dict, compare=False)  # given as flags
+    file_metadata: dict = field(default_factory=dict, compare=False)
 
     @property
     def content_hash(self) -> str:
@@ -30,6 +32,8 @@ class SourceFile:
         digest = hashlib.sha256(self.text.encode("utf-8"))
         for key in sorted(self.metadata):
             digest.update(f"\0{key}={self.metadata[key]}".encode())
+        for key in sorted(self.file_metadata):
+            digest.update(f"\0file-{key}={self.file_metadata[key]}".encode())
         return digest.hexdigest()
 
 
@@ -57,10 +61,10 @@ def load_corpus(corpus_dir: Path | str) -> list[SourceFile]:
 
 
 def read_source(path: Path, entry: dict | None = None) -> SourceFile:
-    """Read one document; ``entry`` is its catalogue entry, whose metadata wins over the file's."""
+    """Read one document; ``entry`` is its catalogue entry (the metadata given when it was added)."""
     extracted = extract(path)
     given = {k: v for k, v in (entry or {}).get("metadata", {}).items() if v}
-    return SourceFile(doc_id=path.stem, path=path, text=extracted.text, metadata={**extracted.metadata, **given})
+    return SourceFile(doc_id=path.stem, path=path, text=extracted.text, metadata=given, file_metadata=extracted.metadata)
 
 
 def corpus_fingerprint(sources: list[SourceFile]) -> str:

@@ -20,7 +20,8 @@ from qa.text.sentences import sentences
 CN_NUMBER = "[一二三四五六七八九十百零〇]+"
 PART_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+、|第{CN_NUMBER}(?:章|部分|编)|附\s*件\s*\d*\s*[:：]?$)")
 SECTION_HEADING = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|第{CN_NUMBER}节)")
-ITEM_HEADING = re.compile(rf"^(?:\d{{1,2}}\s*[.．、](?!\d)|[（(]\d{{1,2}}[）)]|第{CN_NUMBER}条)")
+ITEM_HEADING = re.compile(r"^(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)])")
+ARTICLE = re.compile(rf"^第{CN_NUMBER}条")  # an article of a regulation: a paragraph labelled by its number
 NOTES_HEADING = re.compile(r"^(?:附\s*注|名词解释|注\s*释)\s*[:：]?$")
 NOTE_LINE = re.compile(r"^(\d+)\s*[.．、]\s*")
 SALUTATION = re.compile(r"^各位代表[:：,，]?$")
@@ -121,8 +122,10 @@ def parse_report(source: SourceFile) -> ParsedReport:
     chrome = tuple(line for line in lines if is_chrome(line))
     content = [line for line in lines if not is_chrome(line)]
 
-    given = source.metadata
-    title = given.get("title") or (content[0].text if content else source.doc_id)
+    # The document speaks first (its first line, its 发布日期 line), then what was given when it was
+    # added, then its file's properties; a title given by hand wins, the text's first line may be a banner.
+    given, properties = source.metadata, source.file_metadata
+    title = given.get("title") or (content[0].text if content else properties.get("title", source.doc_id))
     publisher = published = meeting = speaker = None
     body_start = 0
     for i, line in enumerate(content):
@@ -157,8 +160,8 @@ def parse_report(source: SourceFile) -> ParsedReport:
         speaker = speaker_lines[-1] if speaker_lines else None
 
     headings, runs = _parse_body(content[header_end:], source.text)
-    published = published or given.get("published") or _meeting_date(meeting)
-    publisher = publisher or given.get("publisher")
+    published = published or _meeting_date(meeting) or given.get("published") or properties.get("published")
+    publisher = publisher or given.get("publisher") or properties.get("publisher")
     return ParsedReport(
         doc_id=source.doc_id,
         source=source.text,
@@ -171,8 +174,14 @@ def parse_report(source: SourceFile) -> ParsedReport:
         runs=tuple(runs),
         chrome=chrome,
         time=read_time([h.text for h in headings if h.level == 1], title, published),
-        place=given.get("place") or next(iter(places(title)), None),
+        place=given.get("place") or _place(title),
     )
+
+
+def _place(title: str) -> str | None:
+    """The place a title names last: the narrowest (天津市南开区 → 南开区)."""
+    named = places(title)
+    return named[-1] if named else None
 
 
 def _meeting_date(meeting: str | None) -> str | None:
@@ -206,9 +215,12 @@ def _outline(lines: list[Line]) -> tuple[list[Heading], list[Run]]:
             section, item, paragraph = line.text, None, 0
             headings.append(Heading(2, line.text, line.start, line.end))
         elif is_item_heading(line.text):
-            # An item heading (1. / （1） / 第一条) is the topic of the paragraphs under it.
+            # An item heading (1. / （1）) is the topic of the paragraphs under it.
             item = line.text.rstrip("。")
             headings.append(Heading(3, line.text, line.start, line.end))
+        elif article := ARTICLE.match(line.text):
+            paragraph += 1
+            runs.append(Run(line.start, line.end, part, section, article.group(), paragraph))
         else:
             paragraph += 1
             runs.extend(
@@ -246,8 +258,8 @@ def _note_runs(lines: list[Line], text: str) -> list[Run]:
 
 
 def is_item_heading(text: str) -> bool:
-    """A short numbered line (1. / （1） / 第一条) standing alone, not a numbered paragraph."""
-    return bool(ITEM_HEADING.match(text)) and len(text) <= ITEM_MAX_CHARS and "。" not in text[:-1]
+    """A short numbered line (1. / （1）) standing alone, not a numbered paragraph (which has a sentence)."""
+    return bool(ITEM_HEADING.match(text)) and len(text) <= ITEM_MAX_CHARS and "。" not in text
 
 
 def is_topic_sentence(sentence: str) -> bool:

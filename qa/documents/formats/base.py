@@ -10,7 +10,8 @@ MAX_FILE_BYTES = 50_000_000
 
 @dataclass(frozen=True)
 class Extracted:
-    """A document's text and the metadata its file carries (keys: title, published, publisher)."""
+    """A document's text and the metadata its file carries apart from the text (keys: title, published,
+    publisher), e.g. a PDF's document properties or a web page's <title>."""
 
     text: str
     metadata: dict[str, str] = field(default_factory=dict)

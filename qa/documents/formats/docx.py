@@ -19,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from qa.documents.formats.base import Extracted
 from qa.errors import CorpusError
 
+UNNUMBERED = re.compile(r"^(?:附\s*注|名词解释|注\s*释|附\s*件)")  # notes and attachments carry no outline number
 HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 WRITTEN_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百]+[章节条])"
@@ -58,7 +59,7 @@ def extract_docx(path: Path) -> Extracted:
             level = min(level, 4)
             counters[level - 1] += 1
             counters[level:] = [0] * (len(counters) - level)
-            if not WRITTEN_NUMBER.match(text):
+            if not WRITTEN_NUMBER.match(text) and not UNNUMBERED.match(text):
                 text = _number(level, counters[level - 1]) + text
         lines.append(text)
     props = document.core_properties

@@ -23,7 +23,7 @@ def extract_html(path: Path) -> Extracted:
     if b"\0" in raw[:65536]:
         raise CorpusError(f"文件 {path.name} 不是网页(含有二进制数据)")
     page = raw.decode("utf-8") if _is_utf8(raw) else raw  # trafilatura detects other encodings (GBK pages)
-    text = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False)
+    text = trafilatura.extract(page, include_comments=False, include_tables=True, deduplicate=False)
     if not text or not text.strip():
         raise CorpusError(f"网页 {path.name} 中找不到正文;请另存为完整网页(.html)或复制正文为 .txt")
     meta = trafilatura.extract_metadata(page) if isinstance(page, str) else None

@@ -3,6 +3,7 @@ with a message saying so, since reading it would need OCR."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -11,6 +12,13 @@ from pypdf.errors import PdfReadError
 from qa.documents.formats.base import Extracted
 from qa.errors import CorpusError
 
+# A PDF breaks paragraphs into lines of the page's width. A line ends its paragraph when it ends a
+# sentence, when it is clearly shorter than a full line, or when the next line opens a heading.
+PARAGRAPH_END = re.compile(r"[。！？!?:：；;”」)）]$")
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百]+[章节条]|附\s*注|附\s*件|名词解释|发布)"
+)
+FULL_LINE_SHARE = 0.8
 # Fewer readable characters than this per page: the pages are pictures (a scan), not text.
 MIN_CHARS_PER_PAGE = 20
 
@@ -33,4 +41,17 @@ def extract_pdf(path: Path) -> Extracted:
         for key, value in (("title", info.title), ("publisher", info.author)):
             if value and value.strip():
                 metadata[key] = value.strip()
-    return Extracted("\n\n".join(page.strip("\n") for page in pages) + "\n", metadata)
+    return Extracted("\n\n".join(unwrap(page) for page in pages) + "\n", metadata)
+
+
+def unwrap(page: str) -> str:
+    """The page's text with the lines of each paragraph joined, paragraphs on lines of their own."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    full = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        ends = PARAGRAPH_END.search(line) or len(line) < FULL_LINE_SHARE * full or HEADING_START.match(following)
+        out.append("\n" if ends else "")
+    return "".join(out).strip("\n")
