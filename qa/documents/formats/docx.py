@@ -64,7 +64,8 @@ def extract_docx(path: Path) -> Extracted:
         lines.append(text)
     props = document.core_properties
     metadata = {}
-    for key, value in (("title", props.title), ("publisher", props.author)):
+    # The author property names whoever typed the file, not the issuing body: it is not the 发布者.
+    for key, value in (("title", props.title),):
         if value and value.strip():
             metadata[key] = value.strip()
     return Extracted("\n\n".join(lines) + "\n", metadata)

@@ -24,7 +24,7 @@ MIN_CHARS_PER_PAGE = 20
 
 
 def extract_pdf(path: Path) -> Extracted:
-    """The text of every page, pages separated by a blank line, and the PDF's title and author."""
+    """The text of every page, pages separated by a blank line, and the PDF's title."""
     try:
         reader = PdfReader(path)
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -38,7 +38,8 @@ def extract_pdf(path: Path) -> Extracted:
         )
     metadata = {}
     if info is not None:
-        for key, value in (("title", info.title), ("publisher", info.author)):
+        # The author property names whoever made the file, not the issuing body: it is not the 发布者.
+        for key, value in (("title", info.title),):
             if value and value.strip():
                 metadata[key] = value.strip()
     return Extracted("\n\n".join(unwrap(page) for page in pages) + "\n", metadata)
