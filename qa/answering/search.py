@@ -96,8 +96,8 @@ class Searcher:
             raise QueryError(f"没有这份文件: {'、'.join(unknown)}(可选: {'、'.join(sorted(self.times))})")
 
     def newest_time(self) -> DocumentTime | None:
-        """The time of the document that speaks of the latest year."""
-        times = [t for t in self.times.values() if t.current_year]
+        """The time of the document that speaks of the latest year (among ``default_docs`` when set)."""
+        times = [t for d, t in self.times.items() if t.current_year and (not self.default_docs or d in self.default_docs)]
         return max(times, key=lambda t: t.current_year) if times else None
 
     def ask(self, question: str, k: int = 5, part: str | None = None, docs: list[str] | None = None) -> Answer:
@@ -189,8 +189,9 @@ class Searcher:
             prior -= np.where(self._part_kinds == Part.NOTES, s.note_penalty, 0.0)
         return prior
 
-    def _docs_not_covering(self, intent: Intent) -> list[str]:
-        """With several documents, those that neither review nor plan the asked years while another does.
+    def documents_for(self, intent: Intent) -> list[str]:
+        """With several documents, those that review or plan the years a question asks about
+        (empty when it names no year, or no document covers it).
 
         A results cue (去年, 完成了) asks for a document that reviews the year; a plan cue for one that plans it.
         """
@@ -202,8 +203,11 @@ class Searcher:
             years = {Part.REVIEW: time.review_years, Part.PLAN: time.plan_years}.get(intent.cue, time.years)
             return bool(asked & set(years))
 
-        covering = {doc_id for doc_id, time in self.times.items() if covers(time)}
-        return sorted(set(self.times) - covering) if covering else []
+        return sorted(doc_id for doc_id, time in self.times.items() if covers(time))
+
+    def _docs_not_covering(self, intent: Intent) -> list[str]:
+        covering = self.documents_for(intent)
+        return sorted(set(self.times) - set(covering)) if covering else []
 
     def query_grams(self, normalised: str) -> dict[str, float]:
         """IDF weights of the question's characters and bigrams that occur in the report."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from qa.answering.intent import detect_intent
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
 from qa.documents.passages import Part, Passage
@@ -53,7 +54,7 @@ from qa.factcheck.verdict import (
 )
 from qa.factcheck.wording import Conflict, conflicts, diffable
 from qa.text.grams import GramStats
-from qa.text.normalise import normalise_for_matching, normalise_text
+from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
@@ -125,12 +126,21 @@ class FactChecker:
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
-        c = validate_claim(read_claim(validate_question(claim), self.subject, self.searcher.newest_time()))
+        claim = validate_question(claim)
+        searcher = self._searcher_for(claim)
+        c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
-        hits = self._candidates(c)
+        hits = self._candidates(c, searcher)
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
+
+    def _searcher_for(self, claim: str):
+        """Among several documents, check a dated claim against those that report or plan its year."""
+        if self.searcher.default_docs:
+            return self.searcher
+        covering = self.searcher.documents_for(detect_intent(normalise_query(claim)))
+        return self.searcher.restricted(covering) if covering else self.searcher
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
@@ -144,9 +154,9 @@ class FactChecker:
                 strangers.append(place)
         return strangers
 
-    def _candidates(self, c: Claim) -> list[Hit]:
+    def _candidates(self, c: Claim, searcher) -> list[Hit]:
         """The top passages overall and of each part, from one ranking of the claim."""
-        ranked = self.searcher.ask(c.text, k=min(MAX_K, len(self.facts))).hits
+        ranked = searcher.ask(c.text, k=min(MAX_K, len(self.facts))).hits
         chosen = list(ranked[: self.K])
         for part in (Part.REVIEW, Part.PLAN, Part.NOTES):
             if part != Part.NOTES or c.notes or not c.figures:
