@@ -1,10 +1,11 @@
 """Reading a claim for the fact checker, and measuring how its words meet the report's.
 
 :func:`read_claim` turns a sentence into a :class:`Claim`: its figures, each with the part of the
-report its time cue points at (2020/去年 → the 2020 review, 2021/今年/计划/目标 → the 2021 plan; a
-figure takes its own clause's cue, else the nearest one before it, else after it), its content
-characters (less years, the report's own subject, source and time-cue words, function characters
-and light verbs) and the places it names.
+report its time cue points at (a year the document reviews, or 去年 → its review; a year it plans, or
+今年/计划/目标 → its plan, the years read from the document by :mod:`qa.documents.time`; a figure
+takes its own clause's cue, else the nearest one before it, else after it), its content characters
+(less years, the report's own subject, source and time-cue words, function characters and light
+verbs) and the places it names.
 
 Matching is plain character matching weighted by rarity in the report (IDF, :class:`qa.text.grams.GramStats`):
 
@@ -27,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
 from qa.documents.passages import Part
+from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
@@ -94,6 +96,7 @@ class ClaimFigure:
     span: tuple[int, int]  # the figure in ``Claim.matching``
     clause: tuple[int, int]  # its clause in ``Claim.matching``
     period: Part | None  # the part its time cue points at; None without a cue
+    period_label: str = ""  # that part named with the document's years (2020年执行情况)
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Claim:
     period: Part | None  # the claim's time cue as a whole
     notes: bool  # the claim says it is about the report's notes (附注)
     places: tuple[str, ...]  # administrative places named (河西区, 天津市), in order
+    period_label: str = ""  # ``period`` named with the document's years (2020年执行情况)
 
     @property
     def clauses(self) -> list[tuple[int, int]]:
@@ -137,27 +141,32 @@ class Claim:
         return "".join(out)
 
 
-def read_claim(text: str, subject_words: tuple[str, ...] = ()) -> Claim:
-    """Read a claim; ``subject_words`` are the report's own subject (和平区), which states nothing."""
+def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTime | None = None) -> Claim:
+    """Read a claim; ``subject_words`` are the report's own subject (和平区), which states nothing;
+    ``time`` is the checked document's, against which the claim's years are read."""
+    time = time or DocumentTime()
     matching = normalise_for_matching(text)
     kept = _kept_mask(matching, subject_words)
-    periods = _clause_periods(matching)
+    periods = _clause_periods(matching, time)
     shown, found = extract_quantities(normalise_text(text)), extract_quantities(matching)
     if len(shown) != len(found):  # cannot pair the written and the report forms: show the report form
         shown = found
     figures = []
     for written, q in zip(shown, found):
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
-        figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], _nearest_period(periods, index)))
+        period = _nearest_period(periods, index)
+        figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
+    period = detect_intent(normalise_query(text), time).period
     return Claim(
         text=text,
         matching=matching,
         kept=kept,
         content=_content_mask(matching, kept),
         figures=tuple(figures),
-        period=detect_intent(normalise_query(text)).period,
+        period=period,
         notes=bool(NOTES_CUE.search(matching)),
         places=tuple(places(matching)),
+        period_label=time.label(period) if period else "",
     )
 
 
@@ -168,9 +177,9 @@ def validate_claim(claim: Claim) -> Claim:
     return claim
 
 
-def _clause_periods(text: str) -> list[tuple[int, int, Part | None]]:
+def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part | None]]:
     spans = clause_spans(text) or [(0, len(text))]
-    return [(s, e, detect_intent(normalise_query(text[s:e])).period) for s, e in spans]
+    return [(s, e, detect_intent(normalise_query(text[s:e]), time).period) for s, e in spans]
 
 
 def _nearest_period(periods: list[tuple[int, int, Part | None]], index: int) -> Part | None:
