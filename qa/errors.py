@@ -38,6 +38,10 @@ class DamagedIndexError(StaleIndexError):
     """The index on disk is incomplete or its files cannot be read."""
 
 
+class UnreadableIndexError(QAError):
+    """Something is at the index path that cannot be read as an index (a file, no permission); no build can help."""
+
+
 class IndexLocationError(QAError):
     """The index folder cannot be written (it holds something that is not an index)."""
 

@@ -37,12 +37,13 @@ class DocumentScope:
     places: frozenset[str]
 
     @classmethod
-    def of(cls, passages: list[Passage]) -> DocumentScope:
-        """Read the scope from the passages: years of the titles and part headings, places of the text."""
+    def of(cls, passages: list[Passage], report_years: set[int]) -> DocumentScope:
+        """The scope of the documents of ``passages``, which report on ``report_years`` (their part
+        headings' and titles' years, ``qa.documents.time``); places are read from their text."""
         titles = {p.doc_title for p in passages} | {p.section_path[0] for p in passages if p.section_path}
         text = "\n".join(p.text for p in passages)
         return cls(
-            report_years=frozenset(y for title in titles for y in years_named(title)),
+            report_years=frozenset(report_years),
             places=frozenset(administrative_places(text + "\n" + "\n".join(titles))),
         )
 
