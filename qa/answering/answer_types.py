@@ -47,9 +47,13 @@ RATE_ASKED = re.compile(
 LEVEL_ASKED = re.compile(rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百]|how many")
 AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|how much")
 DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
-# 谁 / 姓名, or 叫什么 after an office (所长, 主任, 书记, 负责人): the holder's name is asked.
-PERSON_ASKED = re.compile(r"谁|哪位|叫什么名字|什么名字|姓名|(?:长|主任|书记|经理|负责人|领导)叫什么|\bwho\b")
-PLACE_ASKED = re.compile(r"哪里|哪儿|在哪|什么位置|什么地方|哪条路|哪个路|地址|\bwhere\b")
+# A name asked outright (叫什么名字, 姓名, 所长叫什么). A bare 谁 / 哪位 / who asks for an agent,
+# which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
+# answer will do for it.
+PERSON_ASKED = re.compile(r"叫什么名字|什么名字|姓名|(?:长|主任|书记|经理|负责人|领导)叫什么|\bwhat is the name\b")
+# An address asked outright (哪条路, 地址, 什么位置). A bare 哪里 / 在哪 is answered by an area, a
+# venue or a body as often as by an address: any answer will do for it.
+PLACE_ASKED = re.compile(r"哪条[路街]|地址|门牌|什么位置|具体位置|哪个路口|\baddress\b")
 LIST_ASKED = re.compile(r"哪些|哪几[个家所项类]|名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b")
 # A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
 BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|每个|每类|各自)[^,，?？]{0,8}?(?:多少|几)")
@@ -58,8 +62,8 @@ COUNT_IN_QUESTION = re.compile(rf"[0-9]+(?:\.[0-9]+)?[万亿]?[{MEASURE_WORDS}]"
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
 RATE_UNITS = ("%", "倍", "成", "百分点")
-# Nouns that end the name of a place: a road, a street, a building number, a shop, a venue.
-PLACE_WORD = re.compile(r"[路街道号楼里店馆场园]")
+# An address: a road or street name (滨江道 is a road too, but 道 ends too many other words), a number.
+ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|[0-9]+号")
 
 
 def asked_type(normalised_question: str) -> AnswerType:
@@ -103,7 +107,7 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     if kind is AnswerType.PERSON:
         return any(flag == "nr" for _, flag in pos_tags(span))
     if kind is AnswerType.PLACE:
-        return any(flag == "ns" for _, flag in pos_tags(span)) or bool(PLACE_WORD.search(span))
+        return any(flag == "ns" for _, flag in pos_tags(span)) or bool(ADDRESS.search(span))
     return True
 
 
