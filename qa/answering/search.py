@@ -12,7 +12,8 @@ from qa.answering.answerability import Calibration, confidence, load_calibration
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
-from qa.documents.passages import PART_KINDS, Part, Passage
+from qa.documents.passages import Part, Passage
+from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
 from qa.text.grams import GramStats
@@ -62,6 +63,11 @@ class Searcher:
         self.settings = settings or SearchSettings()
         self.calibration = calibration or load_calibration()
         self._part_kinds = np.array([p.part_kind for p in index.passages])
+        self._doc_ids = np.array([p.doc_id for p in index.passages])
+        self.default_docs: list[str] = []  # where ask looks when not told (empty: every document)
+        self.times = {doc_id: report.time for doc_id, report in index.reports.items()}
+        # The reader's "now": the newest document's plan year, against which 去年 / 今年 are read.
+        self.current_year = max((t.current_year for t in self.times.values() if t.current_year), default=None)
         self._lexical_texts = [lexical_text(p) for p in index.passages]
         self._corpus_text = "\n".join(self._lexical_texts)  # every word the report uses, headings included
         self._grams = GramStats(self._lexical_texts)
@@ -76,18 +82,41 @@ class Searcher:
             other.calibration = calibration
         return other
 
-    def ask(self, question: str, k: int = 5, part: str | None = None) -> Answer:
-        """Rank the passages for a question; ``part`` keeps only review / plan / notes passages."""
+    def restricted(self, docs: list[str] | None) -> Searcher:
+        """A searcher over the same index that looks only in the documents ``docs`` (ids); all when empty."""
+        self._check_docs(docs)
+        other = object.__new__(Searcher)
+        other.__dict__.update(self.__dict__)
+        other.default_docs = list(docs or [])
+        return other
+
+    def _check_docs(self, docs: list[str] | None) -> None:
+        unknown = sorted(set(docs or ()) - set(self.times))
+        if unknown:
+            raise QueryError(f"没有这份文件: {'、'.join(unknown)}(可选: {'、'.join(sorted(self.times))})")
+
+    def newest_time(self) -> DocumentTime | None:
+        """The time of the document that speaks of the latest year (among ``default_docs`` when set)."""
+        times = [t for d, t in self.times.items() if t.current_year and (not self.default_docs or d in self.default_docs)]
+        return max(times, key=lambda t: t.current_year) if times else None
+
+    def ask(self, question: str, k: int = 5, part: str | None = None, docs: list[str] | None = None) -> Answer:
+        """Rank the passages for a question; ``part`` keeps only review / plan / notes passages, ``docs``
+        only the passages of those documents (ids)."""
         question = validate_question(question)
         if not 1 <= k <= MAX_K:
             raise QueryError(f"k 必须在 1 到 {MAX_K} 之间")
-        if part is not None and part not in PART_KINDS:
-            raise QueryError(f"未知的部分 {part!r},可选: {', '.join(PART_KINDS)}")
+        if part is not None and part not in set(Part):
+            raise QueryError(f"未知的部分 {part!r},可选: {', '.join(Part)}")
+        docs = docs or self.default_docs
+        self._check_docs(docs)
         normalised = normalise_query(question)
-        intent = detect_intent(normalised)
+        intent = detect_intent(normalised, self.newest_time())
         scores = self.scores(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
+        if docs:
+            scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
         order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
         grams = self.query_grams(normalised)
         passages = self.index.passages
@@ -144,10 +173,13 @@ class Searcher:
         """Steer toward the part the question's time cue points at, and toward defining notes."""
         s = self.settings
         prior = np.zeros(len(self.index.passages), dtype=np.float32)
-        if intent.period:
-            other = intent.period.other
-            prior += np.where(self._part_kinds == intent.period, s.period_weight, 0.0)
-            prior -= np.where(self._part_kinds == other, s.period_weight, 0.0)
+        for doc_id, time in self.times.items():
+            period = intent.period_in(time)
+            if period:
+                in_doc = self._doc_ids == doc_id
+                prior += np.where(in_doc & (self._part_kinds == period), s.period_weight, 0.0)
+                prior -= np.where(in_doc & (self._part_kinds == period.other), s.period_weight, 0.0)
+        prior -= np.where(np.isin(self._doc_ids, self._docs_not_covering(intent)), s.period_weight, 0.0)
         if intent.definition:
             prior += np.where(self._part_kinds == Part.NOTES, s.definition_weight, 0.0)
             for i, terms in self._note_terms.items():
@@ -156,6 +188,26 @@ class Searcher:
         else:
             prior -= np.where(self._part_kinds == Part.NOTES, s.note_penalty, 0.0)
         return prior
+
+    def documents_for(self, intent: Intent) -> list[str]:
+        """With several documents, those that review or plan the years a question asks about
+        (empty when it names no year, or no document covers it).
+
+        A results cue (去年, 完成了) asks for a document that reviews the year; a plan cue for one that plans it.
+        """
+        asked = intent.asked_years(self.current_year)
+        if len(self.times) < 2 or not asked:
+            return []
+
+        def covers(time: DocumentTime) -> bool:
+            years = {Part.REVIEW: time.review_years, Part.PLAN: time.plan_years}.get(intent.cue, time.years)
+            return bool(asked & set(years))
+
+        return sorted(doc_id for doc_id, time in self.times.items() if covers(time))
+
+    def _docs_not_covering(self, intent: Intent) -> list[str]:
+        covering = self.documents_for(intent)
+        return sorted(set(self.times) - set(covering)) if covering else []
 
     def query_grams(self, normalised: str) -> dict[str, float]:
         """IDF weights of the question's characters and bigrams that occur in the report."""

@@ -5,15 +5,17 @@ Nothing here knows Gradio: the handlers in :mod:`qa.app.ui` call it and render i
 
 from __future__ import annotations
 
+import re
 import threading
 
 from qa.answering.search import MAX_K, Searcher
-from qa.documents.passages import PART_KINDS
+from qa.documents.time import PART_NAMES
 from qa.errors import QueryError
 from qa.factcheck.checker import FactChecker
 from qa.text.inputs import clean_count, clean_text, printable, repair_surrogates
 
 DEFAULT_K = 5
+YEARS_PREFIX = re.compile(r"^[\d—\-、]+年")
 
 
 def part_value(part: object) -> str | None:
@@ -25,8 +27,9 @@ def part_value(part: object) -> str | None:
     text = printable(repair_surrogates(part)).strip()
     if text in ("", "all", "全部", "None", "none"):
         return None
-    labels = {label: kind for kind, label in PART_KINDS.items()}
-    return labels.get(text, text)
+    labels = {label: kind.value for kind, label in PART_NAMES.items()}
+    # A label may carry its document's years (2020年执行情况, 2021—2023年计划): the part is what follows.
+    return labels.get(YEARS_PREFIX.sub("", text), text)
 
 
 def k_value(k: object) -> int:

@@ -39,15 +39,17 @@ from qa.app.limits import (
 )
 from qa.app.render import render_answer, render_message, render_placeholder, render_reader, render_verdict
 from qa.app.service import DEFAULT_K, Service
-from qa.documents.passages import PART_KINDS, Part
+from qa.documents.parts import Part
 from qa.documents.reader import build_reader
+from qa.documents.time import PART_NAMES
 from qa.errors import QAError
 from qa.index.store import open_index
 
 log = logging.getLogger("qa.ui")
 
 APP_TITLE = "和平区政府工作报告 · 问答与核对"
-PART_CHOICES = [("全部", "all")] + [(PART_KINDS[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
+# Part names without years: each document has its own (its review and plan years are in the citations).
+PART_CHOICES = [("全部", "all")] + [(PART_NAMES[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
 K_CHOICES = [3, 5, 10]
 
 EXAMPLES = {

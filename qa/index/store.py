@@ -27,11 +27,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from qa import __version__
 from qa.documents.corpus import SourceFile, corpus_fingerprint, load_corpus
 from qa.documents.passages import CUTTER_VERSION, Passage, cut_passages
 from qa.documents.structure import ParsedReport, parse_report
-from qa.errors import CorpusError, DamagedIndexError, IndexLocationError, IndexMissingError, StaleIndexError, UnreadableIndexError
+from qa.errors import (
+    CorpusError,
+    DamagedIndexError,
+    IndexLocationError,
+    IndexMissingError,
+    QAError,
+    StaleIndexError,
+    UnreadableIndexError,
+)
 from qa.index.dense import DenseIndex
 from qa.index.embedding import Embedder, default_model_id
 from qa.index.lexical import TOKENIZER_VERSION, LexicalIndex
@@ -88,17 +98,22 @@ class Index:
         embedder: Embedder | None = None,
         progress: bool = False,
         log: Callable[[str], None] = lambda message: None,
+        previous: Reusable | None = None,
     ) -> Index:
-        """Parse, cut, embed and index every report in ``corpus_dir``."""
+        """Parse, cut, embed and index every report in ``corpus_dir``.
+
+        With ``previous`` (an earlier index of the same model and cutter), a document whose content
+        hash is unchanged keeps its passages and vectors: only added or changed documents are embedded.
+        """
         started = time.perf_counter()
         sources = load_corpus(corpus_dir)
         reports = {source.doc_id: parse_report(source) for source in sources}
-        passages = [p for report in reports.values() for p in cut_passages(report)]
+        embedder = embedder or Embedder(model_id)
+        reuse = previous if previous and previous.model == embedder.model_id else None
+        passages, vectors, embedded = _passages_and_vectors(sources, reports, embedder, reuse, progress)
         if not passages:
             raise CorpusError(f"语料目录 {corpus_dir} 中的报告没有可检索的正文")
-        log(f"解析 {len(reports)} 份报告,切分为 {len(passages)} 个段落")
-        embedder = embedder or Embedder(model_id)
-        vectors = embedder.encode_passages([dense_text(p) for p in passages], progress=progress)
+        log(f"解析 {len(reports)} 份报告,切分为 {len(passages)} 个段落;新编码 {embedded} 个,沿用 {len(passages) - embedded} 个")
         dense = DenseIndex.build(vectors)
         lexical = LexicalIndex.build([lexical_text(p) for p in passages])
         sentences = LexicalIndex.build(*sentence_texts(passages))
@@ -111,10 +126,17 @@ class Index:
             "cutter_version": CUTTER_VERSION,
             "tokenizer_version": TOKENIZER_VERSION,
             "documents": [
-                {"doc_id": r.doc_id, "title": r.title, "publisher": r.publisher, "published": r.published}
-                for r in reports.values()
+                {
+                    "doc_id": s.doc_id,
+                    "title": reports[s.doc_id].title,
+                    "publisher": reports[s.doc_id].publisher,
+                    "published": reports[s.doc_id].published,
+                    "content_hash": s.content_hash,
+                }
+                for s in sources
             ],
             "passages": len(passages),
+            "embedded_passages": embedded,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "build_seconds": round(time.perf_counter() - started, 2),
         }
@@ -189,6 +211,84 @@ class Index:
         if dense.size != len(passages):
             raise DamagedIndexError(f"索引 {shown} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
         return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest)
+
+
+@dataclass(frozen=True)
+class Reusable:
+    """What an earlier index offers a new build: each document's content hash, passages and vectors."""
+
+    model: str
+    hashes: dict[str, str]
+    passages: list[Passage]
+    dense: DenseIndex
+
+    def rows_of(self, doc_id: str, content_hash: str) -> list[int] | None:
+        """The rows of an unchanged document, or None when it is new or changed."""
+        if self.hashes.get(doc_id) != content_hash:
+            return None
+        return [row for row, p in enumerate(self.passages) if p.doc_id == doc_id]
+
+
+def reusable(index_dir: Path | str) -> Reusable | None:
+    """The saved index at ``index_dir`` as material for an incremental build; None when it cannot serve
+    (missing, damaged, or built by another format, cutter or tokenizer)."""
+    try:
+        folder = locate_index(Path(index_dir))
+        manifest = read_manifest(folder)
+        same_code = (manifest.get("format"), manifest.get("cutter_version"), manifest.get("tokenizer_version")) == (
+            INDEX_FORMAT,
+            CUTTER_VERSION,
+            TOKENIZER_VERSION,
+        )
+        if not same_code:
+            return None
+        with open(folder / PASSAGES, encoding="utf-8") as lines:
+            passages = [Passage.from_dict(json.loads(line)) for line in lines if line.strip()]
+        dense = DenseIndex.load(folder / DENSE)
+    except (QAError, OSError, ValueError, TypeError, KeyError, RuntimeError):
+        return None
+    if dense.size != len(passages):
+        return None
+    hashes = {d["doc_id"]: d.get("content_hash") for d in manifest.get("documents", []) if "doc_id" in d}
+    return Reusable(manifest.get("model", ""), hashes, passages, dense)
+
+
+def _passages_and_vectors(sources, reports, embedder: Embedder, reuse: Reusable | None, progress: bool):
+    """Every passage in corpus order with its vector; unchanged documents' vectors come from ``reuse``."""
+    passages: list[Passage] = []
+    kept: dict[int, np.ndarray] = {}
+    fresh: list[int] = []
+    for source in sources:
+        rows = reuse.rows_of(source.doc_id, source.content_hash) if reuse else None
+        if rows is not None:
+            for row, vector in zip(rows, reuse.dense.vectors(rows)):
+                kept[len(passages)] = vector
+                passages.append(reuse.passages[row])
+            continue
+        own = cut_passages(reports[source.doc_id])
+        fresh.extend(range(len(passages), len(passages) + len(own)))
+        passages.extend(own)
+    vectors = np.zeros((len(passages), reuse.dense.dimension if reuse else 0), dtype=np.float32)
+    if fresh:
+        encoded = embedder.encode_passages([dense_text(passages[i]) for i in fresh], progress=progress)
+        if vectors.shape[1] != encoded.shape[1]:
+            vectors = np.zeros((len(passages), encoded.shape[1]), dtype=np.float32)
+        vectors[fresh] = encoded
+    for i, vector in kept.items():
+        vectors[i] = vector
+    return passages, vectors, len(fresh)
+
+
+def update_index(
+    index_dir: Path | str,
+    corpus_dir: Path | str,
+    model_id: str | None = None,
+    log: Callable[[str], None] = lambda message: None,
+) -> Index:
+    """Rebuild the index after the corpus changed, embedding only added or changed documents."""
+    index = Index.build(corpus_dir, model_id, log=log, previous=reusable(index_dir))
+    index.save(index_dir)
+    return index
 
 
 def locate_index(path: Path) -> Path:
