@@ -9,6 +9,7 @@ import contextlib
 import http.client
 import io
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -261,13 +262,15 @@ def probe_load(url: str, searcher: Searcher, questions: list[str], requests: int
             local.client = httpx.Client(timeout=120)
         one(question, local.client)
 
+    load_average = round(os.getloadavg()[0], 1)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         list(pool.map(worker, asked))
     wall = time.perf_counter() - started
     latencies.sort()
     return {
-        "requests": requests, "clients": clients, "errors": errors, "different_from_serial": different,
+        "requests": requests, "clients": clients, "load_average": load_average,
+        "errors": errors, "different_from_serial": different,
         "seconds": round(wall, 1), "throughput": round(requests / wall, 1),
         "p50_ms": round(1000 * statistics.median(latencies)), "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))]),
     }
