@@ -88,7 +88,10 @@ class Embedder:
     def dimension(self) -> int:
         if self._onnx:
             return self._onnx.dimension
-        return self._sentence_transformer().get_sentence_embedding_dimension()
+        model = self._sentence_transformer()
+        # sentence-transformers 5.2 renamed the method; older releases only have the first name.
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return getter()
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of questions, with the model's query prompt; repeated questions come from the cache."""
