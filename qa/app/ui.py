@@ -24,9 +24,19 @@ from html import escape
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from qa.answering.search import Searcher
 from qa.app.assets import FONT_STACK, static_text
+from qa.app.limits import (
+    CONCURRENCY,
+    MAX_BODY_BYTES,
+    MAX_FILE_SIZE,
+    QUEUE_MAX_SIZE,
+    BodyLimit,
+    address_notice,
+    bound_threads,
+)
 from qa.app.render import render_answer, render_message, render_placeholder, render_reader, render_verdict
 from qa.app.service import DEFAULT_K, Service
 from qa.documents.parts import Part
@@ -77,6 +87,10 @@ class ReportApp(gr.Blocks):
         kwargs.setdefault("theme", app_theme())
         kwargs.setdefault("css", static_text("app.css"))
         kwargs.setdefault("footer_links", ["api"])
+        kwargs.setdefault("share", False)
+        kwargs.setdefault("max_file_size", MAX_FILE_SIZE)
+        app_kwargs = kwargs.setdefault("app_kwargs", {})
+        app_kwargs.setdefault("middleware", []).insert(0, Middleware(BodyLimit, max_bytes=MAX_BODY_BYTES))
         return super().launch(*args, **kwargs)
 
 
@@ -192,7 +206,9 @@ class Handlers:
         try:
             return call()
         except QAError as exc:
-            raise gr.Error(str(exc), title=title) from None
+            # Expected: the caller sent something unusable. One line in the log, no traceback.
+            log.warning("%s: %s", title, exc)
+            raise gr.Error(str(exc), title=title, print_exception=False) from None
         except Exception:
             log.exception("api call failed")
             raise gr.Error(GENERIC_ERROR) from None
@@ -305,8 +321,11 @@ def wire_check(tab: CheckTab, handlers: Handlers, traditional: gr.Checkbox, verd
         button.click(partial(handlers.check_example, text), [traditional], [tab.claim, *outputs], **progress)
 
 
-def build_app(searcher: Searcher) -> gr.Blocks:
-    """The Gradio app over a ready :class:`qa.answering.search.Searcher`."""
+def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency: int = CONCURRENCY) -> gr.Blocks:
+    """The Gradio app over a ready :class:`qa.answering.search.Searcher`.
+
+    ``concurrency`` requests run at once; ``queue_size`` more may wait, and the next is told "busy".
+    """
     index = searcher.index
     documents = [build_reader(report, index.passages) for report in index.reports.values()]
     reader_pages = {trad: "".join(render_reader(doc, trad) for doc in documents) for trad in (False, True)}
@@ -334,7 +353,7 @@ def build_app(searcher: Searcher) -> gr.Blocks:
         )
         gr.api(handlers.api_ask, api_name="ask", concurrency_id="qa")
         gr.api(handlers.api_check, api_name="check", concurrency_id="qa")
-    app.queue(default_concurrency_limit=1)
+    app.queue(max_size=queue_size, default_concurrency_limit=concurrency)
     return app
 
 
@@ -348,7 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default="corpus", help="folder of report .txt files (default corpus)")
     parser.add_argument("--index", default="index", help="index folder, built if missing or stale (default index)")
     parser.add_argument("--model", default=None, help="sentence-transformers model name or folder")
+    parser.add_argument("--share", action="store_true", help="also publish through a public gradio.live link (off)")
     args = parser.parse_args(argv)
+    bound_threads()
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     say = partial(print, flush=True)
     say(f"正在加载索引 {Path(args.index)} …")
@@ -360,7 +381,11 @@ def main(argv: list[str] | None = None) -> int:
     searcher = Searcher(index)
     searcher.ask("和平区2021年新增就业目标", k=1)  # warm up (tokenizer, model) before the first visitor
     app = build_app(searcher)
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
-    say(f"已就绪,请在浏览器中打开 http://{shown}:{args.port}")
-    app.launch(server_name=args.host, server_port=args.port, quiet=True)
+    address, warning = address_notice(args.host, args.port)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    if args.share:
+        print("警告: --share 会生成一个公开链接,任何拿到链接的人都能使用本应用", file=sys.stderr, flush=True)
+    say(f"已就绪,请在浏览器中打开 {address}")
+    app.launch(server_name=args.host, server_port=args.port, share=args.share, quiet=True)
     return 0

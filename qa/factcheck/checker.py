@@ -35,6 +35,7 @@ from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
     context_score,
+    counted_otherwise,
     figure_context,
     in_common_unit,
     read_claim,
@@ -177,13 +178,16 @@ class FactChecker:
         for hit in hits:
             facts = self.facts[hit.passage.id]
             for r in facts.figures:
+                # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against
+                # 占比) still competes: if it is the best match, the report counts this thing otherwise,
+                # and the claim is not found rather than contradicted.
                 common = in_common_unit(f.quantity, r)
-                if common is None:
+                if common is None and not counted_otherwise(f.quantity, r):
                     continue
                 s, e = facts.sentence_of(r.start)
                 others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
                 score = max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
-                claimed, reported, note = common
+                claimed, reported, note = common or (f.quantity, r, "")
                 comparison = compare(claimed, reported)
                 if note:
                     comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")

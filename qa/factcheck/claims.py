@@ -65,6 +65,10 @@ MEASURE = frozenset("个家所只张项位名座条户处台套件次批类支")
 NAME_SUFFIXES = frozenset("区县市省镇乡村街路道里巷院馆站所局委厅办部校园场店厂集团司行社会队中心")
 
 COUNT_WORDS = frozenset({"家", "户", "个"})  # 300户企业 / 300家企业 / 300个企业
+# 个 is the general measure word: a claim may count with 个 what the report counts with a specific one
+# (308万只口罩 → 308万个口罩). Not the other way: a claim's specific word (套, 台) names a sort of thing
+# a report figure in 个 need not be about. Not people (人, 名) or households (户) either.
+OBJECT_MEASURES = frozenset("只张台件套所座项处辆条支盏间栋幢家艘架")
 CONVERSIONS = {  # unit -> (base unit, size in base units)
     "克": ("公斤", 0.001),
     "吨": ("公斤", 1000.0),
@@ -215,10 +219,12 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
     Same unit (人/名/位 alike), two currencies (:func:`qa.text.quantities.compare` tells them apart), one
     side without a unit, count words used for the same things (家/户/个), units of one measure.
     """
+    if claim.kind and reported.kind and claim.kind != reported.kind:
+        return None  # 增长50% is not 占比50%: another measure, so not the figure the claim is about
     ua, ub = canonical_unit(claim.unit), canonical_unit(reported.unit)
     if not ua or not ub or ua == ub or (ua in CURRENCIES and ub in CURRENCIES):
         return claim, reported, ""
-    if ua in COUNT_WORDS and ub in COUNT_WORDS:
+    if ua in COUNT_WORDS and ub in COUNT_WORDS or ua == "个" and ub in OBJECT_MEASURES:
         note = f"报告用“{reported.unit}”、声明用“{claim.unit}”计数,按同一单位比较"
         return claim, replace(reported, unit=claim.unit), note
     base_a, size_a = CONVERSIONS.get(ua, (ua, 1.0))
@@ -230,6 +236,19 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
         replace(reported, value=reported.value * size_b, unit=base_a),
         f"单位换算:{claim.unit} 与 {reported.unit} 均折算为{base_a}",
     )
+
+
+POPULATION = frozenset({"人", "户", "人次", "户次"})  # people and households, counted in ways that do not convert
+
+
+def counted_otherwise(claim: Quantity, reported: Quantity) -> bool:
+    """Both figures count people (or per cent) in ways that do not convert: 人 against 户, 人 against
+    人次, or a change against a share. A report figure like that, if it is the best match, means the
+    report does not give the claim's figure (not that it contradicts it)."""
+    a, b = canonical_unit(claim.unit), canonical_unit(reported.unit)
+    if a == b == "%":
+        return bool(claim.kind and reported.kind and claim.kind != reported.kind)
+    return a != b and a in POPULATION and b in POPULATION
 
 
 def same_digits(a: float, b: float) -> bool:

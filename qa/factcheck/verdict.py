@@ -35,10 +35,14 @@ class FigureOutcome(StrEnum):
     NOT_FOUND = "not_found"
 
 NO_PERIOD = "未注明年份"
-APPROX_WORDS = {
-    "about": "是约数,按±5%的范围比较",
-    "at_least": "是下限(不少于该数),报告数不低于它即相符",
-    "at_most": "是上限(不超过该数),报告数不高于它即相符",
+APPROX_WORDS = {  # how each qualifier is read (qa.text.intervals, docs/quantities.md)
+    "about": "是约数,按其末位数字的精度取整后比较",
+    "near": "是“接近”,指略少于该数(末位数字半个单位以内)",
+    "plus": "是“余/多”,指多于该数、不足末位数字的下一个单位",
+    "over": "是下限(超过该数,不含该数)",
+    "at_least": "是下限(不少于该数)",
+    "under": "是上限(不到该数,不含该数)",
+    "at_most": "是上限(不超过该数)",
 }
 
 

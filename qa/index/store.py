@@ -6,6 +6,11 @@ Layout of an index folder::
     passages.jsonl   one passage per line, in row order of both indexes
     dense.faiss      FAISS inner-product index of unit passage vectors
     lexical/         bm25s files
+
+``index`` itself is a symbolic link to ``.index.v-XXXX/``, the folder of the last complete build. A
+build writes a new version folder and renames a new link over ``index`` (one atomic step), so a
+killed build leaves the previous index in place; the next build removes what it left. An index
+saved as a plain folder by an earlier release is still read, and replaced by a link when rebuilt.
 """
 
 from __future__ import annotations
@@ -140,7 +145,14 @@ class Index:
     def save(self, index_dir: Path | str) -> None:
         """Write the index beside ``index_dir`` and swap it in with one rename; see :func:`swap_in`."""
         target = Path(index_dir).absolute()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._save_beside(target)
+        except PermissionError as exc:
+            where = exc.filename or target.parent
+            raise IndexLocationError(f"无法写入 {where}(权限不足);请用 --index 指定可写的目录") from exc
+
+    def _save_beside(self, target: Path) -> None:
         with _build_lock(target.parent):
             check_replaceable(target)
             remove_leftovers(target)
