@@ -150,3 +150,16 @@ def test_removing_a_document_leaves_no_passage_of_it(shelf):
     assert not list(shelf["corpus"].glob("hexi-2022-budget.*"))
     code, out, err = cli("remove", "hexi-2022-budget", *shelf["where"])
     assert code == 2 and "没有编号为" in err
+
+
+def test_the_app_service_searches_and_checks_chosen_documents(shelf_searcher):
+    from qa.app.service import Service
+    from qa.app.ui import app_title, banner_html
+
+    service = Service(shelf_searcher)
+    answer = service.ask("新增就业多少人", 3, None, ["heping-2022-plan"])
+    assert {h["doc_id"] for h in answer["hits"]} == {"heping-2022-plan"}
+    verdict = service.check("新增就业3.3万人", "heping-2022-plan")
+    assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
+    assert app_title(shelf_searcher.index) == "政府文件 · 问答与核对"  # several places: none named
+    assert banner_html(shelf_searcher.index).count("qa-banner-source") == len(shelf_searcher.index.reports) == 5

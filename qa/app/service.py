@@ -32,6 +32,16 @@ def part_value(part: object) -> str | None:
     return labels.get(YEARS_PREFIX.sub("", text), text)
 
 
+def docs_value(docs: object) -> list[str]:
+    """Document ids from a UI or API value: None or [] for every document, one id, or a list of ids."""
+    if docs is None or docs == "":
+        return []
+    items = [docs] if isinstance(docs, str) else docs
+    if not isinstance(items, list | tuple) or not all(isinstance(item, str) for item in items):
+        raise QueryError("文件必须是文件编号或编号列表(见 qa list)")
+    return [clean_text(item, "文件编号") for item in items if item.strip()]
+
+
 def k_value(k: object) -> int:
     """The number of passages to show, from a UI or API value (a whole number from 1 to MAX_K)."""
     return clean_count(k, DEFAULT_K, 1, MAX_K)
@@ -45,10 +55,10 @@ class Service:
         self._checker: FactChecker | None = None
         self._checker_lock = threading.Lock()
 
-    def ask(self, question: object, k: object = DEFAULT_K, part: object = None) -> dict:
+    def ask(self, question: object, k: object = DEFAULT_K, part: object = None, docs: object = None) -> dict:
         """``Answer.to_dict()`` for a question; QueryError (Chinese message) for bad input."""
         question = clean_text(question, "问题")
-        return self.searcher.ask(question, k=k_value(k), part=part_value(part)).to_dict()
+        return self.searcher.ask(question, k=k_value(k), part=part_value(part), docs=docs_value(docs)).to_dict()
 
     def checker(self) -> FactChecker:
         with self._checker_lock:
@@ -56,6 +66,6 @@ class Service:
                 self._checker = FactChecker(self.searcher)
             return self._checker
 
-    def check(self, claim: object) -> dict:
+    def check(self, claim: object, docs: object = None) -> dict:
         """``Verdict.to_dict()`` for a claim."""
-        return self.checker().check(clean_text(claim, "说法")).to_dict()
+        return self.checker().restricted(docs_value(docs)).check(clean_text(claim, "说法")).to_dict()

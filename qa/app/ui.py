@@ -47,7 +47,6 @@ from qa.index.store import open_index
 
 log = logging.getLogger("qa.ui")
 
-APP_TITLE = "和平区政府工作报告 · 问答与核对"
 # Part names without years: each document has its own (its review and plan years are in the citations).
 PART_CHOICES = [("全部", "all")] + [(PART_NAMES[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
 K_CHOICES = [3, 5, 10]
@@ -113,18 +112,25 @@ def app_theme() -> gr.themes.Base:
     )
 
 
+def app_title(index) -> str:
+    """The page title from the corpus: the place all its documents are about, if they share one."""
+    places = {report.place for report in index.reports.values()}
+    kind = "政府工作报告" if len(index.reports) == 1 else "政府文件"
+    place = places.pop() if len(places) == 1 and None not in places else ""
+    return f"{place}{kind} · 问答与核对"
+
+
 def banner_html(index) -> str:
-    """The page header: what the app does and which report it answers from."""
-    report = next(iter(index.reports.values()), None)
-    source = ""
-    if report is not None:
+    """The page header: what the app does and which documents it answers from."""
+    sources = []
+    for report in index.reports.values():
         bits = [f"《{report.title}》", report.publisher or "", report.published or ""]
-        source = f'<p class="qa-banner-source">依据:{escape(" · ".join(b for b in bits if b))}</p>'
+        sources.append(f'<p class="qa-banner-source">依据:{escape(" · ".join(b for b in bits if b))}</p>')
     return (
         '<header class="qa-banner" role="banner">'
-        f"<h1>{escape(APP_TITLE)}</h1>"
+        f"<h1>{escape(app_title(index))}</h1>"
         "<p>用自己的话提问,答案直接摘自报告原文,每一段都注明出处,可点开原文核对。</p>"
-        f"{source}</header>"
+        f"{''.join(sources)}</header>"
     )
 
 
@@ -183,23 +189,25 @@ class Handlers:
     def check_example(self, claim, traditional):
         return (claim, *self.check_page(claim, traditional))
 
-    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None) -> dict:
+    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None, docs: list[str] | None = None) -> dict:
         """Answer a question about the report: the same JSON as ``qa ask --json``.
 
         Args:
             question: the question, in Chinese (Simplified or Traditional) or English
             k: how many passages to return (1-50)
-            part: None or "all" for the whole report, "review" (2020), "plan" (2021) or "notes" (附注)
+            part: None or "all" for the whole report, "review" (results), "plan" or "notes" (附注)
+            docs: document ids to search (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.ask, question, k, part), "无法回答")
+        return self._api(partial(self.service.ask, question, k, part, docs), "无法回答")
 
-    def api_check(self, claim: str) -> dict:
+    def api_check(self, claim: str, docs: list[str] | None = None) -> dict:
         """Check a statement against the report: the same JSON as ``qa check --json``.
 
         Args:
             claim: a statement about the report, e.g. "2020年和平区新增就业3.1万人"
+            docs: document ids to check against (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.check, claim), "无法核对")
+        return self._api(partial(self.service.check, claim, docs), "无法核对")
 
     @staticmethod
     def _api(call, title: str) -> dict:
@@ -330,7 +338,7 @@ def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency:
     documents = [build_reader(report, index.passages) for report in index.reports.values()]
     reader_pages = {trad: "".join(render_reader(doc, trad) for doc in documents) for trad in (False, True)}
     handlers = Handlers(Service(searcher), reader_pages)
-    with ReportApp(title=APP_TITLE, analytics_enabled=False) as app:
+    with ReportApp(title=app_title(index), analytics_enabled=False) as app:
         answer_state, verdict_state = gr.State(None), gr.State(None)
         gr.HTML(banner_html(index), elem_id="qa-banner")
         with gr.Tabs(elem_id="qa-tabs"):
