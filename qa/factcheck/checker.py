@@ -25,6 +25,7 @@ How a claim is judged
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 
 from qa.answering.intent import detect_intent
@@ -137,6 +138,12 @@ class FactChecker:
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
         hits = self._candidates(c, searcher)
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
+
+    def restricted(self, docs: list[str] | None) -> FactChecker:
+        """The same checker looking only at the documents ``docs`` (ids); all when empty."""
+        other = copy.copy(self)
+        other.searcher = self.searcher.restricted(docs)
+        return other
 
     def _searcher_for(self, claim: str):
         """Among several documents, check a dated claim against those that report or plan its year."""
