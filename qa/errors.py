@@ -52,3 +52,7 @@ class ModelError(QAError):
 
 class CalibrationError(QAError):
     """The no-answer calibration file is missing or unreadable."""
+
+
+class PlaceDataError(QAError):
+    """The gazetteer of administrative place names is missing or unreadable."""

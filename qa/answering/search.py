@@ -8,11 +8,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.answering.answerability import Calibration, confidence, load_calibration, shared_weight, unanswered_reason
+from qa.answering.answerability import Calibration, confidence, load_calibration, unanswered_reason
+from qa.answering.evidence import WordStats, gather_evidence
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
 from qa.documents.passages import Part, Passage
+from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
@@ -72,6 +74,9 @@ class Searcher:
         self._corpus_text = "\n".join(self._lexical_texts)  # every word the report uses, headings included
         self._grams = GramStats(self._lexical_texts)
         self._note_terms = _note_terms(index.passages)
+        self._words = WordStats(self._lexical_texts)
+        years = {y for t in self.times.values() for y in t.years}
+        self.scope = DocumentScope.of(index.passages, years)
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -112,7 +117,7 @@ class Searcher:
         self._check_docs(docs)
         normalised = normalise_query(question)
         intent = detect_intent(normalised, self.newest_time())
-        scores = self.scores(normalised, intent)
+        scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         if docs:
@@ -122,14 +127,24 @@ class Searcher:
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
         top_score = float(scores[order[0]]) if order else 0.0
-        reason, shared = "没有找到相关段落", 0.0
+        reason, features = "没有找到相关段落", {}
         if order:
             top = passages[order[0]]
-            top_span = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
-            shared = shared_weight(normalised, self._lexical_texts[order[0]], self._grams)
-            reason = unanswered_reason(
-                normalised, intent, top_span, None if intent.foreign else shared, self._corpus_text, self.calibration
+            evidence = gather_evidence(
+                normalised,
+                intent.foreign,
+                [float(scores[i]) for i in np.argsort(-scores, kind="stable")[:2] if np.isfinite(scores[i])],
+                best_cosine,
+                self._lexical_texts[order[0]],
+                top.text[spans[0][0] - top.start : spans[0][1] - top.start],
+                self._words,
+                self._grams,
+                self._corpus_text,
             )
+            reason = unanswered_reason(
+                normalised, evidence, self._lexical_texts[order[0]], self.scope, self._corpus_text, self.calibration
+            )
+            features = evidence.to_dict()
         hits = tuple(
             Hit(
                 passage=passages[i],
@@ -148,26 +163,33 @@ class Searcher:
             intent=intent,
             traditional=has_traditional(question),
             reason=reason,
-            features={"shared_weight": shared, "top_score": top_score},
+            features=features,
         )
 
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
+        return self.scored(normalised, intent)[0]
+
+    def scored(self, normalised: str, intent: Intent) -> tuple[np.ndarray, float]:
+        """The fused score of every passage, and the best cosine of the question with any passage."""
         s = self.settings
         lexical_weight = s.foreign_lexical_weight if intent.foreign else s.lexical_weight
         sentence_weight = s.foreign_lexical_weight if intent.foreign else s.sentence_weight
         dense_weight = s.foreign_dense_weight if intent.foreign else s.dense_weight
         total = np.zeros(len(self.index.passages), dtype=np.float32)
+        best_cosine = 0.0
         if s.use_lexical:
             total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
         if s.use_sentences:
             total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
-            total += dense_weight * _min_max(self.index.dense.scores(vector))
+            cosines = self.index.dense.scores(vector)
+            best_cosine = float(cosines.max())
+            total += dense_weight * _min_max(cosines)
         if s.use_intent:
             total += self.priors(normalised, intent)
-        return total
+        return total, best_cosine
 
     def priors(self, normalised: str, intent: Intent) -> np.ndarray:
         """Steer toward the part the question's time cue points at, and toward defining notes."""
