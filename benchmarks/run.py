@@ -89,7 +89,7 @@ def measure_scale(max_size: int, reuse: bool) -> list[dict]:
     for size in (s for s in SIZES if s <= max_size):
         for kind in (["lexical"] if size <= LEXICAL_MAX else []) + DENSE_KINDS:
             cached = SCALE_CACHE / f"{size}-{kind}.json"
-            if not (reuse and cached.exists()):
+            if not (reuse and cached.exists() and cached.stat().st_size):
                 figures = run_worker("benchmarks.scale", "--size", str(size), "--kind", kind)
                 cached.write_text(json.dumps(figures) + "\n")
             results.append(json.loads(cached.read_text()))
