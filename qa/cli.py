@@ -15,9 +15,9 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
 
-from qa.errors import InputError, QAError
+from qa.errors import InputError, QAError, QueryError
+from qa.text.inputs import Line, clean_text, printable, read_lines, repair_surrogates
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
@@ -54,11 +54,16 @@ def log_path() -> Path:
 
 def _report_error(exc: Exception) -> int:
     if isinstance(exc, QAError):
-        print(f"错误: {exc}", file=sys.stderr)
+        print(f"错误: {_shown(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT if isinstance(exc, InputError) else EXIT_FAILED
     where = _log_traceback(exc)
-    print(f"内部错误: {type(exc).__name__}: {str(exc)[:200]}(详情见 {where})", file=sys.stderr)
+    print(f"内部错误: {type(exc).__name__}: {_shown(str(exc))[:200]}(详情见 {where})", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _shown(message: str) -> str:
+    """A message safe for the terminal: it may quote a path or value the user typed."""
+    return printable(repair_surrogates(message))
 
 
 def _log_traceback(exc: Exception) -> str:
@@ -91,12 +96,30 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--k", type=int, default=5, help="返回的段落数(默认 5)")
     ask.add_argument("--part", choices=PART_CHOICES, help="只在某一部分中检索")
     ask.add_argument("--json", action="store_true", help="输出 JSON(标准输入模式下为 JSON Lines)")
+    ask.add_argument("--doc", action="append", metavar="DOC_ID", help="只在这份文件中检索(可重复;见 qa list)")
     ask.set_defaults(handler=_ask)
 
     check = sub.add_parser("check", parents=[common], help="核对陈述;不给陈述时从标准输入逐行读取")
     check.add_argument("claim", nargs="?", help="要核对的陈述;省略时每行一条")
     check.add_argument("--json", action="store_true", help="输出 JSON(标准输入模式下为 JSON Lines)")
+    check.add_argument("--doc", action="append", metavar="DOC_ID", help="只对照这份文件(可重复;见 qa list)")
     check.set_defaults(handler=_check)
+
+    add = sub.add_parser("add", parents=[common], help="把文件(.txt .html .htm .pdf .docx)加入语料并更新索引")
+    add.add_argument("files", type=Path, nargs="+", help="要添加的文件")
+    add.add_argument("--title", help="标题(文件中没有时)")
+    add.add_argument("--date", help="发布日期 YYYY-MM-DD(文件中没有时)")
+    add.add_argument("--publisher", help="发布者(文件中没有时)")
+    add.add_argument("--place", help="地区,例如 和平区(标题中没有时)")
+    add.set_defaults(handler=_add)
+
+    listing = sub.add_parser("list", parents=[common], help="列出语料中的文件")
+    listing.add_argument("--json", action="store_true", help="输出 JSON")
+    listing.set_defaults(handler=_list)
+
+    remove = sub.add_parser("remove", parents=[common], help="从语料和索引中删除一份文件")
+    remove.add_argument("doc_id", help="文件编号(见 qa list)")
+    remove.set_defaults(handler=_remove)
 
     evaluate = sub.add_parser("eval", parents=[common], help="在问题集或陈述集上评测")
     evaluate.add_argument("file", type=Path, help="JSON Lines 评测文件")
@@ -141,48 +164,67 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _lines(stream: TextIO) -> Iterable[str]:
-    for line in stream:
-        if line.strip():
-            yield line.strip()
+def _inputs(given: str | None, what: str) -> Iterable[Line]:
+    """The one argument, or each line of standard input (read as bytes), through the input door."""
+    if given is not None:
+        return [Line(0, given)]
+    return read_lines(sys.stdin.buffer, what)
 
 
 def _ask(args: argparse.Namespace) -> int:
     from qa.app.present import format_answer
 
     searcher = _open(args)
-    questions = [args.question] if args.question is not None else _lines(sys.stdin)
-    return _answer_each(questions, lambda q: searcher.ask(q, k=args.k, part=args.part), format_answer, args.json)
+    questions = _inputs(args.question, "问题")
+    return _answer_each(
+        questions, lambda q: searcher.ask(q, k=args.k, part=args.part, docs=args.doc), format_answer, args, "问题"
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
     from qa.app.present import format_verdict
     from qa.factcheck.checker import FactChecker
 
-    checker = FactChecker(_open(args))
-    claims = [args.claim] if args.claim is not None else _lines(sys.stdin)
-    return _answer_each(claims, checker.check, format_verdict, args.json)
+    checker = FactChecker(_open(args).restricted(args.doc))
+    claims = _inputs(args.claim, "说法")
+    return _answer_each(claims, checker.check, format_verdict, args, "说法")
 
 
-def _answer_each(inputs: Iterable[str], answer: Callable, describe: Callable, as_json: bool) -> int:
-    """Answer each input in turn; a bad one is reported and the rest still answered (exit 2)."""
-    status = EXIT_OK
-    for text in inputs:
+def _answer_each(inputs: Iterable[Line], answer: Callable, describe: Callable, args: argparse.Namespace, what: str) -> int:
+    """Answer each input in turn, one result or error record per input; a failed one never stops the rest.
+
+    Exit 0 when all were answered, 2 when some input was bad, 1 when something else failed.
+    """
+    status, as_json = EXIT_OK, args.json
+    for line in inputs:
         try:
-            result = answer(text)
+            if line.error:
+                raise QueryError(line.error)
+            result = answer(clean_text(line.text, what))
         except InputError as exc:
-            status = EXIT_BAD_INPUT
-            _emit_error(text, exc, as_json)
+            status = EXIT_BAD_INPUT if status == EXIT_OK else status
+            _emit_error(line, str(exc), as_json)
+            continue
+        except (QAError, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:
+            if args.debug:
+                raise
+            status = EXIT_FAILED
+            _emit_error(line, f"内部错误: {type(exc).__name__}(详情见 {_log_traceback(exc)})", as_json)
             continue
         print(json.dumps(result.to_dict(), ensure_ascii=False) if as_json else describe(result), flush=True)
     return status
 
 
-def _emit_error(text: str, exc: QAError, as_json: bool) -> None:
+def _emit_error(line: Line, message: str, as_json: bool) -> None:
+    text = _shown(line.text)
     if as_json:
-        print(json.dumps({"input": text, "error": str(exc)}, ensure_ascii=False), flush=True)
+        record = {"input": text, "error": message} | ({"line": line.number} if line.number else {})
+        print(json.dumps(record, ensure_ascii=False), flush=True)
     else:
-        print(f"错误: {exc}", file=sys.stderr, flush=True)
+        where = f"第 {line.number} 行: " if line.number else ""
+        print(f"错误: {where}{message}", file=sys.stderr, flush=True)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -198,4 +240,62 @@ def _calibrate(args: argparse.Namespace) -> int:
 
     result = calibrate_file(_open(args), args.file, write=args.write)
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _change_corpus(args: argparse.Namespace, change: Callable[[], object]):
+    """Change the corpus, then update the index; if indexing fails, the corpus is put back as it was."""
+    from qa.documents.library import restore, snapshot
+    from qa.index.store import update_index
+
+    before = snapshot(args.corpus)
+    result = change()
+    try:
+        index = update_index(args.index, args.corpus, args.model, log=_say)
+    except BaseException:
+        restore(before)
+        raise
+    return result, index
+
+
+def _add(args: argparse.Namespace) -> int:
+    from qa.documents.library import add_documents, given_metadata
+
+    metadata = given_metadata(args.title, args.date, args.publisher, args.place)
+    added, index = _change_corpus(args, lambda: add_documents(args.corpus, list(args.files), metadata))
+    names = {"added": "已添加", "replaced": "已更新", "unchanged": "未改动"}
+    for doc in added:
+        print(f"{names[doc.status]} {doc.doc_id}: {doc.title}({doc.passages} 个段落)")
+    m = index.manifest
+    print(f"索引 {args.index}: {len(index.reports)} 份文件, {m['passages']} 个段落, 新编码 {m['embedded_passages']} 个段落")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from qa.documents.library import list_documents
+
+    rows = list_documents(args.corpus)
+    if args.json:
+        print(json.dumps([asdict(row) for row in rows], ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        years = f"回顾 {_years(row.review_years)} / 计划 {_years(row.plan_years)}"
+        fields = [row.doc_id, row.title, row.publisher or "-", row.published or "-", row.place or "-", years]
+        fields.append(f"{row.passages} 段")
+        print("\t".join(fields))
+    return EXIT_OK
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return "、".join(map(str, years)) or "-"
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from qa.documents.library import remove_document
+
+    removed, index = _change_corpus(args, lambda: remove_document(args.corpus, args.doc_id))
+    m = index.manifest
+    print(f"已删除 {args.doc_id}({removed.name});索引 {args.index}: {len(index.reports)} 份文件, {m['passages']} 个段落")
     return EXIT_OK

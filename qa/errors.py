@@ -38,6 +38,10 @@ class DamagedIndexError(StaleIndexError):
     """The index on disk is incomplete or its files cannot be read."""
 
 
+class UnreadableIndexError(QAError):
+    """Something is at the index path that cannot be read as an index (a file, no permission); no build can help."""
+
+
 class IndexLocationError(QAError):
     """The index folder cannot be written (it holds something that is not an index)."""
 
@@ -48,3 +52,7 @@ class ModelError(QAError):
 
 class CalibrationError(QAError):
     """The no-answer calibration file is missing or unreadable."""
+
+
+class PlaceDataError(QAError):
+    """The gazetteer of administrative place names is missing or unreadable."""

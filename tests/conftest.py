@@ -60,8 +60,9 @@ def run_cli(argv, capsys, stdin=None, monkeypatch=None):
     """Run ``qa`` in-process; returns (exit code, stdout, stderr)."""
     from qa.cli import main
 
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    if stdin is not None:  # the CLI reads standard input as bytes, as from a pipe
+        data = stdin.encode("utf-8", "surrogateescape") if isinstance(stdin, str) else stdin
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err

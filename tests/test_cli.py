@@ -31,12 +31,13 @@ def test_ask_plain_text_marks_the_span(index_dir, capsys):
     assert "【新增就业2万人" in out and "[2]" in out and "[3]" not in out
 
 
-def test_ask_reads_questions_from_stdin(index_dir, capsys, monkeypatch):
+def test_ask_reads_questions_from_stdin_one_record_per_line(index_dir, capsys, monkeypatch):
     questions = "2020年和平区新增就业多少人?\n\n“三保”是什么?\n"
     code, out, _ = run(["ask", "--json", "--k", "1", "--index", str(index_dir)], capsys, questions, monkeypatch)
     lines = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(lines) == 2
-    assert "保工资、保运转、保基本民生" in lines[1]["hits"][0]["text"]
+    assert code == 2 and len(lines) == 3  # the blank line gets its own error record, so lines stay aligned
+    assert lines[1] == {"input": "", "error": "请输入问题(问题不能为空)", "line": 2}
+    assert "保工资、保运转、保基本民生" in lines[2]["hits"][0]["text"]
 
 
 def test_bad_question_in_stdin_is_reported_and_the_rest_answered(index_dir, capsys, monkeypatch):
@@ -125,3 +126,47 @@ def test_missing_calibration_is_an_error_not_a_silent_default(tmp_path):
 
     with pytest.raises(CalibrationError, match="qa calibrate"):
         load_calibration(tmp_path / "missing.json")
+
+
+HOSTILE_ARGS = [
+    "新增就业\udcff\udcfe多少人",  # invalid UTF-8 bytes in argv arrive as lone surrogates
+    "\ud800新增就业",  # a lone surrogate that came from no byte
+    "新增就业\x1b[2J\x1b[31m多少\x1b]0;pwned\x07人",  # clear screen, colour, window title
+    "\u202e新增就业多少人\u202c",  # right-to-left override
+    "新增\x00就业\x07\x08",  # NUL, bell, backspace
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE_ARGS)
+def test_hostile_argument_is_answered_and_echoed_clean(index_dir, capsys, question):
+    code, out, err = run(["ask", question, "--k", "1", "--index", str(index_dir)], capsys)
+    assert code == 0 and "Traceback" not in err
+    assert "问: " in out
+    assert not any(ch in out for ch in "\x1b\x00\x07\x08\u202e") and "pwned" not in out
+    assert "新增" in out.splitlines()[0]
+
+
+def test_stdin_with_undecodable_line_in_the_middle_answers_every_other_line(index_dir, capsys, monkeypatch):
+    lines = ["新增就业多少人?".encode(), b"\xff\xfe\xc3\x28", "“三保”是什么?".encode(), b"\x1b[31m", "养老床位".encode()]
+    data = b"\n".join(lines) + b"\n"
+    code, out, err = run(["ask", "--json", "--k", "1", "--index", str(index_dir)], capsys, data, monkeypatch)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and "Traceback" not in err
+    assert [("error" in r) for r in records] == [False, True, False, True, False]
+    assert records[1]["line"] == 2 and records[3]["error"] == "请输入问题(问题不能为空)"
+
+
+def test_stdin_line_over_the_size_limit_is_refused_unread(index_dir, capsys, monkeypatch):
+    data = "新增就业\n".encode() + b"a" * 200_000 + "\n三保是什么\n".encode()
+    code, out, _ = run(["ask", "--json", "--k", "1", "--index", str(index_dir)], capsys, data, monkeypatch)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and len(records) == 3
+    assert "太长" in records[1]["error"] and records[1]["input"] == ""
+    assert records[2]["hits"]
+
+
+@pytest.mark.parametrize("claim", ["123", "3.1万人", "2020年", "和平区", "!!!"])
+def test_statement_with_nothing_to_check_gets_a_message_not_a_verdict(index_dir, capsys, claim):
+    code, out, err = run(["check", claim, "--index", str(index_dir)], capsys)
+    assert code == 2 and out == ""
+    assert "没有可核对的内容" in err or "没有可检索的文字" in err

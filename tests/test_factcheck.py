@@ -35,9 +35,10 @@ def only(text: str):
 # ---------------------------------------------------------------- claim reading and wording (no index)
 
 
-def test_each_figure_takes_the_year_of_its_own_clause():
-    claim = read_claim("2020年新增就业3.1万人,2021年的目标是新增2万人", ("和平区",))
+def test_each_figure_takes_the_year_of_its_own_clause(report):
+    claim = read_claim("2020年新增就业3.1万人,2021年的目标是新增2万人", ("和平区",), report.time)
     assert [(f.quantity.text, f.period) for f in claim.figures] == [("3.1万人", "review"), ("2万人", "plan")]
+    assert [f.period_label for f in claim.figures] == ["2020年执行情况", "2021年计划"]
 
 
 def test_a_figure_without_a_cue_takes_the_one_before_it():

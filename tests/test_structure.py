@@ -63,7 +63,7 @@ def test_section_path_and_citation(passages):
         "(四)人民群众获得感幸福感安全感不断增强",
         "织牢织密社会保障网",
     )
-    assert hit.citation == " › ".join(hit.section_path) + " · 第1段"
+    assert hit.citation == "和平区2020年计划执行情况与2021年计划报告(2021-02-02) › " + " › ".join(hit.section_path) + " · 第1段"
 
 
 def test_offsets_reproduce_text(source, passages):

@@ -3,6 +3,7 @@
 import pytest
 
 from qa.answering.intent import detect_intent
+from qa.documents.time import DocumentTime
 from qa.text.normalise import has_traditional, normalise_query, to_traditional
 
 
@@ -41,7 +42,9 @@ def test_traditional_round_trip():
     ],
 )
 def test_time_intent(question, period):
-    assert detect_intent(normalise_query(question)).period == period
+    # Years are read against the document's own time: this one reviews 2020 and plans 2021.
+    time = DocumentTime(review_years=(2020,), plan_years=(2021,))
+    assert detect_intent(normalise_query(question), time).period == period
 
 
 def test_definition_and_figure_intent():

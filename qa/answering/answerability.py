@@ -1,124 +1,150 @@
 """Decide whether the report answers a question, and how confident each hit is.
 
-The report answers a question when its best passage is about what was asked and, for a
-question after a figure or a date, the answering span actually gives one. The rules are general
-(another district named; a figure or date asked for and none in the span; a figure asked for
-about a thing the report never names; a weak overall match), and the score threshold and
-confidence levels are calibrated on the dev questions by ``qa calibrate`` into
-``qa/calibration.json``.
+Three steps. First the report's scope: a question about a year the report does not report on (and
+its best passage does not name), or about an administrative place the report never names, is not
+answered by it. Then the kind of answer: a question after a figure, a date, a name, a place or a
+list is not answered by a passage none of whose sentences gives one (``answer_types``), nor a
+Chinese question none of whose words the report uses, nor a figure about a noun it never uses. Then the evidence
+(``qa.answering.evidence``): a logistic model over a few general
+signals — match strength and margin, embedding similarity, coverage of the question's content
+words in the best passage and in the whole report, whether the span gives the kind of answer
+asked — fitted by ``qa calibrate`` on the
+``tune`` half of the question files and stored in ``calibration.json`` with its threshold.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.answering.answer_types import AnswerType
+from qa.answering.evidence import FEATURES, Evidence
 from qa.answering.results import Confidence
+from qa.documents.scope import DocumentScope
 from qa.errors import CalibrationError
-from qa.text.grams import GramStats
-from qa.text.places import places
-from qa.text.quantities import SPAN_DATE, SPAN_FIGURE
-from qa.text.tokenize import pos_tags
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
-TIME_QUESTION = re.compile(r"什么时候|何时|哪一年|哪年|几月|哪天|什么时间|when\b")
-# Nouns that name the kind of answer, not its subject (金额是多少, 名额有多少).
-ANSWER_TYPE_NOUNS = frozenset("金额 数量 数字 名额 规模 比例 比重 人数 次数 总数 总额 数额 数据 多少 情况 具体 时候".split())
-FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
-# Words that may stand between a subject and the figure asked about it (常住人口具体是多少).
-FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总共 累计 分别 大概 大约 约 到底 究竟 能 会 要".split())
+KIND_NAMES = {
+    AnswerType.RATE: "比率或增幅",
+    AnswerType.LEVEL: "数量或金额",
+    AnswerType.AMOUNT: "数字",
+    AnswerType.BREAKDOWN: "分项数字",
+    AnswerType.DATE: "时间",
+    AnswerType.PERSON: "人名",
+    AnswerType.PLACE: "地点",
+    AnswerType.LIST: "名单",
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model of P(the report answers) over standardised ``FEATURES``."""
+
+    weights: tuple[float, ...]
+    bias: float
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    threshold: float  # answer when the probability is at least this
+
+    def probability(self, evidence: Evidence) -> float:
+        """P(answerable) for the evidence of one question."""
+        return self.probability_of(evidence.vector())
+
+    def probability_of(self, features: list[float]) -> float:
+        """P(answerable) for a feature vector in ``FEATURES`` order."""
+        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.means, self.scales))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+# Without a fitted model every question is answered (the scope check still applies): the state of
+# ``qa calibrate`` before it has fitted one.
+_ZEROS = (0.0,) * len(FEATURES)
+OPEN_MODEL = Model(weights=_ZEROS, bias=0.0, means=_ZEROS, scales=(1.0,) * len(FEATURES), threshold=0.0)
 
 
 @dataclass(frozen=True)
 class Calibration:
-    """Thresholds learnt from the dev questions."""
+    """The fitted no-answer model and the confidence levels, learnt from the tune questions."""
 
-    # Below this weight of shared words (see ``shared_weight``) the question has too little in
-    # common with its best passage to be answered by it (off-topic questions); not applied to
-    # questions asked in English, whose words cannot be shared.
-    min_match: float = 0.0
+    model: Model = OPEN_MODEL
     high: float = 1.9  # top scores at or above this are 高 confidence
     medium: float = 1.6  # at or above this 中, else 低
 
 
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
-    """The saved calibration; CalibrationError when it is missing or unreadable.
+    """The saved calibration; CalibrationError when it is missing, unreadable or for other features.
 
-    Without it the off-topic floor would silently be 0 and every question answered, so its absence
-    is an error, not a default.
+    Without it no question would ever be declined, so its absence is an error, not a default.
     """
     try:
         data = json.loads(path.read_text("utf-8"))
-        thresholds = data["thresholds"]
-        fields = Calibration.__dataclass_fields__
-        return Calibration(**{k: float(v) for k, v in thresholds.items() if k in fields})
+        model = data["model"]
+        if tuple(model["features"]) != FEATURES:
+            raise ValueError("features differ")
+        columns = [tuple(float(x) for x in model[key]) for key in ("weights", "means", "scales")]
+        if any(len(c) != len(FEATURES) for c in columns) or min(columns[2]) <= 0:
+            raise ValueError("bad model shape")
+        return Calibration(
+            model=Model(*columns[:1], float(model["bias"]), *columns[1:], float(model["threshold"])),
+            high=float(data["thresholds"]["high"]),
+            medium=float(data["thresholds"]["medium"]),
+        )
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise CalibrationError(
-            f"无法读取“无答案”校准文件 {path}({type(exc).__name__})。请重新安装,或运行: qa calibrate eval/dev.jsonl --write"
+            f"无法读取“无答案”校准文件 {path}({type(exc).__name__}: {exc})。"
+            "请重新安装,或运行: qa calibrate eval/dev.jsonl eval/questions-extra.jsonl --write"
         ) from exc
+
+
+def scope_reason(normalised_question: str, passage_text: str, scope: DocumentScope, corpus_text: str) -> str:
+    """Why the question lies outside the report's years or places (in Chinese), or ""."""
+    years = scope.years_outside(normalised_question, passage_text)
+    if years:
+        covered = "、".join(str(y) for y in sorted(scope.report_years))
+        return f"报告只涉及{covered}年,没有{'、'.join(map(str, years))}年的内容"
+    places = scope.places_outside(normalised_question, corpus_text)
+    if places:
+        return f"报告只涉及本区,没有关于“{places[0]}”的内容"
+    return ""
+
+
+def kind_reason(evidence: Evidence) -> str:
+    """Why the best passage cannot answer, or "": a Chinese question none of whose words the report
+    uses shares nothing with it, a figure is asked about a noun the report never uses, or no
+    sentence of the passage gives the kind of answer asked."""
+    if not evidence.foreign and evidence.shared_weight == 0 and evidence.corpus_coverage == 0:
+        return "报告中没有与这个问题相关的内容"
+    if evidence.missing_measure:
+        return f"报告中没有“{evidence.missing_measure}”的数据"
+    if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
+        return f"最相关的段落没有给出所问的{KIND_NAMES[evidence.answer_type]}"
+    return ""
+
+
+def evidence_reason(evidence: Evidence, calibration: Calibration) -> str:
+    """Why the evidence is too weak to answer (in Chinese), or "" when the model accepts it."""
+    if calibration.model.probability(evidence) >= calibration.model.threshold:
+        return ""
+    return "报告中没有与这个问题相关的内容"
 
 
 def unanswered_reason(
     normalised_question: str,
-    intent,
-    top_span: str,
-    shared: float | None,
+    evidence: Evidence,
+    passage_text: str,
+    scope: DocumentScope,
     corpus_text: str,
     calibration: Calibration,
 ) -> str:
-    """Why the report does not answer the question (in Chinese), or "" when it does.
-
-    ``shared`` is the question's ``shared_weight`` with its best passage, or None where shared
-    words mean nothing (a question in English).
-    """
-    if shared is not None and shared < calibration.min_match:
-        return "报告中没有与这个问题相关的内容"
-    for place in places(normalised_question):
-        if place not in corpus_text:
-            return f"报告只涉及本区,没有关于“{place}”的内容"
-    if TIME_QUESTION.search(normalised_question) and not SPAN_DATE.search(top_span):
-        return "报告没有给出所问的时间"
-    if intent.figure:
-        missing = _missing_subject(normalised_question, corpus_text)
-        if missing:
-            return f"报告中没有“{missing}”的数据"
-        if not SPAN_FIGURE.search(top_span):
-            return "最相关的段落没有给出所问的数字"
-    return ""
-
-
-SHARED_TERM = re.compile(r"[\u3400-\u9fff]{2}")
-LATIN_TERM = re.compile(r"[a-z0-9][a-z0-9.]+")
-
-
-def shared_weight(normalised_question: str, passage_text: str, grams: GramStats) -> float:
-    """The IDF weight of the question's character bigrams (and Latin words, figures) found in a passage.
-
-    Zero for a question with nothing in common with the passage (今天天气怎么样?); a rare shared
-    term such as 三保 weighs more than common ones such as 和平.
-    """
-    bigrams = {normalised_question[i : i + 2] for i in range(len(normalised_question) - 1)}
-    terms = {g for g in bigrams if SHARED_TERM.fullmatch(g)} | set(LATIN_TERM.findall(normalised_question))
-    return sum(grams.idf(term) for term in terms if term in passage_text)
-
-
-def _missing_subject(normalised_question: str, corpus_text: str) -> str:
-    """The noun a figure is asked about (the word just before 多少/几个) when the report never uses it."""
-    words = pos_tags(normalised_question)
-    for position, (word, _) in enumerate(words):
-        if not FIGURE_CUE.fullmatch(word):
-            continue
-        before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ANSWER_TYPE_NOUNS]
-        if not before:
-            continue
-        subject, flag = before[-1]
-        is_noun = flag.startswith("n") or flag == "eng"
-        if is_noun and len(subject) >= 2 and subject not in corpus_text:
-            return subject
-    return ""
+    """Why the report does not answer the question (in Chinese), or "" when it does."""
+    return (
+        scope_reason(normalised_question, passage_text, scope, corpus_text)
+        or kind_reason(evidence)
+        or evidence_reason(evidence, calibration)
+    )
 
 
 def confidence(score: float, top_score: float, answerable: bool, calibration: Calibration) -> Confidence:

@@ -1,15 +1,17 @@
-"""What a question is after: which year (the 2020 review or the 2021 plan), a definition, a figure.
+"""What a question is after: which year (a document's review or its plan), a definition, a figure.
 
 The cues are general Chinese and government-report usage, relative to a report delivered at the
-start of the plan year: the past year's results versus this year's targets.
+start of the plan year: the past year's results versus this year's targets. Years named in the
+question are resolved against each document's own time (:class:`qa.documents.time.DocumentTime`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from qa.documents.passages import Part
+from qa.documents.parts import Part
+from qa.documents.time import DocumentTime
 
 # Cues that a question is about last year's results (part 一) or this year's plan (part 二).
 REVIEW_WORDS = re.compile(
@@ -21,6 +23,9 @@ PLAN_WORDS = re.compile(
     r"\bplan|\btarget|\bgoal|\baim|\bwill\b"
 )
 YEAR = re.compile(r"(20\d\d)\s*年?")
+# Years named relative to the year the reader lives in (the newest document's plan year).
+RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1}
+RELATIVE_YEAR = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True)))
 DEFINITION = re.compile(
     r"是什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|意思|什么是|是怎么回事|怎么回事|哪些人组成|由哪些|"
     r"全称|正式名称|哪个文件|文号|\bmean|\brefer|stand for|what is|what are|definition"
@@ -35,24 +40,42 @@ FIGURE = re.compile(
 class Intent:
     """The parts of the report a question points at, and what kind of answer it wants."""
 
-    period: Part | None  # the review (2020 results), the plan (2021) or None
+    period: Part | None  # the review (results), the plan or None, in the document it was read against
     definition: bool
     figure: bool
     foreign: bool = False  # asked mostly in Latin letters (English): words cannot match the Chinese text
+    years: tuple[int, ...] = ()  # calendar years the question names (2020年)
+    cue: Part | None = None  # what its words alone point at (去年/完成了 → review; 今年/目标 → plan)
+    relative: tuple[int, ...] = ()  # years named relatively: 去年 → -1, 今年 → 0, 明年 → 1
+
+    def period_in(self, time: DocumentTime) -> Part | None:
+        """The part of a document with ``time`` the question points at: by its years, else by its words."""
+        return time.period_of(set(self.years)) or self.cue
+
+    def asked_years(self, current_year: int | None) -> set[int]:
+        """The years asked about, relative ones resolved against ``current_year``."""
+        relative = {current_year + offset for offset in self.relative} if current_year else set()
+        return set(self.years) | relative
 
 
 LATIN = re.compile(r"[a-z]")
 SPACE = re.compile(r"\s")
 
 
-def detect_intent(normalised_question: str, review_year: int | None = 2020) -> Intent:
-    """Read the cues in a normalised question."""
-    return Intent(
-        period=_period(normalised_question, review_year),
+def detect_intent(normalised_question: str, time: DocumentTime | None = None) -> Intent:
+    """Read the cues in a normalised question; its years are resolved against ``time`` when given."""
+    years = tuple(sorted({int(y) for y in YEAR.findall(normalised_question)}))
+    cue = _cue(normalised_question)
+    intent = Intent(
+        period=cue,
         definition=bool(DEFINITION.search(normalised_question)),
         figure=bool(FIGURE.search(normalised_question)),
         foreign=is_foreign(normalised_question),
+        years=years,
+        cue=cue,
+        relative=tuple(sorted({RELATIVE_YEARS[w] for w in RELATIVE_YEAR.findall(normalised_question)})),
     )
+    return replace(intent, period=intent.period_in(time)) if time else intent
 
 
 def is_foreign(question: str) -> bool:
@@ -61,13 +84,7 @@ def is_foreign(question: str) -> bool:
     return bool(letters) and len(LATIN.findall(question)) > len(letters) / 2
 
 
-def _period(question: str, review_year: int | None) -> Part | None:
-    if review_year is not None:
-        years = {int(y) for y in YEAR.findall(question)}
-        if review_year in years and review_year + 1 not in years:
-            return Part.REVIEW
-        if review_year + 1 in years and review_year not in years:
-            return Part.PLAN
+def _cue(question: str) -> Part | None:
     review = len(REVIEW_WORDS.findall(question))
     plan = len(PLAN_WORDS.findall(question))
     if review > plan:

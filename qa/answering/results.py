@@ -50,6 +50,7 @@ class Hit:
             "doc_title": p.doc_title,
             "passage_id": p.id,
             "part": p.part_kind,
+            "part_label": p.part_label,
             "note_number": p.note_number,
             "note_term": p.note_term,
         }

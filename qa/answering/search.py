@@ -8,11 +8,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.answering.answerability import Calibration, confidence, load_calibration, shared_weight, unanswered_reason
+from qa.answering.answerability import Calibration, confidence, load_calibration, unanswered_reason
+from qa.answering.evidence import WordStats, gather_evidence
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
-from qa.documents.passages import PART_KINDS, Part, Passage
+from qa.documents.passages import Part, Passage
+from qa.documents.scope import DocumentScope
+from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
 from qa.text.grams import GramStats
@@ -62,10 +65,18 @@ class Searcher:
         self.settings = settings or SearchSettings()
         self.calibration = calibration or load_calibration()
         self._part_kinds = np.array([p.part_kind for p in index.passages])
+        self._doc_ids = np.array([p.doc_id for p in index.passages])
+        self.default_docs: list[str] = []  # where ask looks when not told (empty: every document)
+        self.times = {doc_id: report.time for doc_id, report in index.reports.items()}
+        # The reader's "now": the newest document's plan year, against which 去年 / 今年 are read.
+        self.current_year = max((t.current_year for t in self.times.values() if t.current_year), default=None)
         self._lexical_texts = [lexical_text(p) for p in index.passages]
         self._corpus_text = "\n".join(self._lexical_texts)  # every word the report uses, headings included
         self._grams = GramStats(self._lexical_texts)
         self._note_terms = _note_terms(index.passages)
+        self._words = WordStats(self._lexical_texts)
+        years = {y for t in self.times.values() for y in t.years}
+        self.scope = DocumentScope.of(index.passages, years)
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -76,31 +87,64 @@ class Searcher:
             other.calibration = calibration
         return other
 
-    def ask(self, question: str, k: int = 5, part: str | None = None) -> Answer:
-        """Rank the passages for a question; ``part`` keeps only review / plan / notes passages."""
+    def restricted(self, docs: list[str] | None) -> Searcher:
+        """A searcher over the same index that looks only in the documents ``docs`` (ids); all when empty."""
+        self._check_docs(docs)
+        other = object.__new__(Searcher)
+        other.__dict__.update(self.__dict__)
+        other.default_docs = list(docs or [])
+        return other
+
+    def _check_docs(self, docs: list[str] | None) -> None:
+        unknown = sorted(set(docs or ()) - set(self.times))
+        if unknown:
+            raise QueryError(f"没有这份文件: {'、'.join(unknown)}(可选: {'、'.join(sorted(self.times))})")
+
+    def newest_time(self) -> DocumentTime | None:
+        """The time of the document that speaks of the latest year (among ``default_docs`` when set)."""
+        times = [t for d, t in self.times.items() if t.current_year and (not self.default_docs or d in self.default_docs)]
+        return max(times, key=lambda t: t.current_year) if times else None
+
+    def ask(self, question: str, k: int = 5, part: str | None = None, docs: list[str] | None = None) -> Answer:
+        """Rank the passages for a question; ``part`` keeps only review / plan / notes passages, ``docs``
+        only the passages of those documents (ids)."""
         question = validate_question(question)
         if not 1 <= k <= MAX_K:
             raise QueryError(f"k 必须在 1 到 {MAX_K} 之间")
-        if part is not None and part not in PART_KINDS:
-            raise QueryError(f"未知的部分 {part!r},可选: {', '.join(PART_KINDS)}")
+        if part is not None and part not in set(Part):
+            raise QueryError(f"未知的部分 {part!r},可选: {', '.join(Part)}")
+        docs = docs or self.default_docs
+        self._check_docs(docs)
         normalised = normalise_query(question)
-        intent = detect_intent(normalised)
-        scores = self.scores(normalised, intent)
+        intent = detect_intent(normalised, self.newest_time())
+        scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
+        if docs:
+            scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
         order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
         grams = self.query_grams(normalised)
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
         top_score = float(scores[order[0]]) if order else 0.0
-        reason, shared = "没有找到相关段落", 0.0
+        reason, features = "没有找到相关段落", {}
         if order:
             top = passages[order[0]]
-            top_span = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
-            shared = shared_weight(normalised, self._lexical_texts[order[0]], self._grams)
-            reason = unanswered_reason(
-                normalised, intent, top_span, None if intent.foreign else shared, self._corpus_text, self.calibration
+            evidence = gather_evidence(
+                normalised,
+                intent.foreign,
+                [float(scores[i]) for i in np.argsort(-scores, kind="stable")[:2] if np.isfinite(scores[i])],
+                best_cosine,
+                self._lexical_texts[order[0]],
+                top.text[spans[0][0] - top.start : spans[0][1] - top.start],
+                self._words,
+                self._grams,
+                self._corpus_text,
             )
+            reason = unanswered_reason(
+                normalised, evidence, self._lexical_texts[order[0]], self.scope, self._corpus_text, self.calibration
+            )
+            features = evidence.to_dict()
         hits = tuple(
             Hit(
                 passage=passages[i],
@@ -119,35 +163,45 @@ class Searcher:
             intent=intent,
             traditional=has_traditional(question),
             reason=reason,
-            features={"shared_weight": shared, "top_score": top_score},
+            features=features,
         )
 
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
+        return self.scored(normalised, intent)[0]
+
+    def scored(self, normalised: str, intent: Intent) -> tuple[np.ndarray, float]:
+        """The fused score of every passage, and the best cosine of the question with any passage."""
         s = self.settings
         lexical_weight = s.foreign_lexical_weight if intent.foreign else s.lexical_weight
         sentence_weight = s.foreign_lexical_weight if intent.foreign else s.sentence_weight
         dense_weight = s.foreign_dense_weight if intent.foreign else s.dense_weight
         total = np.zeros(len(self.index.passages), dtype=np.float32)
+        best_cosine = 0.0
         if s.use_lexical:
             total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
         if s.use_sentences:
             total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
-            total += dense_weight * _min_max(self.index.dense.scores(vector))
+            cosines = self.index.dense.scores(vector)
+            best_cosine = float(cosines.max())
+            total += dense_weight * _min_max(cosines)
         if s.use_intent:
             total += self.priors(normalised, intent)
-        return total
+        return total, best_cosine
 
     def priors(self, normalised: str, intent: Intent) -> np.ndarray:
         """Steer toward the part the question's time cue points at, and toward defining notes."""
         s = self.settings
         prior = np.zeros(len(self.index.passages), dtype=np.float32)
-        if intent.period:
-            other = intent.period.other
-            prior += np.where(self._part_kinds == intent.period, s.period_weight, 0.0)
-            prior -= np.where(self._part_kinds == other, s.period_weight, 0.0)
+        for doc_id, time in self.times.items():
+            period = intent.period_in(time)
+            if period:
+                in_doc = self._doc_ids == doc_id
+                prior += np.where(in_doc & (self._part_kinds == period), s.period_weight, 0.0)
+                prior -= np.where(in_doc & (self._part_kinds == period.other), s.period_weight, 0.0)
+        prior -= np.where(np.isin(self._doc_ids, self._docs_not_covering(intent)), s.period_weight, 0.0)
         if intent.definition:
             prior += np.where(self._part_kinds == Part.NOTES, s.definition_weight, 0.0)
             for i, terms in self._note_terms.items():
@@ -156,6 +210,26 @@ class Searcher:
         else:
             prior -= np.where(self._part_kinds == Part.NOTES, s.note_penalty, 0.0)
         return prior
+
+    def documents_for(self, intent: Intent) -> list[str]:
+        """With several documents, those that review or plan the years a question asks about
+        (empty when it names no year, or no document covers it).
+
+        A results cue (去年, 完成了) asks for a document that reviews the year; a plan cue for one that plans it.
+        """
+        asked = intent.asked_years(self.current_year)
+        if len(self.times) < 2 or not asked:
+            return []
+
+        def covers(time: DocumentTime) -> bool:
+            years = {Part.REVIEW: time.review_years, Part.PLAN: time.plan_years}.get(intent.cue, time.years)
+            return bool(asked & set(years))
+
+        return sorted(doc_id for doc_id, time in self.times.items() if covers(time))
+
+    def _docs_not_covering(self, intent: Intent) -> list[str]:
+        covering = self.documents_for(intent)
+        return sorted(set(self.times) - set(covering)) if covering else []
 
     def query_grams(self, normalised: str) -> dict[str, float]:
         """IDF weights of the question's characters and bigrams that occur in the report."""

@@ -37,6 +37,6 @@ def format_verdict(verdict: Verdict) -> str:
         lines.append("依据:")
     for number, hit in enumerate(verdict.evidence, start=1):
         p = hit.passage
-        lines.append(f"  [{number}] {part_label(p.part_kind)} · {p.citation}")
+        lines.append(f"  [{number}] {part_label(p.part_label)} · {p.citation}")
         lines.append("      " + marked_text(p.text, p.start, hit.highlight))
     return "\n".join(lines)

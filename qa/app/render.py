@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from qa.answering.results import Confidence
-from qa.documents.passages import PART_KINDS, Part, Passage
+from qa.documents.passages import Part, Passage
 from qa.documents.reader import ReaderDocument, ReaderParagraph, topic_of
 from qa.documents.structure import Heading
 from qa.factcheck.verdict import VerdictKind
@@ -85,8 +85,6 @@ def copy_text(hit: dict) -> str:
     return f"“{hit['text']}”\n——{source}{hit['citation']}"
 
 
-def part_label(part: str | None) -> str:
-    return PART_KINDS.get(part or "", "")
 
 
 def render_hit(hit: dict, convert: Convert = _same) -> str:
@@ -102,7 +100,7 @@ def render_hit(hit: dict, convert: Convert = _same) -> str:
             f'<span class="qa-conf qa-conf-{_e(confidence)}" title="{_e(t(CONFIDENCE_HINTS[confidence]))}">'
             f"{_e(t('可信度'))} {_e(t(label))}</span>"
         )
-    part = part_label(hit.get("part"))
+    part = hit.get("part_label") or ""
     if part:
         badges.append(f'<span class="qa-part">{_e(t(part))}</span>')
     return (

@@ -24,20 +24,32 @@ from html import escape
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from qa.answering.search import Searcher
 from qa.app.assets import FONT_STACK, static_text
+from qa.app.limits import (
+    CONCURRENCY,
+    MAX_BODY_BYTES,
+    MAX_FILE_SIZE,
+    QUEUE_MAX_SIZE,
+    BodyLimit,
+    address_notice,
+    bound_threads,
+)
 from qa.app.render import render_answer, render_message, render_placeholder, render_reader, render_verdict
 from qa.app.service import DEFAULT_K, Service
-from qa.documents.passages import PART_KINDS, Part
+from qa.documents.metadata import document_label
+from qa.documents.parts import Part
 from qa.documents.reader import build_reader
+from qa.documents.time import PART_NAMES
 from qa.errors import QAError
 from qa.index.store import open_index
 
 log = logging.getLogger("qa.ui")
 
-APP_TITLE = "和平区政府工作报告 · 问答与核对"
-PART_CHOICES = [("全部", "all")] + [(PART_KINDS[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
+# Part names without years: each document has its own (its review and plan years are in the citations).
+PART_CHOICES = [("全部", "all")] + [(PART_NAMES[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
 K_CHOICES = [3, 5, 10]
 
 EXAMPLES = {
@@ -75,6 +87,10 @@ class ReportApp(gr.Blocks):
         kwargs.setdefault("theme", app_theme())
         kwargs.setdefault("css", static_text("app.css"))
         kwargs.setdefault("footer_links", ["api"])
+        kwargs.setdefault("share", False)
+        kwargs.setdefault("max_file_size", MAX_FILE_SIZE)
+        app_kwargs = kwargs.setdefault("app_kwargs", {})
+        app_kwargs.setdefault("middleware", []).insert(0, Middleware(BodyLimit, max_bytes=MAX_BODY_BYTES))
         return super().launch(*args, **kwargs)
 
 
@@ -97,18 +113,25 @@ def app_theme() -> gr.themes.Base:
     )
 
 
+def app_title(index) -> str:
+    """The page title from the corpus: the place all its documents are about, if they share one."""
+    places = {report.place for report in index.reports.values()}
+    kind = "政府工作报告" if len(index.reports) == 1 else "政府文件"
+    place = places.pop() if len(places) == 1 and None not in places else ""
+    return f"{place}{kind} · 问答与核对"
+
+
 def banner_html(index) -> str:
-    """The page header: what the app does and which report it answers from."""
-    report = next(iter(index.reports.values()), None)
-    source = ""
-    if report is not None:
+    """The page header: what the app does and which documents it answers from."""
+    sources = []
+    for report in index.reports.values():
         bits = [f"《{report.title}》", report.publisher or "", report.published or ""]
-        source = f'<p class="qa-banner-source">依据:{escape(" · ".join(b for b in bits if b))}</p>'
+        sources.append(f'<p class="qa-banner-source">依据:{escape(" · ".join(b for b in bits if b))}</p>')
     return (
         '<header class="qa-banner" role="banner">'
-        f"<h1>{escape(APP_TITLE)}</h1>"
+        f"<h1>{escape(app_title(index))}</h1>"
         "<p>用自己的话提问,答案直接摘自报告原文,每一段都注明出处,可点开原文核对。</p>"
-        f"{source}</header>"
+        f"{''.join(sources)}</header>"
     )
 
 
@@ -127,9 +150,9 @@ class Handlers:
             self.reader_pages[bool(traditional)],
         )
 
-    def ask_page(self, question, k, part, traditional):
+    def ask_page(self, question, k, part, traditional, docs=None):
         try:
-            answer = self.service.ask(question, k, part)
+            answer = self.service.ask(question, k, part, docs)
         except QAError as exc:
             return render_message(str(exc)), None, gr.skip(), gr.skip()
         except Exception:
@@ -145,18 +168,18 @@ class Handlers:
             self.reader_pages[True] if switch else gr.skip(),
         )
 
-    def reask(self, question, k, part, traditional):
+    def reask(self, question, k, part, traditional, docs=None):
         """A changed option applies to the question on screen (nothing to do without one)."""
         if not (question or "").strip():
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        return self.ask_page(question, k, part, traditional)
+        return self.ask_page(question, k, part, traditional, docs)
 
-    def ask_example(self, question, k, part, traditional):
-        return (question, *self.ask_page(question, k, part, traditional))
+    def ask_example(self, question, k, part, traditional, docs=None):
+        return (question, *self.ask_page(question, k, part, traditional, docs))
 
-    def check_page(self, claim, traditional):
+    def check_page(self, claim, traditional, docs=None):
         try:
-            verdict = self.service.check(claim)
+            verdict = self.service.check(claim, docs)
         except QAError as exc:
             return render_message(str(exc)), None
         except Exception:
@@ -164,33 +187,37 @@ class Handlers:
             return render_message(GENERIC_ERROR), None
         return render_verdict(verdict, bool(traditional)), verdict
 
-    def check_example(self, claim, traditional):
-        return (claim, *self.check_page(claim, traditional))
+    def check_example(self, claim, traditional, docs=None):
+        return (claim, *self.check_page(claim, traditional, docs))
 
-    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None) -> dict:
+    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None, docs: list[str] | None = None) -> dict:
         """Answer a question about the report: the same JSON as ``qa ask --json``.
 
         Args:
             question: the question, in Chinese (Simplified or Traditional) or English
             k: how many passages to return (1-50)
-            part: None or "all" for the whole report, "review" (2020), "plan" (2021) or "notes" (附注)
+            part: None or "all" for the whole report, "review" (results), "plan" or "notes" (附注)
+            docs: document ids to search (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.ask, question, k, part), "无法回答")
+        return self._api(partial(self.service.ask, question, k, part, docs), "无法回答")
 
-    def api_check(self, claim: str) -> dict:
+    def api_check(self, claim: str, docs: list[str] | None = None) -> dict:
         """Check a statement against the report: the same JSON as ``qa check --json``.
 
         Args:
             claim: a statement about the report, e.g. "2020年和平区新增就业3.1万人"
+            docs: document ids to check against (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.check, claim), "无法核对")
+        return self._api(partial(self.service.check, claim, docs), "无法核对")
 
     @staticmethod
     def _api(call, title: str) -> dict:
         try:
             return call()
         except QAError as exc:
-            raise gr.Error(str(exc), title=title) from None
+            # Expected: the caller sent something unusable. One line in the log, no traceback.
+            log.warning("%s: %s", title, exc)
+            raise gr.Error(str(exc), title=title, print_exception=False) from None
         except Exception:
             log.exception("api call failed")
             raise gr.Error(GENERIC_ERROR) from None
@@ -280,49 +307,78 @@ def check_tab() -> CheckTab:
     return CheckTab(claim, check_button, examples, verdict)
 
 
-def wire_ask(tab: AskTab, handlers: Handlers, answer_state: gr.State, reader: gr.HTML) -> None:
+def document_selector(index) -> gr.Dropdown:
+    """Which documents to search and check against (none chosen: all); shown when there are several."""
+    choices = [(passage_label(report), doc_id) for doc_id, report in index.reports.items()]
+    return gr.Dropdown(
+        choices,
+        value=[],
+        multiselect=True,
+        label="只在这些文件中查找与核对(不选即全部)",
+        elem_id="qa-docs",
+        visible=len(choices) > 1,
+    )
+
+
+def scope_note(index) -> str:
+    n = len(index.reports)
+    return "本页只检索这一份报告" if n == 1 else f"本页检索上方所列的 {n} 份文件"
+
+
+def passage_label(report) -> str:
+    """How a document is named on the page: as its citations name it (short title and date)."""
+    return document_label(report.title, report.published)
+
+
+def wire_ask(tab: AskTab, handlers: Handlers, answer_state: gr.State, reader: gr.HTML, docs: gr.Dropdown) -> None:
     """Enter, the button, the examples and changed options all ask; the switch re-renders."""
     outputs = [tab.results, answer_state, tab.traditional, reader]
-    inputs = [tab.question, tab.k, tab.part, tab.traditional]
+    inputs = [tab.question, tab.k, tab.part, tab.traditional, docs]
     progress = {"show_progress_on": [tab.results], **PRIVATE}
     tab.question.submit(handlers.ask_page, inputs, outputs, **progress)
     tab.ask_button.click(handlers.ask_page, inputs, outputs, **progress)
     for text, button in tab.examples:
         button.click(partial(handlers.ask_example, text), inputs[1:], [tab.question, *outputs], **progress)
-    for option in (tab.part, tab.k):
+    for option in (tab.part, tab.k, docs):
         option.input(handlers.reask, inputs, outputs, trigger_mode="always_last", **progress)
 
 
-def wire_check(tab: CheckTab, handlers: Handlers, traditional: gr.Checkbox, verdict_state: gr.State) -> None:
+def wire_check(
+    tab: CheckTab, handlers: Handlers, traditional: gr.Checkbox, verdict_state: gr.State, docs: gr.Dropdown
+) -> None:
     """Enter, the button and the example statements check."""
     outputs = [tab.verdict, verdict_state]
     progress = {"show_progress_on": [tab.verdict], **PRIVATE}
-    tab.claim.submit(handlers.check_page, [tab.claim, traditional], outputs, **progress)
-    tab.check_button.click(handlers.check_page, [tab.claim, traditional], outputs, **progress)
+    tab.claim.submit(handlers.check_page, [tab.claim, traditional, docs], outputs, **progress)
+    tab.check_button.click(handlers.check_page, [tab.claim, traditional, docs], outputs, **progress)
     for text, button in tab.examples:
-        button.click(partial(handlers.check_example, text), [traditional], [tab.claim, *outputs], **progress)
+        button.click(partial(handlers.check_example, text), [traditional, docs], [tab.claim, *outputs], **progress)
 
 
-def build_app(searcher: Searcher) -> gr.Blocks:
-    """The Gradio app over a ready :class:`qa.answering.search.Searcher`."""
+def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency: int = CONCURRENCY) -> gr.Blocks:
+    """The Gradio app over a ready :class:`qa.answering.search.Searcher`.
+
+    ``concurrency`` requests run at once; ``queue_size`` more may wait, and the next is told "busy".
+    """
     index = searcher.index
     documents = [build_reader(report, index.passages) for report in index.reports.values()]
     reader_pages = {trad: "".join(render_reader(doc, trad) for doc in documents) for trad in (False, True)}
     handlers = Handlers(Service(searcher), reader_pages)
-    with ReportApp(title=APP_TITLE, analytics_enabled=False) as app:
+    with ReportApp(title=app_title(index), analytics_enabled=False) as app:
         answer_state, verdict_state = gr.State(None), gr.State(None)
         gr.HTML(banner_html(index), elem_id="qa-banner")
+        docs = document_selector(index)
         with gr.Tabs(elem_id="qa-tabs"):
             asking = ask_tab()
             checking = check_tab()
             with gr.Tab("阅读报告", id="reader", elem_id="qa-tab-reader"):
                 reader = gr.HTML(reader_pages[False], elem_id="qa-reader", js_on_load=static_text("reader.js"))
         gr.HTML(
-            '<p class="qa-footer">本页只检索这一份报告;答案均为报告原文摘录,不代表对原文的改写或解释。'
+            f'<p class="qa-footer">{scope_note(index)};答案均为报告原文摘录,不代表对原文的改写或解释。'
             "引用时请以报告原文为准。</p>"
         )
-        wire_ask(asking, handlers, answer_state, reader)
-        wire_check(checking, handlers, asking.traditional, verdict_state)
+        wire_ask(asking, handlers, answer_state, reader, docs)
+        wire_check(checking, handlers, asking.traditional, verdict_state, docs)
         asking.traditional.input(
             handlers.rerender,
             [asking.traditional, answer_state, verdict_state],
@@ -332,7 +388,7 @@ def build_app(searcher: Searcher) -> gr.Blocks:
         )
         gr.api(handlers.api_ask, api_name="ask", concurrency_id="qa")
         gr.api(handlers.api_check, api_name="check", concurrency_id="qa")
-    app.queue(default_concurrency_limit=1)
+    app.queue(max_size=queue_size, default_concurrency_limit=concurrency)
     return app
 
 
@@ -346,7 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default="corpus", help="folder of report .txt files (default corpus)")
     parser.add_argument("--index", default="index", help="index folder, built if missing or stale (default index)")
     parser.add_argument("--model", default=None, help="sentence-transformers model name or folder")
+    parser.add_argument("--share", action="store_true", help="also publish through a public gradio.live link (off)")
     args = parser.parse_args(argv)
+    bound_threads()
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     say = partial(print, flush=True)
     say(f"正在加载索引 {Path(args.index)} …")
@@ -358,7 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     searcher = Searcher(index)
     searcher.ask("和平区2021年新增就业目标", k=1)  # warm up (tokenizer, model) before the first visitor
     app = build_app(searcher)
-    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
-    say(f"已就绪,请在浏览器中打开 http://{shown}:{args.port}")
-    app.launch(server_name=args.host, server_port=args.port, quiet=True)
+    address, warning = address_notice(args.host, args.port)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    if args.share:
+        print("警告: --share 会生成一个公开链接,任何拿到链接的人都能使用本应用", file=sys.stderr, flush=True)
+    say(f"已就绪,请在浏览器中打开 {address}")
+    app.launch(server_name=args.host, server_port=args.port, share=args.share, quiet=True)
     return 0

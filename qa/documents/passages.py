@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 
+from qa.documents.metadata import document_label
+from qa.documents.parts import Part, part_kind
 from qa.documents.structure import ParsedReport, Run
+from qa.documents.time import PART_NAMES
 from qa.text.sentences import SEGMENT_END, SOFT_BREAK
 
 #: Bump when the cutting rules change: indexes built with another version are stale.
-CUTTER_VERSION = "3"
+CUTTER_VERSION = "5"
 MAX_PASSAGE_CHARS = 300
 # Where a long run may be split: after a sentence end, else after a clause break.
-
-
-
-class Part(StrEnum):
-    """Which part of a report a passage stands in."""
-
-    REVIEW = "review"  # the results of the year under review
-    PLAN = "plan"  # the plan for the coming year
-    NOTES = "notes"  # 附注: notes that explain terms
-    PREAMBLE = "preamble"  # before the first part heading
-
-    @property
-    def other(self) -> Part | None:
-        """The review for the plan and the plan for the review (the year a figure may be swapped with)."""
-        return {Part.REVIEW: Part.PLAN, Part.PLAN: Part.REVIEW}.get(self)
-
-
-PART_KINDS = {Part.REVIEW: "2020年执行情况", Part.PLAN: "2021年计划", Part.NOTES: "附注", Part.PREAMBLE: "报告开头"}
 
 
 @dataclass(frozen=True)
@@ -47,14 +31,18 @@ class Passage:
     part_kind: Part
     note_number: int | None = None
     note_term: str | None = None
+    part_label: str = ""  # the part with its years, read from the document: 2020年执行情况, 2021年计划, 附注
+    doc_label: str = ""  # the document's short title and date, which every citation starts with
 
     @property
     def citation(self) -> str:
-        """Where the passage stands, for people: part › section › topic · 第N段."""
+        """Where the passage stands, for people: document (date) › part › section › topic · 第N段."""
         if self.part_kind == Part.NOTES:
-            return f"附注 › 第{self.note_number}条 {self.note_term}"
-        path = " › ".join(self.section_path) if self.section_path else PART_KINDS[Part.PREAMBLE]
-        return f"{path} · 第{self.paragraph}段"
+            where = f"附注 › 第{self.note_number}条 {self.note_term}"
+        else:
+            path = " › ".join(self.section_path) if self.section_path else PART_NAMES[Part.PREAMBLE]
+            where = f"{path} · 第{self.paragraph}段"
+        return f"{self.doc_label} › {where}" if self.doc_label else where
 
     @property
     def context(self) -> str:
@@ -71,17 +59,6 @@ class Passage:
     @classmethod
     def from_dict(cls, data: dict) -> Passage:
         return cls(**{**data, "section_path": tuple(data["section_path"]), "part_kind": Part(data["part_kind"])})
-
-
-def part_kind(part: str | None) -> Part:
-    """Classify a part heading: the review of last year, the plan for this year, or the notes."""
-    if part is None:
-        return Part.PREAMBLE
-    if part.startswith("附注"):
-        return Part.NOTES
-    if "执行情况" in part or "回顾" in part:
-        return Part.REVIEW
-    return Part.PLAN
 
 
 def split_points(text: str, max_chars: int) -> list[int]:
@@ -121,6 +98,8 @@ def run_passages(report: ParsedReport, run: Run, max_chars: int) -> list[Passage
                 part_kind=kind,
                 note_number=run.note_number,
                 note_term=run.note_term,
+                part_label=report.time.label(kind),
+                doc_label=document_label(report.title, report.published),
             )
         )
     return passages

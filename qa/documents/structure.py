@@ -10,15 +10,24 @@ import re
 from dataclasses import dataclass, field
 
 from qa.documents.corpus import SourceFile
+from qa.documents.time import DocumentTime, read_time
+from qa.text.places import places
 from qa.text.sentences import sentences
 
-PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
-SECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
-NOTES_HEADING = re.compile(r"^附\s*注\s*[:：]?$")
+# The outline of Chinese official documents: 一、 or 第一章 / 第一部分 for parts; （一） or 第一节 for
+# sections; 1. or （1） or 第一条 for items below them. Notes that explain terms come under 附注 /
+# 名词解释 / 注释; an 附件 (attachment) is a part of its own.
+CN_NUMBER = "[一二三四五六七八九十百零〇]+"
+PART_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+、|第{CN_NUMBER}(?:章|部分|编)|附\s*件\s*\d*\s*[:：]?$)")
+SECTION_HEADING = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|第{CN_NUMBER}节)")
+ITEM_HEADING = re.compile(r"^(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)])")
+ARTICLE = re.compile(rf"^第{CN_NUMBER}条")  # an article of a regulation: a paragraph labelled by its number
+NOTES_HEADING = re.compile(r"^(?:附\s*注|名词解释|注\s*释)\s*[:：]?$")
 NOTE_LINE = re.compile(r"^(\d+)\s*[.．、]\s*")
 SALUTATION = re.compile(r"^各位代表[:：,，]?$")
 PUBLISHED_LINE = re.compile(r"发布日期\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})(?:.*?发布者\s*[:：]\s*(\S+))?")
 MEETING_LINE = re.compile(r"^——")
+MEETING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
 # Lines of the government web page around the report (navigation, footer, contact, social links).
 CHROME_PATTERNS = re.compile(
@@ -29,6 +38,7 @@ CHROME_PATTERNS = re.compile(
 CHROME_MAX_LENGTH = 120
 NO_TEXT = re.compile(r"^[\s`丨|·•\-_=*#~]*$")
 
+ITEM_MAX_CHARS = 30  # an item heading is a short line; a long one is a numbered paragraph
 TOPIC_MAX_CHARS = 12
 TOPIC_MIN_CHARS = 4
 # A topic sentence is a short headline: no figures and no inner clause punctuation.
@@ -60,7 +70,7 @@ class Run:
 
 @dataclass(frozen=True)
 class Heading:
-    """A part or section heading (or the notes heading), for tables of contents."""
+    """A part (1), section (2) or item (3) heading, or the notes heading (1), for tables of contents."""
 
     level: int
     text: str
@@ -82,6 +92,8 @@ class ParsedReport:
     headings: tuple[Heading, ...]
     runs: tuple[Run, ...]
     chrome: tuple[Line, ...] = field(default=())
+    time: DocumentTime = field(default=DocumentTime())  # the years it reviews and plans
+    place: str | None = None  # the place it is about (和平区), from the catalogue or its title
 
 
 def split_lines(text: str) -> list[Line]:
@@ -110,7 +122,10 @@ def parse_report(source: SourceFile) -> ParsedReport:
     chrome = tuple(line for line in lines if is_chrome(line))
     content = [line for line in lines if not is_chrome(line)]
 
-    title = content[0].text if content else source.doc_id
+    # The document speaks first (its first line, its 发布日期 line), then what was given when it was
+    # added, then its file's properties; a title given by hand wins, the text's first line may be a banner.
+    given, properties = source.metadata, source.file_metadata
+    title = given.get("title") or (content[0].text if content else properties.get("title", source.doc_id))
     publisher = published = meeting = speaker = None
     body_start = 0
     for i, line in enumerate(content):
@@ -145,6 +160,8 @@ def parse_report(source: SourceFile) -> ParsedReport:
         speaker = speaker_lines[-1] if speaker_lines else None
 
     headings, runs = _parse_body(content[header_end:], source.text)
+    published = published or _meeting_date(meeting) or given.get("published") or properties.get("published")
+    publisher = publisher or given.get("publisher") or properties.get("publisher")
     return ParsedReport(
         doc_id=source.doc_id,
         source=source.text,
@@ -156,61 +173,93 @@ def parse_report(source: SourceFile) -> ParsedReport:
         headings=tuple(headings),
         runs=tuple(runs),
         chrome=chrome,
+        time=read_time([h.text for h in headings if h.level == 1], title, published),
+        place=given.get("place") or _place(title),
     )
 
 
+def _place(title: str) -> str | None:
+    """The place a title names last: the narrowest (天津市南开区 → 南开区)."""
+    named = places(title)
+    return named[-1] if named else None
+
+
+def _meeting_date(meeting: str | None) -> str | None:
+    """The date a report was delivered (2021年1月12日在…会议上) as 2021-01-12."""
+    found = MEETING_DATE.search(meeting or "")
+    return f"{found.group(1)}-{int(found.group(2)):02d}-{int(found.group(3)):02d}" if found else None
+
+
 def _parse_body(lines: list[Line], text: str) -> tuple[list[Heading], list[Run]]:
+    """The outline and runs of the body, then the notes (everything after the notes heading)."""
+    lines = [line for line in lines if not SALUTATION.match(line.text)]
+    notes_at = next((i for i, line in enumerate(lines) if NOTES_HEADING.match(line.text)), len(lines))
+    headings, runs = _outline(lines[:notes_at])
+    if notes_at < len(lines):
+        heading = lines[notes_at]
+        headings.append(Heading(1, heading.text.rstrip(":："), heading.start, heading.end))
+        runs.extend(_note_runs(lines[notes_at + 1 :], text))
+    return headings, runs
+
+
+def _outline(lines: list[Line]) -> tuple[list[Heading], list[Run]]:
     headings: list[Heading] = []
     runs: list[Run] = []
-    part = section = None
-    in_notes = False
+    part = section = item = None
     paragraph = 0
+    for line in lines:
+        if PART_HEADING.match(line.text) and len(line.text) <= 40:
+            part, section, item, paragraph = line.text, None, None, 0
+            headings.append(Heading(1, line.text, line.start, line.end))
+        elif SECTION_HEADING.match(line.text) and len(line.text) <= 60:
+            section, item, paragraph = line.text, None, 0
+            headings.append(Heading(2, line.text, line.start, line.end))
+        elif is_item_heading(line.text):
+            # An item heading (1. / （1）) is the topic of the paragraphs under it.
+            item = line.text.rstrip("。")
+            headings.append(Heading(3, line.text, line.start, line.end))
+        elif article := ARTICLE.match(line.text):
+            paragraph += 1
+            runs.append(Run(line.start, line.end, part, section, article.group(), paragraph))
+        else:
+            paragraph += 1
+            runs.extend(
+                Run(start, end, part, section, topic or item, paragraph)
+                for start, end, topic in topic_runs(line.text, line.start)
+            )
+    return headings, runs
+
+
+def _note_runs(lines: list[Line], text: str) -> list[Run]:
+    """One run per numbered note; a note may go on over several lines."""
     note_lines: list[tuple[int, Line]] = []
     for line in lines:
-        if SALUTATION.match(line.text):
-            continue
-        if NOTES_HEADING.match(line.text):
-            in_notes = True
-            headings.append(Heading(1, line.text.rstrip(":："), line.start, line.end))
-            continue
-        if in_notes:
-            numbered = NOTE_LINE.match(line.text)
-            if numbered:
-                note_lines.append((int(numbered.group(1)), line))
-            elif note_lines:  # a note continued on a second line
-                number, first = note_lines[-1]
-                note_lines[-1] = (number, Line(first.start, line.end, text[first.start : line.end]))
-            continue
-        if PART_HEADING.match(line.text) and len(line.text) <= 40:
-            part, section, paragraph = line.text, None, 0
-            headings.append(Heading(1, line.text, line.start, line.end))
-            continue
-        if SECTION_HEADING.match(line.text) and len(line.text) <= 60:
-            section, paragraph = line.text, 0
-            headings.append(Heading(2, line.text, line.start, line.end))
-            continue
-        paragraph += 1
-        runs.extend(
-            Run(start, end, part, section, topic, paragraph)
-            for start, end, topic in topic_runs(line.text, line.start)
-        )
+        numbered = NOTE_LINE.match(line.text)
+        if numbered:
+            note_lines.append((int(numbered.group(1)), line))
+        elif note_lines:  # a note continued on a second line
+            number, first = note_lines[-1]
+            note_lines[-1] = (number, Line(first.start, line.end, text[first.start : line.end]))
     # Notes explain terms the body puts in quotes; the body is all the text before the first note.
     quoted_terms = _quoted_phrases(text[: note_lines[0][1].start]) if note_lines else set()
-    for number, line in note_lines:
-        body = NOTE_LINE.sub("", line.text, count=1)
-        runs.append(
-            Run(
-                line.start,
-                line.end,
-                part="附注",
-                section=None,
-                topic=None,
-                paragraph=number,
-                note_number=number,
-                note_term=note_term(body, quoted_terms),
-            )
+    return [
+        Run(
+            line.start,
+            line.end,
+            part="附注",
+            section=None,
+            topic=None,
+            paragraph=number,
+            note_number=number,
+            note_term=note_term(NOTE_LINE.sub("", line.text, count=1), quoted_terms),
         )
-    return headings, runs
+        for number, line in note_lines
+    ]
+
+
+def is_item_heading(text: str) -> bool:
+    """A short numbered line (1. / （1）) standing alone, not a numbered paragraph (which has a sentence)."""
+    return bool(ITEM_HEADING.match(text)) and len(text) <= ITEM_MAX_CHARS and "。" not in text
 
 
 def is_topic_sentence(sentence: str) -> bool:

@@ -1,4 +1,4 @@
-"""Derive the no-answer floor and the confidence levels from a question file (``qa calibrate``)."""
+"""Fit the no-answer model and the confidence levels on the tune half of question files (``qa calibrate``)."""
 
 from __future__ import annotations
 
@@ -6,59 +6,85 @@ import json
 from datetime import date
 from pathlib import Path
 
-from qa.answering.answerability import CALIBRATION_FILE, Calibration
+import numpy as np
+from scipy.optimize import minimize
+
+from qa.answering.answerability import CALIBRATION_FILE, OPEN_MODEL, Calibration, Model
+from qa.answering.evidence import FEATURES
 from qa.evaluation.data import read_jsonl
 from qa.evaluation.questions import question_outcome
 from qa.evaluation.splits import keep_split
 
+# At most this share of answerable tune questions may be declined when the threshold is chosen.
+MAX_REJECTED = 0.03
+# L2 penalty of the logistic model: seven features fitted on ~130 questions keep moderate weights
+# (a feature that separates the tune questions would otherwise get an unbounded one).
+L2 = 1.0
+# The sign each weight may take, known before any fitting: a stronger, clearer match, more of the
+# question's words found and the kind of answer given make an answer likelier. Asking in English
+# only shifts the baseline. Fitting within these signs keeps the model from learning accidents of
+# the tune questions.
+SIGNS = {
+    "top_score": 1,
+    "margin": 1,
+    "dense": 1,
+    "shared_weight": 1,
+    "corpus_coverage": 1,
+    "type_match": 1,
+    "foreign": 0,
+}
 
-def calibrate_file(searcher, paths: list[Path], write: bool = False, margin: float = 0.8) -> dict:
-    """Derive the thresholds from a question file (``qa calibrate``), reproducibly.
 
-    ``min_match`` is ``margin`` times the smallest ``shared_weight`` among the answerable Chinese
-    questions that the rules accept, so no dev question is rejected by it while questions sharing
-    nothing, or only a common word, with their best passage are. ``high`` and ``medium`` are the lowest top scores
-    above which the first passage is right for 95% and 75% of the answerable questions.
+def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejected: float = MAX_REJECTED) -> dict:
+    """Fit the model on the tune halves of ``paths`` and choose its threshold, reproducibly.
+
+    The model is a logistic regression of "answerable" on the evidence features (standardised),
+    with balanced class weights. The threshold is the highest probability that still accepts all
+    but ``max_rejected`` of the answerable tune questions. ``high`` and ``medium`` are the lowest top
+    scores above which the first passage is right for 95% and 75% of the answerable questions.
     """
     # Only the tune half: the test half must stay unseen by every threshold.
     records = [r for path in paths for r in keep_split(read_jsonl(Path(path)), "tune")]
-    open_searcher = searcher.with_settings(calibration=Calibration(min_match=0.0))
-    rows = []
-    for record in records:
-        outcome = question_outcome(open_searcher, record)
-        answer = outcome["answer"]
-        rows.append(
-            {
-                "unanswerable": record.get("type") == "unanswerable",
-                "accepted": outcome["answerable"],
-                "right": outcome["rank"] == 1,
-                "top": answer.features.get("top_score", 0.0),
-                "match": None if answer.intent.foreign else answer.features.get("shared_weight", 0.0),
-            }
-        )
+    rows = _observe(searcher, records)
+    fitted = [r for r in rows if not r["out_of_scope"]]
+    x = np.array([r["x"] for r in fitted])
+    y = np.array([not r["unanswerable"] for r in fitted])
+    means, scales = x.mean(axis=0), np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
+    weights, bias = fit_logistic((x - means) / scales, y)
+    model = Model(
+        weights=tuple(round(float(w), 6) for w in weights),
+        bias=round(float(bias), 6),
+        means=tuple(round(float(m), 6) for m in means),
+        scales=tuple(round(float(s), 6) for s in scales),
+        threshold=0.0,
+    )
+    for r in rows:
+        r["p"] = 0.0 if r["out_of_scope"] else model.probability_of(r["x"])
+    threshold = _threshold(rows, max_rejected)
     answerable = [r for r in rows if not r["unanswerable"]]
-    matches = [r["match"] for r in answerable if r["accepted"] and r["match"] is not None]
-    min_match = round(margin * min(matches), 4) if matches else 0.0
+    unanswerable = [r for r in rows if r["unanswerable"]]
 
     def rejected(row: dict) -> bool:
-        return not row["accepted"] or (row["match"] is not None and row["match"] < min_match)
+        return row["out_of_scope"] or row["p"] < threshold
 
-    def precision_floor(target: float) -> float:
-        accepted = sorted(((r["top"], r["right"]) for r in answerable if not rejected(r)), reverse=True)
-        floor, right_so_far = (accepted[0][0] if accepted else 0.0), 0
-        for count, (top, right) in enumerate(accepted, start=1):
-            right_so_far += right
-            if right_so_far / count >= target:
-                floor = top
-        return round(floor, 4)
-
-    unanswerable = [r for r in rows if r["unanswerable"]]
+    accepted_answerable = [r for r in answerable if not rejected(r)]
     result = {
-        "thresholds": {"min_match": min_match, "high": precision_floor(0.95), "medium": precision_floor(0.75)},
+        "model": {
+            "features": list(FEATURES),
+            "weights": list(model.weights),
+            "bias": model.bias,
+            "means": list(model.means),
+            "scales": list(model.scales),
+            "threshold": threshold,
+        },
+        "thresholds": {
+            "high": _precision_floor(accepted_answerable, 0.95),
+            "medium": _precision_floor(accepted_answerable, 0.75),
+        },
         "no_answer_accuracy": round(sum(map(rejected, unanswerable)) / max(len(unanswerable), 1), 4),
         "answerable_rejected": round(sum(map(rejected, answerable)) / max(len(answerable), 1), 4),
         "questions": len(rows),
-        "margin": margin,
+        "max_rejected": max_rejected,
         "source": [Path(path).name for path in paths],
         "split": "tune",
         "calibrated_on": date.today().isoformat(),
@@ -66,3 +92,66 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, margin: flo
     if write:
         CALIBRATION_FILE.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return result
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-penalised logistic regression with balanced classes and ``SIGNS``."""
+    class_weight = np.where(y, len(y) / (2 * max(y.sum(), 1)), len(y) / (2 * max((~y).sum(), 1)))
+    target = y.astype(float)
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:-1], params[-1]
+        p = 1 / (1 + np.exp(-np.clip(x @ w + b, -40, 40)))
+        eps = 1e-12
+        nll = -np.sum(class_weight * (target * np.log(p + eps) + (1 - target) * np.log(1 - p + eps)))
+        residual = class_weight * (p - target)
+        gradient = np.append(x.T @ residual + L2 * w, residual.sum())
+        return nll + 0.5 * L2 * float(w @ w), gradient
+
+    bounds = [(0, None) if SIGNS[f] > 0 else (None, 0) if SIGNS[f] < 0 else (None, None) for f in FEATURES]
+    result = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=[*bounds, (None, None)])
+    return result.x[:-1], float(result.x[-1])
+
+
+def _observe(searcher, records: list[dict]) -> list[dict]:
+    """The evidence of every record under an open model (only the scope check declines)."""
+    open_searcher = searcher.with_settings(calibration=Calibration(model=OPEN_MODEL))
+    rows = []
+    for record in records:
+        outcome = question_outcome(open_searcher, record)
+        answer = outcome["answer"]
+        rows.append(
+            {
+                "unanswerable": record.get("type") == "unanswerable" or record.get("part") == "none",
+                "out_of_scope": not answer.answerable,  # declined by a rule: scope or kind of answer
+                "right": outcome["rank"] == 1,
+                "top": answer.features.get("top_score", 0.0),
+                "x": [float(answer.features.get(name, 0.0)) for name in FEATURES],
+            }
+        )
+    return rows
+
+
+def _threshold(rows: list[dict], max_rejected: float) -> float:
+    """The highest probability threshold that declines at most ``max_rejected`` of the answerable rows."""
+    answerable = [r for r in rows if not r["unanswerable"]]
+    allowed = int(max_rejected * len(answerable)) - sum(r["out_of_scope"] for r in answerable)
+    probabilities = sorted(r["p"] for r in answerable if not r["out_of_scope"])
+    if not probabilities:
+        return 0.0
+    # Declining the ``allowed`` least likely answerable questions: the threshold sits between them
+    # and the next one.
+    allowed = min(max(allowed, 0), len(probabilities) - 1)
+    below = probabilities[allowed - 1] if allowed > 0 else 0.0
+    return round((below + probabilities[allowed]) / 2, 6)
+
+
+def _precision_floor(rows: list[dict], target: float) -> float:
+    """The lowest top score above which the first passage is right for ``target`` of the rows."""
+    accepted = sorted(((r["top"], r["right"]) for r in rows), reverse=True)
+    floor, right_so_far = (accepted[0][0] if accepted else 0.0), 0
+    for count, (top, right) in enumerate(accepted, start=1):
+        right_so_far += right
+        if right_so_far / count >= target:
+            floor = top
+    return round(floor, 4)

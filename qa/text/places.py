@@ -6,8 +6,13 @@ ones a report covers; both read the places here.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from qa.errors import PlaceDataError
 from qa.text.tokenize import pos_tags
 
 LEADING_TIME = re.compile(r"^(?:[0-9]{4}年度?|去年|今年|明年|截至|截止|[,，、 ])*")
@@ -33,3 +38,57 @@ def places(text: str) -> list[str]:
     if lead and not any(lead.group().endswith(place) and lead.group() != place for place in found):
         found.insert(0, lead.group())
     return list(dict.fromkeys(found))
+
+
+# --------------------------------------------------------------- the gazetteer
+
+# China's administrative divisions (provinces, prefectures, counties and districts, 3,500 names with
+# their suffixes) as the ``cpca`` package ships them. Only its data file is read: the package's own
+# import needs ``pkg_resources``, which current setuptools no longer provides.
+GAZETTEER_PACKAGE = "cpca"
+GAZETTEER_FILE = ("resources", "adcodes.csv")
+ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|林区|特区|省|市|区|县|州|盟|旗)$")
+# A short name (北京 for 北京市) is read only for a province or a prefecture, and only when no street
+# word follows it: 河北路 and 南京路 are streets inside a district, not the province or the city.
+STREET_AFTER = re.compile(r"[路街道里巷桥站港湾口]")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(full names, short names of provinces and prefectures) as two alternations, longest first."""
+    spec = importlib.util.find_spec(GAZETTEER_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise PlaceDataError(f"缺少地名库:请安装 {GAZETTEER_PACKAGE}(pip install {GAZETTEER_PACKAGE})")
+    path = Path(next(iter(spec.submodule_search_locations)), *GAZETTEER_FILE)
+    try:
+        rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
+        full = {row["name"] for row in rows if len(row["name"]) >= 2}
+        short = {
+            ADMIN_SUFFIX.sub("", row["name"])
+            for row in rows
+            if row["adcode"][4:] == "0" * (len(row["adcode"]) - 4)  # province or prefecture level
+        }
+    except (OSError, KeyError, csv.Error) as exc:
+        raise PlaceDataError(f"无法读取地名库 {path}({type(exc).__name__})") from exc
+    short = {name for name in short if len(name) >= 2} - full
+
+    def alternation(names: set[str]) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+    return alternation(full), alternation(short)
+
+
+def administrative_places(text: str) -> list[str]:
+    """Administrative divisions of China that ``text`` names (南开区, 北京市, 北京, 会宁县), in order.
+
+    Read against a gazetteer, so a phrase that only looks like a district (疫情下区, 旧楼区) is
+    not one; a short name counts only for a province or prefecture and not before a street word.
+    """
+    full, short = _gazetteer()
+    found = [(m.start(), m.group()) for m in full.finditer(text)]
+    taken = {i for start, name in found for i in range(start, start + len(name))}
+    for m in short.finditer(text):
+        after = text[m.end() : m.end() + 1]
+        if m.start() not in taken and not STREET_AFTER.match(after):
+            found.append((m.start(), m.group()))
+    return list(dict.fromkeys(name for _, name in sorted(found)))

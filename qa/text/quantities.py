@@ -21,28 +21,30 @@ What counts as a quantity
     Ranges (1-2个, 三至五年) give one quantity per end: the first end takes the unit (and the
     multiplier) of the second, and the ends are marked ``at_least`` and ``at_most``.
 
-Approximation markers (field ``approx``)
-    ``about``: 约, 大约, 近, 将近, 接近, 近似, 左右 (近 before a duration, 近3年, means "the last 3 years"
-    and is not a hedge); ``at_least``: 超过, 超, 逾, 多于, 高于, 不少于, 不低于, 至少, 以上, 余, 多
-    (达…以上 is at least through 以上; 达 alone reports an exact figure); ``at_most``: 不超过, 不到, 不足,
-    低于, 少于, 至多, 最多, 以下, 以内, 之内 (控制在…以内 through 以内).
+Qualifiers (field ``approx``) and precision (field ``step``)
+    Each figure stands for an interval of values (:mod:`qa.text.intervals`, docs/quantities.md):
+    ``about`` 约, 大约, 左右; ``near`` 近, 将近, 接近 (近 before a duration, 近3年, means "the last 3
+    years" and is not a hedge); ``plus`` 余/多 after the numeral (三千余人, 两亿五千多万元, 两成多);
+    ``over`` 超过, 超, 逾, 突破, 多于, 高于; ``at_least`` 以上, 不少于, 不低于, 至少 (达…以上 through
+    以上; 达 alone reports an exact figure); ``under`` 不到, 不足, 低于, 少于; ``at_most`` 以下, 以内,
+    之内, 不超过, 至多 (控制在…以内 through 以内). The width of a band is set by ``step``, the unit of the
+    figure's last significant digit.
+    Also read: 成 as tenths (两成 = 20%), 翻N番 as a change of +(2^N − 1) × 100%, 增长X倍 as +X × 100%,
+    and ``kind``: "change" after a growth word (增长, 提高, 下降, 增幅 …), "share" after 占, 比重, 率.
 
 Comparison rules (:func:`compare`)
     * Units. Values are in base units, so 元/万元/亿元 and 人/万人 compare directly. 人, 名 and 位 all
       count people and are compatible. Different currencies (元 vs 美元) are ``different``. Other
       different units or measure words (个 vs 家, 人 vs 人次, % vs 个百分点) are ``incomparable``, unless
-      one side has no unit at all. Years compare only with years.
-    * Exact figures are equal within a relative tolerance of 1e-6 (float noise only; 3万 vs 3.1万 is
-      different).
-    * A figure marked ``about`` stands for its value ±5%. Each figure stands for an interval (exact: a
-      point; about: ±5%; at_least: [v, ∞); at_most: (-∞, v]). Disjoint intervals are ``different``. If
-      the report's interval lies inside the claim's, the claim holds (超过3万 vs 3.1万: equal).
-      Overlapping intervals with an ``about`` on either side are equal.
-    * Two bounds of the same direction that are not implied are ``different``: a bound is quoted as a
-      figure (claim 56%以下 vs report 70%以下).
-    * An exact claim against a reported bound is equal when it is within 5% of the bound on the allowed
-      side (report 1.4万余人 vs claim 1.4万人: 余 means "at least"), ``different`` when it breaks the
-      bound, and ``incomparable`` otherwise (report 30家以上 cannot confirm 50家).
+      one side has no unit at all, and so are a change and a share (增长50% vs 占比50%). Years compare
+      only with years.
+    * Disjoint intervals are ``different`` (三千余人 vs 超过3万人; 近五成 vs 52%; 超过1.1万 vs 近1.1万).
+      The report's interval inside the claim's is ``equal`` (突破300亿 vs 305亿; 约9亿 vs 8.7亿).
+    * Otherwise: an exact claim equal to the report's qualified figure, or inside the report's 约/近
+      band, is ``equal`` (the claim drops the qualifier); two bounds of the same direction that are
+      not implied are ``different`` (a bound is quoted as a figure: 56%以下 vs 70%以下); overlapping
+      bands with 约 on either side are ``equal``; anything else is ``incomparable`` (report 30家以上
+      cannot confirm 50家).
     * When values differ by an exact power of ten the explanation names the magnitude mismatch
       ("量级不同:万 与 亿").
 """
@@ -55,6 +57,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import cn2an
+
+from qa.text.intervals import LOWER_BOUNDS, QUALIFIERS, UPPER_BOUNDS, Interval, interval, step_of
 
 __all__ = [
     "SPAN_DATE",
@@ -74,10 +78,8 @@ SPAN_FIGURE = re.compile(r"[0-9]|(?<!第)[一二两三四五六七八九十百�
 SPAN_DATE = re.compile(r"[0-9一二三四五六七八九十〇]+\s*年|[0-9一二三四五六七八九十]+\s*月|年底|年内|上半年|下半年|季度|年初")
 
 EXACT_RTOL = 1e-6
-ABOUT_RTOL = 0.05
-NEAR_BOUND_RTOL = 0.05
 
-APPROX_KINDS = ("about", "at_least", "at_most")
+APPROX_KINDS = QUALIFIERS  # the readings of qualifiers, in qa.text.intervals
 
 # Full-width ASCII (３．１, ％, ，) to half-width, one character for one so offsets do not move.
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -123,7 +125,7 @@ _UNITS = (
     | _TIME_UNITS
     | set(_UNIT_SPELLINGS)
     | {"%", "‰", "个百分点", "平方公里", "平方米", "立方米", "公顷", "亩", "公里", "米", "吨", "公斤", "克"}
-    | {"千瓦时", "千瓦", "微克/立方米", "毫克", "倍", "岁"}
+    | {"千瓦时", "千瓦", "微克/立方米", "毫克", "倍", "岁", "成"}
     | {"人次", "户次", "家次", "条次", "台次", "架次", "人", "名", "位", "家", "户", "个", "只", "张"}
     | {"所", "台", "处", "套", "支", "项", "场", "次", "笔", "辆", "具", "座", "条", "类", "件", "起"}
     | {"例", "宗", "间", "栋", "幢", "片", "份", "册", "篇", "艘", "架", "盏", "床", "组"}
@@ -132,8 +134,10 @@ _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # Units that begin with a multiplier character: 千克 is a unit, not 千 × 克.
 _MULT_GUARD = "|".join(u for u in _UNITS if u[0] in "万亿千百")
 
+# 近千, 超百亿, 逾万: after a qualifier a lone 百/千/万 is 一百/一千/一万.
+_BARE_RANK = r"(?<=[近约逾超破过])[百千万](?![百千万亿]*[一二两三四五六七八九十])"
 _NUMBER_RE = re.compile(
-    rf"(?P<pct>百分之|千分之)(?P<pctnum>{_ARABIC}|百|{_CHINESE})|(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})"
+    rf"(?P<pct>百分之|千分之)(?P<pctnum>{_ARABIC}|百|{_CHINESE})|(?P<ar>{_ARABIC})|(?P<bare>{_BARE_RANK})|(?P<cn>{_CHINESE})"
 )
 _AFTER_RE = re.compile(
     rf" ?(?P<pre>余|多)?(?:(?!{_MULT_GUARD})(?P<mult>{_MULT}))?(?P<post>余|多)?(?P<unit>{_UNIT})?"
@@ -148,11 +152,22 @@ _TAIL_APPROX = {
     "之内": "at_most",
     "左右": "about",
 }
+# Words that make a percentage, 倍 or 成 a change (增长15%, 增长1.94倍) or a share (占比近50%, 受理率100%).
+_CHANGE_RE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{0,6}$")
+_SHARE_RE = re.compile(r"(?:占|比重|比例|率)[^,。;:，；、]{0,4}$")
+# 翻一番 (×2), 翻两番 (×4), 翻番; 翻了一番还多 (more than ×2).
+_DOUBLING_RE = re.compile(r"翻了?(?P<n>[一两二三四1-4]?)番(?P<more>还多|有余|多)?")
+# 一半 is 50% (一半以上, 近一半); not inside 一半一半 or after a numeral (十一半).
+_HALF_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])一半(?P<tail>以上|以下|左右)?")
+_DOUBLINGS = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Words ending in a marker character that are not markers (节约 "save", 最近 "recently") map to None.
 _BEFORE_MARKERS = {
-    "about": ["大约", "约", "将近", "接近", "近似", "近"],
-    "at_least": ["超过", "超", "逾", "多于", "高于", "大于", "不少于", "不低于", "至少", "最少"],
-    "at_most": ["不超过", "不到", "不足", "低于", "少于", "小于", "至多", "最多", "不高于"],
+    "about": ["大约", "约"],
+    "near": ["将近", "接近", "近似", "近"],
+    "over": ["超过", "超", "逾", "突破", "多于", "高于", "大于"],
+    "at_least": ["不少于", "不低于", "至少", "最少"],
+    "under": ["不到", "不足", "低于", "少于", "小于"],
+    "at_most": ["不超过", "至多", "最多", "不高于"],
     None: ["最近", "附近", "临近", "邻近", "就近", "亲近", "节约", "制约", "签约", "集约", "预约"]
     + ["履约", "合约", "违约", "公约", "特约", "赶超", "高超"],
 }
@@ -167,7 +182,7 @@ _PROTECTED_RE = re.compile(
 # Idioms and fixed words in which a numeral and a measure word do not count anything.
 _IDIOM_RE = re.compile(
     "一起|一次性|一条龙|一个个|一次次|一项项|一件件|一步步|一天天|一年年|一片|一点一滴|一五一十"
-    "|三番五次|三天两头|一年四季|一年到头|一天到晚|一家人|一家独大|[一二两三四五六七八九十]位数"
+    "|三番五次|三天两头|一年四季|一年到头|一天到晚|一家人|一家独大|[一二两三四五六七八九十]位数|一成不变"
 )
 _LATIN_OR_PLUS = re.compile(r"[A-Za-z+/]")
 
@@ -177,8 +192,11 @@ class Quantity:
     """A figure found in text.
 
     ``value`` is in base units (3.1万人 -> 31000.0, 27.95亿元 -> 2.795e9; percentages stay in
-    percent: 11% -> 11.0 with unit "%"). ``unit`` is the unit or measure word ("" when none),
-    ``approx`` one of "about", "at_least", "at_most" or None, ``text`` the exact span
+    percent: 11% -> 11.0 with unit "%"; 两成 -> 20.0 "%"; 增长1.94倍 -> 194.0 "%"; 翻一番 -> 100.0 "%").
+    ``unit`` is the unit or measure word ("" when none), ``approx`` the qualifier (one of
+    :data:`qa.text.intervals.QUALIFIERS` or None), ``step`` the unit of the last significant digit
+    (三千余人 -> 1000), ``kind`` "change" for a growth or fall (增长15%), "share" for a proportion
+    (占比50%, 受理率100%), "" otherwise, ``text`` the exact span
     ``source[start:end]`` (markers included), ``scale`` the multiplier as written ("万", "亿", "";
     for Chinese numerals the one a report would print: 三万一千 -> "万" as in 3.1万) and ``is_year``
     tells a year (2020年) from an amount.
@@ -192,10 +210,17 @@ class Quantity:
     end: int
     scale: str = ""
     is_year: bool = False
+    step: float = 1.0
+    kind: str = ""
 
     def __post_init__(self) -> None:
         if self.approx not in (None, *APPROX_KINDS):
             raise ValueError(f"approx must be one of {APPROX_KINDS} or None, not {self.approx!r}")
+
+    @property
+    def interval(self) -> Interval:
+        """The values the figure stands for, its qualifier read as in :mod:`qa.text.intervals`."""
+        return interval(self.value, self.approx, self.step)
 
 
 @dataclass(frozen=True)
@@ -221,6 +246,9 @@ class _Figure:
     approx: str | None
     percent: bool
     is_year: bool = False
+    step: Decimal = Decimal(1)
+    kind: str = ""
+    searchable: bool = True  # rewritten by normalise_numbers_for_search
 
 
 # ---------------------------------------------------------------- numbers
@@ -321,6 +349,8 @@ def _to_quantity(text: str, f: _Figure) -> Quantity:
         end=f.end,
         scale=f.scale,
         is_year=f.is_year,
+        step=float(f.step),
+        kind=f.kind,
     )
 
 
@@ -336,7 +366,52 @@ def _figures(text: str) -> list[_Figure]:
             continue
         figures.append(figure)
     _resolve_ranges(t, figures)
-    return [f for f in figures if f.is_year or _is_amount(f)]
+    figures = [f for f in figures if f.is_year or _is_amount(f)]
+    for f in figures:
+        _read_kind(t, f)
+    figures += [d for d in _doublings(t) + _halves(t) if not _inside(d.start, protected)]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _read_kind(t: str, f: _Figure) -> None:
+    """Change, share or neither; 成 as percent, 增长X倍 as a percent change (增长1.94倍 = 增长194%)."""
+    if f.is_year:
+        return
+    if f.unit == "成":  # tenths: 两成 = 20%, 两成多 = 20–30%
+        f.value, f.step, f.unit, f.searchable = f.value * 10, f.step * 10, "%", False
+        if t.startswith(("多", "余"), f.end) and f.approx is None:
+            f.approx, f.end = "plus", f.end + 1
+    if f.unit not in ("%", "倍"):
+        return
+    before = t[max(0, f.start - 10) : f.start]
+    if _CHANGE_RE.search(before):
+        f.kind = "change"
+        if f.unit == "倍":  # 增长X倍 adds X times the base
+            f.value, f.step, f.unit = f.value * 100, f.step * 100, "%"
+    elif f.unit == "%" and _SHARE_RE.search(before):
+        f.kind = "share"
+
+
+def _halves(t: str) -> list[_Figure]:
+    """一半 as 50%, with the qualifiers around it (一半以上, 近一半)."""
+    out = []
+    for m in _HALF_RE.finditer(t):
+        f = _Figure(*m.span(), m.start(), m.start() + 2, "一半", Decimal(50), "", "%", None, False)
+        f.searchable, f.step = False, Decimal(10)
+        _mark_approx(t, f, m.groupdict())
+        out.append(f)
+    return out
+
+
+def _doublings(t: str) -> list[_Figure]:
+    """翻N番 as a percent change: ×2^N is +(2^N − 1) × 100%; 还多 makes it a lower bound."""
+    out = []
+    for m in _DOUBLING_RE.finditer(t):
+        value = Decimal(2 ** _DOUBLINGS[m["n"]] - 1) * 100
+        f = _Figure(*m.span(), *m.span(), m[0], value, "", "%", "over" if m["more"] else None, False)
+        f.kind, f.searchable, f.step = "change", False, Decimal(100)
+        out.append(f)
+    return out
 
 
 def _spans(pattern: re.Pattern[str], t: str) -> list[tuple[int, int]]:
@@ -350,19 +425,23 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _read_figure(t: str, match: re.Match[str]) -> _Figure | None:
     """The figure around one numeral: multiplier, unit and markers, or None if it does not parse."""
     percent = match["pct"] is not None
-    numeral = match["pctnum"] if percent else match[0]
-    try:
-        value, scale = _parse_decimal("一百" if numeral == "百" else numeral)
-    except ValueError:
-        return None
+    numeral = match["pctnum"] if percent else "一" + match["bare"] if match["bare"] else match[0]
     num_start, num_end = match.span()
     after = (_TAIL_RE if percent else _AFTER_RE).match(t, num_end)
     parts = after.groupdict()
-    if parts.get("mult") and re.search("[百千万亿]", numeral):
-        return None  # 一万多千: a second multiplier after a written one is not a number
+    try:
+        value, scale = _parse_decimal("一百" if numeral == "百" else numeral)
+    except ValueError:
+        if not parts.get("mult"):
+            return None
+        value, scale = None, ""  # 两亿五千 reads only with the 万 after it
+    searchable = not match["bare"]
     if parts.get("mult"):
-        scale = parts["mult"]
-        value *= _MULTIPLIERS[scale]
+        multiplied = _multiply(numeral, value, parts["mult"])
+        if multiplied is None:
+            return None  # 一万多千: a second multiplier after a written one is not a number
+        searchable = searchable and not re.search("[百千万亿]", numeral)
+        value, scale = multiplied, parts["mult"]
     unit = "%" if match["pct"] == "百分之" else "‰" if percent else parts.get("unit") or ""
     unit = _UNIT_SPELLINGS.get(unit, unit)
     end = after.end() if after.group(0).strip() else num_end
@@ -377,6 +456,8 @@ def _read_figure(t: str, match: re.Match[str]) -> _Figure | None:
         unit=unit,
         approx=None,
         percent=percent,
+        step=Decimal(str(step_of(value))),
+        searchable=searchable,
     )
     _mark_year(t, figure)
     if figure.is_year:
@@ -385,6 +466,28 @@ def _read_figure(t: str, match: re.Match[str]) -> _Figure | None:
         return None  # 一二三, 二三五年: codes and misspelt years, not amounts
     _mark_approx(t, figure, parts)
     return figure
+
+
+def _multiply(numeral: str, value: Decimal | None, mult: str) -> Decimal | None:
+    """A numeral followed by a multiplier, written or after 余/多: 三百余万 = 300万, 两亿五千多万 = 2.5亿.
+
+    A Chinese numeral's own ranks must be below the multiplier's, except a leading part in higher
+    ranks (两亿 of 两亿五千万), which stands as it is; None when the two cannot combine (一万多千).
+    """
+    rank = len(str(_MULTIPLIERS[mult])) - 1
+    ranks = [i for i, c in enumerate(numeral) if c in _CN_RANK]
+    if not ranks:
+        return None if value is None else value * _MULTIPLIERS[mult]
+    higher = [i for i in ranks if _CN_RANK[numeral[i]] > rank]
+    cut = higher[-1] + 1 if higher else 0
+    tail = numeral[cut:]
+    if not tail or any(_CN_RANK.get(c, 0) >= rank for c in tail):
+        return None
+    try:
+        head = _chinese_integer(numeral[:cut]) if cut else 0
+        return Decimal(head) + Decimal(_chinese_integer(tail)) * _MULTIPLIERS[mult]
+    except ValueError:
+        return None
 
 
 def _is_digit_sequence(numeral: str) -> bool:
@@ -411,7 +514,7 @@ def _mark_approx(t: str, f: _Figure, parts: dict[str, str | None]) -> None:
     if parts.get("tail"):
         f.approx = _TAIL_APPROX[parts["tail"]]
     elif parts.get("pre") or parts.get("post"):
-        f.approx = "at_least"
+        f.approx = "plus"
     before = _BEFORE_RE.search(t, max(0, f.num_start - 6), f.num_start)
     if before is None:
         return
@@ -486,7 +589,7 @@ def normalise_numbers_for_search(text: str) -> str:
 
 def _search_form(t: str, f: _Figure) -> str | None:
     """The Arabic form of a figure's numeral, or None when it stays as written."""
-    if f.numeral.isascii() and not f.percent or _touches_digits(t, f):
+    if f.numeral.isascii() and not f.percent or not f.searchable or _touches_digits(t, f):
         return None
     if f.percent:
         return _plain(_parse_decimal(_numeral_for_value(f))[0]) + f.unit
@@ -544,23 +647,19 @@ def canonical_unit(unit: str) -> str:
     return "人" if unit in PEOPLE else unit
 
 
+KIND_NAMES = {"change": "增减幅度", "share": "占比或比率"}
+
+
 def _unit_problem(claim: Quantity, reported: Quantity, header: str) -> Comparison | None:
+    if claim.kind and reported.kind and claim.kind != reported.kind:
+        names = KIND_NAMES[claim.kind], KIND_NAMES[reported.kind]
+        return Comparison("incomparable", f"所指不同:声明是{names[0]},报告是{names[1]}({header})")
     a, b = canonical_unit(claim.unit), canonical_unit(reported.unit)
     if not a or not b or a == b:
         return None
     if a in CURRENCIES and b in CURRENCIES:
         return Comparison("different", f"货币单位不同:{a} 与 {b}({header})")
     return Comparison("incomparable", f"单位不同:{a} 与 {b},无法比较({header})")
-
-
-def _interval(q: Quantity) -> tuple[float, float]:
-    if q.approx == "about":
-        return q.value * (1 - ABOUT_RTOL), q.value * (1 + ABOUT_RTOL)
-    if q.approx == "at_least":
-        return q.value, math.inf
-    if q.approx == "at_most":
-        return -math.inf, q.value
-    return q.value, q.value
 
 
 def _close(a: float, b: float, rtol: float = EXACT_RTOL) -> bool:
@@ -570,20 +669,21 @@ def _close(a: float, b: float, rtol: float = EXACT_RTOL) -> bool:
 
 
 def _compare_values(claim: Quantity, reported: Quantity, header: str) -> Comparison:
-    c_lo, c_hi = _interval(claim)
-    r_lo, r_hi = _interval(reported)
-    kinds = {claim.approx, reported.approx}
-    if c_hi < r_lo and not _close(c_hi, r_lo) or r_hi < c_lo and not _close(r_hi, c_lo):
-        return Comparison("different", _difference(claim, reported, header, "about" in kinds))
-    inside = (r_lo >= c_lo or _close(r_lo, c_lo)) and (r_hi <= c_hi or _close(r_hi, c_hi))
-    if inside:
+    """Claim interval against report interval (docs/quantities.md, "Deciding")."""
+    c, r = claim.interval, reported.interval
+    if claim.approx is None and reported.approx and _close(claim.value, reported.value):
+        return Comparison("equal", f"{header},声明省去了报告的限定词,数值一致")
+    if c.disjoint(r):
+        return Comparison("different", _difference(claim, reported, header, bool(claim.approx or reported.approx)))
+    if c.contains(r):
         return Comparison("equal", f"{header},{_agreement(claim, reported)}")
-    if claim.approx == reported.approx != "about":  # two bounds of the same direction, not implied
+    if claim.approx is None:
+        return _exact_against_range(claim, reported, header)
+    same_side = {claim.approx, reported.approx}
+    if same_side <= LOWER_BOUNDS or same_side <= UPPER_BOUNDS:  # two bounds quoted as figures
         return Comparison("different", f"{header},界限数值不同")
-    if claim.approx is None and reported.approx in ("at_least", "at_most"):
-        return _exact_against_bound(claim, reported, header)
-    if "about" in kinds:
-        return Comparison("equal", f"{header},按约数±{ABOUT_RTOL:.0%}容差一致")
+    if "about" in same_side:
+        return Comparison("equal", f"{header},约数的范围与报告相交,按约数一致")
     return Comparison("incomparable", f"{header},两者范围部分重叠,无法判断")
 
 
@@ -591,23 +691,22 @@ def _agreement(claim: Quantity, reported: Quantity) -> str:
     if claim.approx is None and reported.approx is None:
         return "数值一致"
     if claim.approx == reported.approx and _close(claim.value, reported.value):
-        return "数值与界限一致"
-    if "about" in (claim.approx, reported.approx):
-        return f"按约数±{ABOUT_RTOL:.0%}容差一致"
-    return "报告数值在声明范围内,一致"
+        return "数值与限定词一致"
+    return "报告数值在声明的范围内,一致"
 
 
-def _exact_against_bound(claim: Quantity, reported: Quantity, header: str) -> Comparison:
-    bound = "下限" if reported.approx == "at_least" else "上限"
-    if _close(claim.value, reported.value, NEAR_BOUND_RTOL):
-        return Comparison("equal", f"{header},报告数值为{bound},声明与之相符(容差{NEAR_BOUND_RTOL:.0%})")
-    return Comparison("incomparable", f"{header},报告只给出{bound},无法确认声明的具体数值")
+def _exact_against_range(claim: Quantity, reported: Quantity, header: str) -> Comparison:
+    """An exact claim inside a reported range: the report's own figure without its qualifier, or a
+    value inside an approximate figure, agrees; a value a bound or 余 cannot pin down is undecided."""
+    if reported.approx in ("about", "near"):
+        return Comparison("equal", f"{header},声明的数值在报告约数的范围内")
+    return Comparison("incomparable", f"{header},报告只给出范围,无法确认声明的具体数值")
 
 
 def _difference(claim: Quantity, reported: Quantity, header: str, vague: bool) -> str:
     power = _power_of_ten(claim.value, reported.value)
     if power is None:
-        return f"{header},超出约数±{ABOUT_RTOL:.0%}容差" if vague else f"{header},数值不同"
+        return f"{header},超出限定词所示的范围" if vague else f"{header},数值不同"
     if claim.scale and reported.scale and claim.scale != reported.scale:
         return f"量级不同:{claim.scale} 与 {reported.scale}({header})"
     ratio = f"{10 ** abs(power)}倍"

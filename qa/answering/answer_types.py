@@ -1,0 +1,130 @@
+"""The kind of answer a question asks for, and whether a span of the report gives one of that kind.
+
+Chinese questions mark what they want with their question word: 多少/几 a figure — a rate when it
+asks 百分之几, 增长多少, 比例 or a …率, a level or a count otherwise (多少亿元, 几所); 何时/哪年/哪天 a
+date; 谁/叫什么名字 a person; 哪里/什么位置/哪条路 a place; 哪些/名单 a list. A span answers only when
+it holds an answer of that kind: a percentage for a rate, an amount with a unit for a level, a
+date for a date, a name for a person, an enumeration for a list or a breakdown.
+
+The answer is looked for where the report states the measure asked about: in a report a clause
+pairs one measure with its figure (社会消费品零售总额205亿元), and a following clause that opens
+with a predicate and no subject of its own (同比增长3%, 占全区50%) still speaks of it. A rate in
+some other clause of the sentence does not answer a question about this measure.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from qa.text.quantities import SPAN_DATE, extract_quantities
+from qa.text.sentences import clause_spans
+from qa.text.tokenize import pos_tags
+
+
+class AnswerType(StrEnum):
+    """What a question asks for."""
+
+    RATE = "rate"  # a percentage, a share, a growth rate
+    LEVEL = "level"  # a level or a count, its unit named in the question (多少亿元, 几所)
+    AMOUNT = "amount"  # a figure of either sort (a bare 多少)
+    BREAKDOWN = "breakdown"  # a total broken into parts (各街道分别是多少)
+    DATE = "date"
+    PERSON = "person"
+    PLACE = "place"
+    LIST = "list"  # the members of a set (哪些, 名单)
+    OTHER = "other"  # an explanation, a yes/no, an open question
+
+
+MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间座条"
+RATE_ASKED = re.compile(
+    r"百分之[几多]|百分点|比例|比重|占比|增速|增幅|涨幅|降幅|几成|几倍|多少倍|"
+    rf"(?:增长|上涨|涨|下降|降低|提高|上升)了?(?:百分之)?多少(?![{MEASURE_WORDS}])|"
+    r"(?<!效)率[^,，?？]{0,6}?(?:多少|几)|"
+    r"what percentage|what share|how fast|growth rate|\brate\b"
+)
+# A level or a count with its unit named (多少亿元, 几所, 多少人); a bare 多少 accepts any figure.
+LEVEL_ASKED = re.compile(rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百]|how many")
+AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|how much")
+DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
+PERSON_ASKED = re.compile(r"谁|哪位|叫什么名字|什么名字|姓名|\bwho\b")
+PLACE_ASKED = re.compile(r"哪里|哪儿|在哪|什么位置|什么地方|哪条路|哪个路|地址|\bwhere\b")
+LIST_ASKED = re.compile(r"哪些|哪几[个家所项类]|名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b")
+# A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
+BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|每个|每类|各自)[^,，?？]{0,8}?(?:多少|几)")
+COUNT_IN_QUESTION = re.compile(rf"[0-9]+(?:\.[0-9]+)?[万亿]?[{MEASURE_WORDS}]")
+# A clause that continues the statement of the clause before it, with the same subject left out.
+CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
+
+RATE_UNITS = ("%", "倍", "成", "百分点")
+# Nouns that end the name of a place: a road, a street, a building number, a shop, a venue.
+PLACE_WORD = re.compile(r"[路街道号楼里店馆场园]")
+
+
+def asked_type(normalised_question: str) -> AnswerType:
+    """The kind of answer a (normalised) question asks for; the most specific cue wins."""
+    q = normalised_question
+    for kind, cue in (
+        (AnswerType.PERSON, PERSON_ASKED),
+        (AnswerType.DATE, DATE_ASKED),
+        (AnswerType.PLACE, PLACE_ASKED),
+        (AnswerType.BREAKDOWN, BREAKDOWN_ASKED),
+        (AnswerType.LIST, LIST_ASKED),
+        (AnswerType.RATE, RATE_ASKED),
+        (AnswerType.LEVEL, LEVEL_ASKED),
+        (AnswerType.AMOUNT, AMOUNT_ASKED),
+    ):
+        if cue.search(q):
+            return kind
+    return AnswerType.OTHER
+
+
+def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
+    """Whether ``span`` holds an answer of the kind asked (always True for OTHER).
+
+    A list is missing only when the question already quotes the count of the set it asks about
+    (14个…分别是哪些) and the span does not enumerate: the report counted the set, not named it.
+    """
+    quantities = extract_quantities(span)
+    rates = [q for q in quantities if q.unit in RATE_UNITS]
+    if kind is AnswerType.RATE:
+        return bool(rates) or any(u in span for u in RATE_UNITS[1:])
+    if kind is AnswerType.LEVEL:
+        return len(rates) < len(quantities)
+    if kind is AnswerType.AMOUNT:
+        return bool(quantities)
+    if kind is AnswerType.BREAKDOWN:
+        return len(quantities) >= 2
+    if kind is AnswerType.LIST:
+        return span.count("、") >= 2 or not COUNT_IN_QUESTION.search(question)
+    if kind is AnswerType.DATE:
+        return bool(SPAN_DATE.search(span))
+    if kind is AnswerType.PERSON:
+        return any(flag == "nr" for _, flag in pos_tags(span))
+    if kind is AnswerType.PLACE:
+        return any(flag == "ns" for _, flag in pos_tags(span)) or bool(PLACE_WORD.search(span))
+    return True
+
+
+# Kinds whose answer is a figure paired with its measure in one clause (see the module docstring).
+PAIRED_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.BREAKDOWN)
+
+
+def measure_window(span: str, words: list[str], weight) -> str:
+    """The clause of ``span`` that best names the question's ``words``, with its continuation clauses.
+
+    ``weight(word)`` says how much a word counts (its IDF); a clause is scored by the weight of the
+    question's words it contains, a word counting in part by the share of its characters present.
+    """
+    clauses = [span[s:e].strip() for s, e in clause_spans(span)]
+    if not clauses or not words:
+        return span
+
+    def score(clause: str) -> float:
+        return sum(weight(w) * sum(ch in clause for ch in w) / len(w) for w in words)
+
+    best = max(range(len(clauses)), key=lambda i: (score(clauses[i]), -i))
+    end = best + 1
+    while end < len(clauses) and CONTINUATION.match(clauses[end]):
+        end += 1
+    return "，".join(clauses[best:end])

@@ -1,0 +1,199 @@
+"""The signals that tell whether the report answers a question, measured on its best passage.
+
+Each is a general property of a question and the text found for it: how strongly and how clearly
+the best passage matched (fused score, margin over the next passage, the embedding similarity),
+how much of what the question asks about the passage and the whole report contain (IDF-weighted
+coverage of its content words), whether the answering span gives the kind of answer asked (a
+rate, an amount, a date, a name), and whether the thing a figure is asked about is named in the
+report at all. ``qa calibrate`` weighs them; ``answerability`` decides with those weights.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+
+from qa.answering.answer_types import PAIRED_KINDS, AnswerType, asked_type, measure_window, span_gives
+from qa.text.grams import GramStats
+from qa.text.sentences import segments
+from qa.text.tokenize import pos_tags
+
+#: The order of the features in the calibrated model (calibration.json names them too).
+FEATURES = (
+    "top_score",
+    "margin",
+    "dense",
+    "shared_weight",
+    "corpus_coverage",
+    "type_match",
+    "foreign",
+)
+
+# Words that say how a question asks, not what it asks about: question words, hedges and the
+# nouns that name the kind of answer (金额是多少, 具体情况).
+ASKING_WORDS = frozenset(
+    "多少 几 什么 怎么 怎么样 怎样 如何 哪些 哪个 哪里 哪儿 哪 是否 有没有 是不是 吗 呢 啊 请问 一下 "
+    "具体 大概 大约 一共 总共 到底 究竟 现在 目前 情况 金额 数量 数字 名额 规模 比例 比重 数据 时候 "
+    "人数 次数 总数 总额 数额 "
+    "能 会 要 可以 需要 应该 知道 告诉 介绍 说说 讲讲".split()
+)
+CONTENT_FLAGS = ("n", "v", "a", "j", "l", "i", "eng", "s")
+CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
+FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
+FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总共 累计 分别 大概 大约 约 到底 究竟 能 会 要".split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The signals for one question and its best passage (see ``FEATURES``)."""
+
+    top_score: float
+    margin: float
+    dense: float
+    shared_weight: float
+    corpus_coverage: float
+    type_match: float
+    measure_missing: float
+    foreign: float
+    answer_type: AnswerType = AnswerType.OTHER
+    missing_measure: str = ""
+
+    def vector(self) -> list[float]:
+        """The features in ``FEATURES`` order."""
+        return [float(getattr(self, name)) for name in FEATURES]
+
+    def to_dict(self) -> dict:
+        return {k: (round(v, 4) if isinstance(v, float) else str(v)) for k, v in asdict(self).items()}
+
+
+def content_words(normalised_question: str) -> list[str]:
+    """The words of a question that name what it is about (nouns, verbs, adjectives; not how it asks)."""
+    words = []
+    for word, flag in pos_tags(normalised_question):
+        if word in ASKING_WORDS or not CJK_OR_LATIN.fullmatch(word):
+            continue
+        if flag.startswith(CONTENT_FLAGS) or flag == "x":
+            words.append(word)
+    return list(dict.fromkeys(words))
+
+
+class WordStats:
+    """How many passages use each word: rare words say more about what a question is after."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.n = len(texts)
+        self._df: dict[str, int] = {}
+
+    def df(self, word: str) -> int:
+        if word not in self._df:
+            self._df[word] = sum(word in text for text in self.texts)
+        return self._df[word]
+
+    def idf(self, word: str) -> float:
+        """IDF of a word; a word the report never uses weighs as much as one used once."""
+        return math.log(1 + self.n / max(self.df(word), 1))
+
+    def coverage(self, words: list[str], text: str | None = None) -> float:
+        """IDF-weighted share of ``words`` found in ``text`` (in any passage when None); 0 for no words."""
+        total = sum(self.idf(w) for w in words)
+        if not total:
+            return 0.0
+        found = sum(self.idf(w) for w in words if (self.df(w) > 0 if text is None else w in text))
+        return found / total
+
+
+def missing_measure(normalised_question: str, corpus_text: str) -> str:
+    """The noun a figure is asked about (the word just before 多少/几个) when the report never uses it."""
+    words = pos_tags(normalised_question)
+    for position, (word, _) in enumerate(words):
+        if not FIGURE_CUE.fullmatch(word):
+            continue
+        before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
+        if not before:
+            continue
+        subject, flag = before[-1]
+        if (flag.startswith("n") or flag == "eng") and len(subject) >= 2 and subject not in corpus_text:
+            return subject
+    return ""
+
+
+def type_match(
+    kind: AnswerType, question: str, span: str, passage_text: str, content: list[str], words: WordStats, foreign: bool
+) -> float:
+    """1 when the answering span gives the kind of answer asked, 0.5 when only another sentence of the
+    passage does (the span may be misplaced), 0 when the passage gives none.
+
+    A figure is looked for beside its measure; a date, a name, a place or a list anywhere in the
+    sentence. An English question's words cannot point at a clause of the Chinese text.
+    """
+
+    def gives(text: str) -> bool:
+        paired = kind in PAIRED_KINDS and not foreign
+        return span_gives(kind, measure_window(text, content, words.idf) if paired else text, question)
+
+    if gives(span):
+        return 1.0
+    # Another sentence stands in for the span only when it names what was asked at least as well.
+    least = _naming(span, content, words)
+    others = (passage_text[s:e] for s, e in segments(passage_text))
+    return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
+
+
+def _naming(text: str, content: list[str], words: WordStats) -> float:
+    """How well ``text`` names the question's content words (IDF-weighted share of their characters)."""
+    return sum(words.idf(w) * sum(ch in text for ch in w) / len(w) for w in content)
+
+
+SHARED_TERM = re.compile(r"[\u3400-\u9fff]{2}")
+LATIN_TERM = re.compile(r"[a-z0-9][a-z0-9.]+")
+# The shared weight given to an English question, whose words the Chinese text cannot share: a
+# typical weight of an answered Chinese question, so that only ``foreign`` sets its baseline.
+SHARED_NEUTRAL = 12.0
+
+
+def shared_weight(normalised_question: str, passage_text: str, grams: GramStats) -> float:
+    """The IDF weight of the question's character bigrams (and Latin words, figures) found in a passage.
+
+    Zero for a question with nothing in common with the passage (今天天气怎么样?); a rare shared
+    term such as 三保 weighs more than common ones such as 和平.
+    """
+    bigrams = {normalised_question[i : i + 2] for i in range(len(normalised_question) - 1)}
+    terms = {g for g in bigrams if SHARED_TERM.fullmatch(g)} | set(LATIN_TERM.findall(normalised_question))
+    return float(sum(grams.idf(term) for term in terms if term in passage_text))
+
+
+def gather_evidence(
+    normalised_question: str,
+    foreign: bool,
+    fused: list[float],
+    dense: float,
+    passage_text: str,
+    span: str,
+    words: WordStats,
+    grams: GramStats,
+    corpus_text: str,
+) -> Evidence:
+    """The signals for a question whose passages scored ``fused`` (best first) and whose best span is ``span``."""
+    content = content_words(normalised_question)
+    kind = asked_type(normalised_question)
+    missing = missing_measure(normalised_question, corpus_text)
+    # English words cannot be looked up in the Chinese text: shared words are no evidence either
+    # way for an English question, and ``foreign`` carries its baseline instead.
+    shared, corpus_coverage = (None, 1.0) if foreign else (
+        shared_weight(normalised_question, passage_text, grams),
+        words.coverage(content),
+    )
+    return Evidence(
+        top_score=fused[0] if fused else 0.0,
+        margin=fused[0] - fused[1] if len(fused) > 1 else 0.0,
+        dense=dense,
+        shared_weight=SHARED_NEUTRAL if shared is None else shared,
+        corpus_coverage=corpus_coverage,
+        type_match=type_match(kind, normalised_question, span, passage_text, content, words, foreign),
+        measure_missing=float(bool(missing)),
+        foreign=float(foreign),
+        answer_type=kind,
+        missing_measure=missing,
+    )

@@ -1,0 +1,57 @@
+"""What a report covers: the years it reports on and the places it names, read from the report itself.
+
+A work report speaks of the years in its title (the year reviewed and the year planned) and of the
+places it names; a question about another year or another administrative place asks for something
+the report does not hold, unless the passage that answers it names that year (a rolling plan for
+2021—2023) or the report names that place (a partner county).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.documents.passages import Passage
+from qa.text.places import administrative_places
+from qa.text.quantities import extract_years
+
+
+def years_named(text: str) -> frozenset[int]:
+    """The years ``text`` names, with every year inside a range (2021—2023 names 2022 too)."""
+    years = [int(q.value) for q in extract_years(text)]
+    named = set(years)
+    for first, last in zip(years, years[1:]):
+        if 0 < last - first <= 10 and f"{first}" in text and _is_range(text, first, last):
+            named.update(range(first, last + 1))
+    return frozenset(named)
+
+
+def _is_range(text: str, first: int, last: int) -> bool:
+    return any(f"{first}{dash}{last}" in text for dash in ("—", "-", "–", "至", "~", "到"))
+
+
+@dataclass(frozen=True)
+class DocumentScope:
+    """The years a report reports on and every administrative place its text names."""
+
+    report_years: frozenset[int]
+    places: frozenset[str]
+
+    @classmethod
+    def of(cls, passages: list[Passage], report_years: set[int]) -> DocumentScope:
+        """The scope of the documents of ``passages``, which report on ``report_years`` (their part
+        headings' and titles' years, ``qa.documents.time``); places are read from their text."""
+        titles = {p.doc_title for p in passages} | {p.section_path[0] for p in passages if p.section_path}
+        text = "\n".join(p.text for p in passages)
+        return cls(
+            report_years=frozenset(report_years),
+            places=frozenset(administrative_places(text + "\n" + "\n".join(titles))),
+        )
+
+    def years_outside(self, question: str, passage_text: str) -> list[int]:
+        """Years the question names that the report does not report on and its passage does not name."""
+        passage_years = years_named(passage_text)
+        return sorted(y for y in years_named(question) if y not in self.report_years and y not in passage_years)
+
+    def places_outside(self, question: str, corpus_text: str) -> list[str]:
+        """Administrative places the question names that the report never names."""
+        return [p for p in administrative_places(question) if p not in self.places and p not in corpus_text]

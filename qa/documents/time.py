@@ -1,0 +1,100 @@
+"""Which years a document reports results for and which it states plans for, read from the document.
+
+A Chinese plan or work report has a part that reviews a period (“一、2020年国民经济和社会发展计划执行情况”,
+“一、2021年工作回顾”, “过去五年工作回顾”) and a part that sets out the coming one (“二、2021年…计划任务”,
+“二、2022年工作安排”). The years come from those part headings; when a heading names none, from the
+title (“关于…2020年…执行情况与2021年…计划的报告”), and failing that from the date of delivery: such a
+report is delivered early in the plan year and reviews the year before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.documents.parts import Part, part_kind
+from qa.text.quantities import extract_years
+
+PART_NAMES = {Part.REVIEW: "执行情况", Part.PLAN: "计划", Part.NOTES: "附注", Part.PREAMBLE: "报告开头"}
+DATE_YEAR = re.compile(r"((?:19|20)\d\d)\s*[-年./]")
+# In a title, the words after which the years named are results, and plans.
+TITLE_REVIEW = re.compile(r"执行情况|完成情况|回顾|总结")
+TITLE_PLAN = re.compile(r"计划|安排|打算|规划|预算")
+
+
+@dataclass(frozen=True)
+class DocumentTime:
+    """The years a document reviews and the years it plans."""
+
+    review_years: tuple[int, ...] = ()
+    plan_years: tuple[int, ...] = ()
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({*self.review_years, *self.plan_years}))
+
+    @property
+    def current_year(self) -> int | None:
+        """The year the document speaks in: its (first) plan year, else the year after its review."""
+        if self.plan_years:
+            return min(self.plan_years)
+        return max(self.review_years) + 1 if self.review_years else None
+
+    def period_of(self, years: set[int]) -> Part | None:
+        """The part that covers the asked years: the review or the plan, None when both or neither do."""
+        review, plan = bool(years & set(self.review_years)), bool(years & set(self.plan_years))
+        if review and not plan:
+            return Part.REVIEW
+        if plan and not review:
+            return Part.PLAN
+        return None
+
+    def label(self, part: Part | str | None) -> str:
+        """A part's name with its years: 2020年执行情况, 2021年计划, 附注."""
+        kind = Part(part) if part else Part.PREAMBLE
+        years = {Part.REVIEW: self.review_years, Part.PLAN: self.plan_years}.get(kind, ())
+        return f"{_years_text(years)}年{PART_NAMES[kind]}" if years else PART_NAMES[kind]
+
+
+def _years_text(years: tuple[int, ...]) -> str:
+    if len(years) == 1:
+        return str(years[0])
+    return f"{min(years)}—{max(years)}" if years == tuple(range(min(years), max(years) + 1)) else "、".join(map(str, years))
+
+
+def years_in(text: str) -> tuple[int, ...]:
+    """The calendar years a heading or title names (2020年, 二〇二一年, both ends of 2021—2023)."""
+    return tuple(sorted({int(q.value) for q in extract_years(text) if 1900 <= q.value <= 2100}))
+
+
+def read_time(part_headings: list[str], title: str = "", published: str | None = None) -> DocumentTime:
+    """The years a document reviews and plans, from its part headings, else its title, else its date."""
+    review: set[int] = set()
+    plan: set[int] = set()
+    for heading in part_headings:
+        kind = part_kind(heading)
+        if kind == Part.REVIEW:
+            review.update(years_in(heading))
+        elif kind == Part.PLAN:
+            plan.update(years_in(heading))
+    if not review and not plan:
+        review, plan = _title_years(title)
+    if not review and not plan and published and (found := DATE_YEAR.match(published)):
+        plan = {int(found.group(1))}
+    if plan and not review:
+        review = {min(plan) - 1}
+    if review and not plan:
+        plan = {max(review) + 1}
+    return DocumentTime(tuple(sorted(review)), tuple(sorted(plan)))
+
+
+def _title_years(title: str) -> tuple[set[int], set[int]]:
+    """Years before a 执行情况 cue are results; years after it, before a 计划 cue, are plans."""
+    review_cue = TITLE_REVIEW.search(title)
+    if not review_cue:
+        return set(), set()
+    review = set(years_in(title[: review_cue.end()]))
+    rest = title[review_cue.end() :]
+    plan_cue = TITLE_PLAN.search(rest)
+    plan = set(years_in(rest[: plan_cue.end()])) if plan_cue else set()
+    return review, plan
