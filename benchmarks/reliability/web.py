@@ -269,7 +269,7 @@ def probe_load(url: str, searcher: Searcher, questions: list[str], requests: int
     wall = time.perf_counter() - started
     latencies.sort()
     return {
-        "requests": requests, "clients": clients, "load_average": load_average,
+        "requests": requests, "clients": clients, "questions": len(questions), "load_average": load_average,
         "errors": errors, "different_from_serial": different,
         "seconds": round(wall, 1), "throughput": round(requests / wall, 1),
         "p50_ms": round(1000 * statistics.median(latencies)), "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))]),
