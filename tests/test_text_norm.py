@@ -40,8 +40,14 @@ def test_traditional_round_trip():
         ("新增就业多少人", None),
     ],
 )
-def test_time_intent(question, period):
-    assert detect_intent(normalise_query(question)).period == period
+def test_time_intent(report, question, period):
+    # Years are read against a document's own time: the report reviews 2020 and plans 2021.
+    assert detect_intent(normalise_query(question), report.time).period == period
+
+
+def test_a_year_alone_points_nowhere_without_a_document():
+    intent = detect_intent(normalise_query("2020年新增就业多少人"))
+    assert (intent.period, intent.years, intent.cue) == (None, (2020,), None)
 
 
 def test_definition_and_figure_intent():

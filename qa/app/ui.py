@@ -168,25 +168,23 @@ class Handlers:
     def check_example(self, claim, traditional, docs=None):
         return (claim, *self.check_page(claim, traditional, docs))
 
-    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None, docs: list[str] | None = None) -> dict:
+    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None) -> dict:
         """Answer a question about the report: the same JSON as ``qa ask --json``.
 
         Args:
             question: the question, in Chinese (Simplified or Traditional) or English
             k: how many passages to return (1-50)
             part: None or "all" for the whole report, "review" (results), "plan" or "notes" (附注)
-            docs: document ids to search (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.ask, question, k, part, docs), "无法回答")
+        return self._api(partial(self.service.ask, question, k, part), "无法回答")
 
-    def api_check(self, claim: str, docs: list[str] | None = None) -> dict:
+    def api_check(self, claim: str) -> dict:
         """Check a statement against the report: the same JSON as ``qa check --json``.
 
         Args:
             claim: a statement about the report, e.g. "2020年和平区新增就业3.1万人"
-            docs: document ids to check against (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.check, claim, docs), "无法核对")
+        return self._api(partial(self.service.check, claim), "无法核对")
 
     @staticmethod
     def _api(call, title: str) -> dict:
