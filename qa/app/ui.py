@@ -391,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误: {exc}", file=sys.stderr)
         return 1
     searcher = Searcher(index)
-    searcher.ask("和平区2021年新增就业目标", k=1)  # warm up (tokenizer, model) before the first visitor
+    searcher.ask("今年的主要目标是什么", k=1)  # warm up (tokenizer, model) before the first visitor
     app = build_app(searcher)
     address, warning = address_notice(args.host, args.port)
     if warning:
