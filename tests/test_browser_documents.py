@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_browser import browser, open_page  # noqa: F401  (browser: the session fixture, shared)
+from browser_support import open_page
 from ui_server import free_port
 
 from tests.conftest import CORPUS

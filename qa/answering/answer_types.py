@@ -47,7 +47,8 @@ RATE_ASKED = re.compile(
 LEVEL_ASKED = re.compile(rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百]|how many")
 AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|how much")
 DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
-PERSON_ASKED = re.compile(r"谁|哪位|叫什么名字|什么名字|姓名|\bwho\b")
+# 谁 / 姓名, or 叫什么 after an office (所长, 主任, 书记, 负责人): the holder's name is asked.
+PERSON_ASKED = re.compile(r"谁|哪位|叫什么名字|什么名字|姓名|(?:长|主任|书记|经理|负责人|领导)叫什么|\bwho\b")
 PLACE_ASKED = re.compile(r"哪里|哪儿|在哪|什么位置|什么地方|哪条路|哪个路|地址|\bwhere\b")
 LIST_ASKED = re.compile(r"哪些|哪几[个家所项类]|名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b")
 # A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
@@ -107,7 +108,8 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
 
 
 # Kinds whose answer is a figure paired with its measure in one clause (see the module docstring).
-PAIRED_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.BREAKDOWN)
+# A list of a set the question counts (14个…分别是哪些) must be enumerated where that set is named.
+PAIRED_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.BREAKDOWN, AnswerType.LIST)
 
 
 def measure_window(span: str, words: list[str], weight) -> str:

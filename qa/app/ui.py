@@ -28,6 +28,7 @@ from starlette.middleware import Middleware
 
 from qa.answering.search import Searcher
 from qa.app.assets import FONT_STACK, static_text
+from qa.app.examples import examples_for
 from qa.app.limits import (
     CONCURRENCY,
     MAX_BODY_BYTES,
@@ -52,29 +53,6 @@ log = logging.getLogger("qa.ui")
 PART_CHOICES = [("全部", "all")] + [(PART_NAMES[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
 K_CHOICES = [3, 5, 10]
 
-EXAMPLES = {
-    "2020年成绩": [
-        "2020年和平区新增就业多少人?",
-        "疫情期间累计筹措了多少只口罩?",
-        "去年一般公共预算收入完成了多少?",
-    ],
-    "2021年目标": [
-        "2021年新增就业的目标是多少?",
-        "今年要新增多少张养老床位?",
-        "2021年固定资产投资计划增长多少?",
-    ],
-    "名词解释": [
-        "“六稳”“六保”是什么意思?",
-        "“双百行动”指的是什么?",
-        "食品“三小”是指哪三小?",
-    ],
-}
-CHECK_EXAMPLES = [
-    "2020年和平区新增就业3.1万人",
-    "2020年和平区新增就业5万人",
-    "2021年和平区计划新增养老床位200张",
-    "和平区2021年将新建一座机场",
-]
 GENERIC_ERROR = "抱歉,处理时出了问题,请稍后再试。"
 # Page events are not part of the API, and share one queue with the API endpoints.
 PRIVATE = {"api_visibility": "private", "concurrency_id": "qa"}
@@ -198,25 +176,23 @@ class Handlers:
     def check_example(self, claim, traditional, docs=None):
         return (claim, *self.check_page(claim, traditional, docs))
 
-    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None, docs: list[str] | None = None) -> dict:
+    def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None) -> dict:
         """Answer a question about the report: the same JSON as ``qa ask --json``.
 
         Args:
             question: the question, in Chinese (Simplified or Traditional) or English
             k: how many passages to return (1-50)
             part: None or "all" for the whole report, "review" (results), "plan" or "notes" (附注)
-            docs: document ids to search (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.ask, question, k, part, docs), "无法回答")
+        return self._api(partial(self.service.ask, question, k, part), "无法回答")
 
-    def api_check(self, claim: str, docs: list[str] | None = None) -> dict:
+    def api_check(self, claim: str) -> dict:
         """Check a statement against the report: the same JSON as ``qa check --json``.
 
         Args:
             claim: a statement about the report, e.g. "2020年和平区新增就业3.1万人"
-            docs: document ids to check against (see ``qa list``); None or [] for every document
         """
-        return self._api(partial(self.service.check, claim, docs), "无法核对")
+        return self._api(partial(self.service.check, claim), "无法核对")
 
     @staticmethod
     def _api(call, title: str) -> dict:
@@ -250,7 +226,7 @@ class CheckTab:
     verdict: gr.HTML
 
 
-def ask_tab() -> AskTab:
+def ask_tab(examples_by_group: dict[str, list[str]]) -> AskTab:
     """The 问答 tab: question, options, results and example questions."""
     with gr.Tab("问答", id="ask", elem_id="qa-tab-ask"), gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
@@ -277,7 +253,7 @@ def ask_tab() -> AskTab:
         with gr.Column(scale=1, min_width=240, elem_id="qa-examples"):
             gr.HTML('<p class="qa-examples-title">示例问题</p>')
             examples = []
-            for group, questions in EXAMPLES.items():
+            for group, questions in examples_by_group.items():
                 gr.HTML(f'<p class="qa-example-group">{escape(group)}</p>')
                 for text in questions:
                     examples.append((text, gr.Button(text, size="sm", variant="secondary", elem_classes="qa-example")))
@@ -288,7 +264,7 @@ def ask_tab() -> AskTab:
     return AskTab(question, ask_button, part, k, traditional, results, examples)
 
 
-def check_tab() -> CheckTab:
+def check_tab(statements: list[str]) -> CheckTab:
     """The 核对 tab: a statement, example statements and the verdict."""
     with gr.Tab("核对", id="check", elem_id="qa-tab-check"):
         with gr.Row(elem_id="qa-check-row"):
@@ -305,7 +281,7 @@ def check_tab() -> CheckTab:
         with gr.Row():
             examples = [
                 (text, gr.Button(text, size="sm", variant="secondary", elem_classes="qa-example", min_width=200))
-                for text in CHECK_EXAMPLES
+                for text in statements
             ]
         verdict = gr.HTML(
             render_placeholder("输入一句关于报告内容的说法,看报告是否支持、与之不符,还是没有提及。"),
@@ -372,13 +348,14 @@ def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency:
     documents = [build_reader(report, index.passages) for report in index.reports.values()]
     reader_pages = {trad: "".join(render_reader(doc, trad) for doc in documents) for trad in (False, True)}
     handlers = Handlers(Service(searcher), reader_pages)
+    questions, statements = examples_for(index.reports, index.passages)
     with ReportApp(title=app_title(index), analytics_enabled=False) as app:
         answer_state, verdict_state = gr.State(None), gr.State(None)
         gr.HTML(banner_html(index), elem_id="qa-banner")
         docs = document_selector(index)
         with gr.Tabs(elem_id="qa-tabs"):
-            asking = ask_tab()
-            checking = check_tab()
+            asking = ask_tab(questions)
+            checking = check_tab(statements)
             with gr.Tab("阅读报告", id="reader", elem_id="qa-tab-reader"):
                 reader = gr.HTML(reader_pages[False], elem_id="qa-reader", js_on_load=static_text("reader.js"))
         gr.HTML(

@@ -45,6 +45,7 @@ from qa.factcheck.claims import (
     validate_claim,
     with_synonyms,
 )
+from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -137,6 +138,8 @@ class FactChecker:
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
         hits = self._candidates(c, searcher)
+        if listed := self._check_list(c, hits):
+            return listed
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
@@ -144,6 +147,27 @@ class FactChecker:
         other = copy.copy(self)
         other.searcher = self.searcher.restricted(docs)
         return other
+
+    def _check_list(self, c: Claim, hits: list[Hit]) -> Verdict | None:
+        """A claim about the members of a counted list (“六稳”包括…), judged by the list the report
+        spells out (:mod:`qa.factcheck.lists`); None when the claim names none or the list cannot settle it."""
+        named = read_list_claim(normalise_text(c.text))
+        if named is None:
+            return None
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            finding = judge(named, facts.text)
+            if finding is None:
+                continue
+            s, e = facts.sentence_of(finding.at)
+            evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+            listed = "、".join(finding.listed)
+            if finding.outcome == "supported":
+                said = f"报告所列“{named.name}”为{listed},含声明所说的{'、'.join(named.members)}。"
+                return self._verdict(c, VerdictKind.SUPPORTED, said, [evidence])
+            said = f"报告所列“{named.name}”为{listed}({len(finding.listed)}项),没有{'、'.join(finding.missing)}。"
+            return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
+        return None
 
     def _searcher_for(self, claim: str):
         """Among several documents, check a dated claim against those that report or plan its year."""

@@ -158,7 +158,7 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
         period = _nearest_period(periods, index)
         figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
-    period = detect_intent(normalise_query(text), time).period
+    period = _period(text, time)
     return Claim(
         text=text,
         matching=matching,
@@ -181,7 +181,16 @@ def validate_claim(claim: Claim) -> Claim:
 
 def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part | None]]:
     spans = clause_spans(text) or [(0, len(text))]
-    return [(s, e, detect_intent(normalise_query(text[s:e]), time).period) for s, e in spans]
+    return [(s, e, _period(text[s:e], time)) for s, e in spans]
+
+
+# 计划 ending a programme's name (“海河英才”行动计划, 三年行动计划) names it; it is no cue for the plan year.
+PROGRAMME_NAME = re.compile(r"(?:(?<=行动)|(?<=”))计划")
+
+
+def _period(text: str, time: DocumentTime) -> Part | None:
+    """The part of the report a stretch of claim points at, programme names aside."""
+    return detect_intent(normalise_query(PROGRAMME_NAME.sub("项目", text)), time).period
 
 
 def _nearest_period(periods: list[tuple[int, int, Part | None]], index: int) -> Part | None:

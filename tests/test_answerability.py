@@ -1,0 +1,156 @@
+"""Saying "not in the report" from evidence: scope, the kind of answer asked, the calibrated model.
+
+Questions here are written for these tests (none is an eval item); they run on the real index.
+"""
+
+import json
+
+import pytest
+
+from qa.answering.answer_types import AnswerType, asked_type, measure_window, span_gives
+from qa.answering.answerability import load_calibration
+from qa.documents.scope import DocumentScope, years_named
+from qa.errors import CalibrationError
+from qa.text.places import administrative_places
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("2017年和平区新增就业多少人?", "2017"),
+        ("2024年和平区计划新增多少养老床位?", "2024"),
+        ("河东区2020年新增就业多少人?", "河东区"),
+        ("上海市2021年一般公共预算收入目标是多少?", "上海市"),
+    ],
+)
+def test_out_of_scope_years_and_places_are_declined(searcher, question, said):
+    answer = searcher.ask(question)
+    assert not answer.answerable
+    assert said in answer.reason
+    assert answer.hits  # the nearest passages are still shown
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2020年和平区新增就业多少人?",
+        "和平区2021年新增就业目标是多少?",
+        "“三保”指的是什么?",
+        "疫情下区里怎么帮企业复工复产?",  # 疫情下区 is not a district
+        "五大道今年有什么新变化?",  # a place inside the district
+        "2022年政府投资计划是多少?",  # the rolling plan names 2021—2023
+    ],
+)
+def test_everyday_answerable_questions_are_kept(searcher, question):
+    answer = searcher.ask(question)
+    assert answer.answerable, answer.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("今天天气怎么样?", "相关"),
+        ("What is the best recipe for dumplings?", "相关"),
+        ("和平区的常住人口有多少?", "常住人口"),  # a measure the report never names
+        ("区长叫什么名字?", "人名"),  # the report prints no official's name
+        ("和平区社会消费品零售总额增长了百分之几?", "比率"),  # only the level (亿元) is given
+    ],
+)
+def test_unanswerable_questions_are_declined_with_the_reason(searcher, question, said):
+    answer = searcher.ask(question)
+    assert not answer.answerable
+    assert said in answer.reason
+
+
+@pytest.mark.slow
+def test_answer_carries_the_evidence(searcher):
+    features = searcher.ask("2020年和平区新增就业多少人?").features
+    assert features["answer_type"] == "level" and features["type_match"] == 1.0
+    assert features["shared_weight"] > 0 and features["corpus_coverage"] > 0.5
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("去年社零比上年增长了百分之几", AnswerType.RATE),
+        ("今年失业率要控制在多少以内", AnswerType.RATE),
+        ("金融业增加值是多少亿元", AnswerType.LEVEL),
+        ("新增了多少所幼儿园", AnswerType.LEVEL),
+        ("一般公共预算收入完成了多少", AnswerType.AMOUNT),
+        ("各个街道分别是多少", AnswerType.BREAKDOWN),
+        ("剧场哪天开业", AnswerType.DATE),
+        ("主任叫什么名字", AnswerType.PERSON),
+        ("新院址在哪条路上", AnswerType.PLACE),
+        ("有哪些举措", AnswerType.LIST),
+        ("“三保”是什么意思", AnswerType.OTHER),
+    ],
+)
+def test_asked_type(question, kind):
+    assert asked_type(question) is kind
+
+
+def test_rate_and_level_are_told_apart():
+    level_only = "实现社会消费品零售总额205亿元"
+    assert span_gives(AnswerType.LEVEL, level_only) and not span_gives(AnswerType.RATE, level_only)
+    rate_only = "金融业增加值占全区比重近50%"
+    assert span_gives(AnswerType.RATE, rate_only) and not span_gives(AnswerType.LEVEL, rate_only)
+    assert not span_gives(AnswerType.BREAKDOWN, "新增就业3.1万人")
+
+
+def test_a_rate_is_read_beside_its_measure_not_elsewhere_in_the_sentence():
+    span = "完成一般公共预算收入32亿元,同比增长3%,社会消费品零售总额205亿元,城镇登记失业率控制在3.5%以内"
+    window = measure_window(span, ["社会", "消费品", "零售总额"], lambda word: 1.0)
+    assert window == "社会消费品零售总额205亿元"
+    assert not span_gives(AnswerType.RATE, window)
+    # A clause that continues the same subject (同比增长…) belongs to it.
+    assert measure_window(span, ["预算", "收入"], lambda word: 1.0) == "完成一般公共预算收入32亿元，同比增长3%"
+
+
+def test_a_list_is_missing_only_when_the_question_quotes_the_count():
+    assert not span_gives(AnswerType.LIST, "启用14个集中隔离医学观察点", "14个集中隔离点分别是哪些酒店")
+    assert span_gives(AnswerType.LIST, "启用14个集中隔离医学观察点", "隔离点有哪些")
+
+
+def test_places_come_from_a_gazetteer_not_from_the_shape_of_a_word():
+    assert administrative_places("南开区疫情期间筹措了多少口罩") == ["南开区"]
+    assert administrative_places("北京2020年GDP") == ["北京"]
+    assert administrative_places("疫情下区里怎么帮企业") == []
+    assert administrative_places("河北路和南京路的改造") == []  # streets named after a province and a city
+
+
+def test_years_in_ranges_are_named():
+    assert years_named("2021—2023三年政府投资") == {2021, 2022, 2023}
+    assert years_named("2019年和平区") == {2019}
+
+
+def test_scope_follows_the_documents_years(passages):
+    # The same report shifted one year on: 2021 and 2022 are its years, 2020 is not.
+    shifted = DocumentScope.of(passages, {2021, 2022})
+    assert shifted.years_outside("2020年新增就业多少人", "新增就业3.1万人") == [2020]
+    assert shifted.years_outside("2022年新增就业目标是多少", "新增就业2万人") == []
+    # A year outside the report's is in scope where the passage itself names it.
+    assert shifted.years_outside("2023年政府投资多少", "2021—2023三年政府投资") == []
+
+
+def test_a_damaged_or_foreign_calibration_file_is_a_clear_error(tmp_path):
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("{not json", "utf-8")
+    with pytest.raises(CalibrationError, match="qa calibrate"):
+        load_calibration(damaged)
+    other = tmp_path / "other.json"
+    data = json.loads((load_calibration.__defaults__[0]).read_text("utf-8"))
+    data["model"]["features"] = ["something", "else"]
+    other.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(CalibrationError):
+        load_calibration(other)
+
+
+def test_the_shipped_calibration_loads_and_was_fitted_on_tune_only():
+    path = load_calibration.__defaults__[0]
+    data = json.loads(path.read_text("utf-8"))
+    assert data["split"] == "tune"
+    assert data["answerable_rejected"] <= 0.05
+    assert 0 <= load_calibration(path).model.threshold <= 1
