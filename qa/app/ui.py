@@ -71,6 +71,14 @@ class ReportApp(gr.Blocks):
         app_kwargs.setdefault("middleware", []).insert(0, Middleware(BodyLimit, max_bytes=MAX_BODY_BYTES))
         return super().launch(*args, **kwargs)
 
+    def validate_inputs(self, block_fn, inputs):
+        """Too few values from an API client is bad input: a one-line refusal, not a traceback in the log."""
+        wanted = len(block_fn.inputs)
+        if len(inputs) < wanted:
+            log.warning("%s: %d of %d values received", block_fn.name, len(inputs), wanted)
+            raise gr.Error(f"需要 {wanted} 个参数,收到 {len(inputs)} 个", title="参数不足", print_exception=False)
+        super().validate_inputs(block_fn, inputs)
+
 
 def app_theme() -> gr.themes.Base:
     return gr.themes.Soft(
