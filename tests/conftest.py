@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser_support import launch_browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -66,3 +67,9 @@ def run_cli(argv, capsys, stdin=None, monkeypatch=None):
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, one for the whole session (Playwright's sync API allows one per process)."""
+    yield from launch_browser()

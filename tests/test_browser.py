@@ -4,14 +4,19 @@ copy a citation, Traditional display, escaping, phone width. Saves screenshots t
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import time
-from pathlib import Path
 
 import pytest
-from ui_server import ROOT, shared_app_url
+from browser_support import PHONE, SCREENSHOTS, open_page, timings
+from ui_server import free_port, shared_app_url
+
+from qa.answering.search import Searcher
+from qa.app.ui import build_app
+from qa.documents.library import add_documents
+from qa.index.store import Index, update_index
+from tests.conftest import CORPUS
+from tests.documents_factory import write_docx
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,60 +24,12 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::Warning:gradio.queueing"),
 ]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-TIMINGS = ROOT / "artifacts" / "ui-timings.json"
-TIMEOUT = 30_000  # ms
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 812}
-
 JOBS_QUESTION = "2021年新增就业的目标是多少?"
-timings: dict[str, float] = {}
 
 
 @pytest.fixture(scope="session")
 def app_url(searcher, request):
     return shared_app_url(searcher, request)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        # In CI a missing browser is a failure: a skipped browser test would pass the run untested.
-        stop = pytest.fail if os.environ.get("CI") else pytest.skip
-        stop("Chromium is not installed (apt-get install chromium): browser tests not run")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    if timings:
-        TIMINGS.parent.mkdir(parents=True, exist_ok=True)
-        TIMINGS.write_text(json.dumps(timings, ensure_ascii=False, indent=2), "utf-8")
-
-
-def open_page(browser, app_url, viewport=DESKTOP, clipboard=False):
-    context = browser.new_context(viewport=viewport, locale="zh-CN")
-    if clipboard:
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url.rstrip("/"))
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(app_url)
-    page.wait_for_selector("#qa-question textarea")
-    return page
 
 
 def ask(page, question: str) -> float:
@@ -257,4 +214,40 @@ def test_check_tab_shows_a_verdict(browser, app_url):
     label.wait_for()
     assert label.inner_text() in {"报告支持", "与报告不符", "报告未提及"}
     shot(page, "check-desktop.png")
+    page.context.close()
+
+
+# The app over several documents: choose a document, ask, see its citation.
+NEXT_YEAR = "heping-2022-plan"
+NEXT_YEAR_CITATION = "和平区2021年计划执行情况与2022年计划报告(2022-01-25) › "
+
+
+@pytest.fixture(scope="module")
+def shelf_url(tmp_path_factory, index_dir, searcher, request):
+    """The app over the real report and the following year's report (a Word file), on a free port."""
+    root = tmp_path_factory.mktemp("browser-shelf")
+    corpus, index = root / "corpus", root / "index"
+    corpus.mkdir()
+    shutil.copy(next(CORPUS.glob("*.txt")), corpus)
+    shutil.copytree(index_dir.resolve(), index)
+    add_documents(corpus, [write_docx(root)], {})
+    update_index(index, corpus)
+    app = build_app(Searcher(Index.load(index, corpus, embedder=searcher.index.embedder)))
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    request.addfinalizer(app.close)
+    return f"http://127.0.0.1:{port}/"
+
+
+def test_choosing_a_document_keeps_answers_and_citations_in_it(browser, shelf_url):
+    page = open_page(browser, shelf_url)
+    assert "2 份文件" in page.locator(".qa-footer").inner_text()
+    page.locator("#qa-docs input").click()
+    page.get_by_role("option", name=NEXT_YEAR_CITATION.split(" › ")[0]).click()
+    page.locator("#qa-question textarea").fill("新增就业多少人?")
+    page.locator("#qa-question textarea").press("Enter")
+    page.locator("#qa-results li.qa-hit").first.wait_for()
+    citations = page.locator("#qa-results a.qa-cite").all_inner_texts()
+    assert citations and all(text.startswith(NEXT_YEAR_CITATION) for text in citations)
+    assert "3.3万人" in page.locator("#qa-results li.qa-hit").first.inner_text()
     page.context.close()

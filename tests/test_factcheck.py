@@ -345,3 +345,49 @@ def test_evaluate_claims_counts(checker):
     assert report["confusion"] == {"contradicted": {"contradicted": 1}, "supported": {"not_found": 1, "supported": 1}}
     assert [m["id"] for m in report["misses"]] == ["b", "c"]
     assert "evidence_ok=0.5" in format_report(report)
+
+
+# ---------------------------------------------------------------- qualifiers, units, synonyms, lists
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区新增就业超过3万人。", "supported"),  # 3.1万 > 3万
+        ("2020年和平区新增就业不到三万人。", "contradicted"),  # 不到 excludes 3.1万
+        ("2020年和平区新增就业三万余人。", "supported"),  # 三万余 = 3万–4万
+        ("2021年和平区政府投资约9亿元。", "supported"),  # 8.7亿 rounds to 9亿
+        ("2020年和平区外贸出口超百亿元。", "supported"),  # 101亿
+        ("2020年和平区外贸出口近百亿元。", "contradicted"),  # 近百亿 is just under 100亿
+    ],
+)
+def test_qualifiers_read_as_intervals(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
+
+
+def test_a_count_in_a_unit_the_report_does_not_use_for_it_is_not_found(checker):
+    """The report counts new jobs in 人; 户 does not convert to 人."""
+    assert checker.check("2020年和平区新增就业3.1万户。").verdict == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("“六稳”包括稳就业。", "supported"),
+        ("“六保”包括保居民就业和保基层运转。", "supported"),
+        ("“六稳”包括稳物流。", "contradicted"),  # a closed list of six, spelled out in the notes
+        ("“五育”包括劳动教育。", "supported"),
+        ("“五育”包括心理教育。", "contradicted"),
+    ],
+)
+def test_members_of_a_counted_list(checker, claim, verdict):
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+    assert result.evidence
+
+
+def test_a_synonym_is_not_a_different_name():
+    from qa.factcheck.wording import conflicts
+
+    assert conflicts("稳定住经济基本盘", "牢牢稳住经济基本盘") == []
+    assert conflicts("城北电力公司", "城南电力公司")

@@ -120,3 +120,18 @@ def test_a_200_mb_file_is_refused_without_reading_it(tmp_path):
         out.truncate(200 * 1024 * 1024)  # sparse: no 200 MB written to the disk
     with pytest.raises(CorpusError, match="太大"):
         check_document(path, {})
+
+
+def test_page_examples_come_from_the_newest_document(generated):
+    from qa.app.examples import examples_for
+
+    reports = {}
+    for doc_id in ("heping-2022-plan", "nankai-2022-work"):
+        report, _ = parsed(generated[doc_id])
+        reports[doc_id] = report
+    passages = [p for r in reports.values() for p in cut_passages(r)]
+    questions, statements = examples_for(reports, passages)
+    # Both plan 2022; the first newest is the Word report of 和平区.
+    assert questions["2021年成绩"] == ["楼宇经济提质增效方面取得了哪些成绩?", "民生福祉持续增进方面取得了哪些成绩?"]
+    assert questions["2022年目标"] == ["主要预期目标方面有哪些安排?"] and questions["名词解释"] == ["“口袋公园”是什么意思?"]
+    assert statements[0] == "2021年和平区全年新引进楼宇经济企业1280家"

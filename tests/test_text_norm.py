@@ -3,7 +3,6 @@
 import pytest
 
 from qa.answering.intent import detect_intent
-from qa.documents.time import DocumentTime
 from qa.text.normalise import has_traditional, normalise_query, to_traditional
 
 
@@ -41,10 +40,14 @@ def test_traditional_round_trip():
         ("新增就业多少人", None),
     ],
 )
-def test_time_intent(question, period):
-    # Years are read against the document's own time: this one reviews 2020 and plans 2021.
-    time = DocumentTime(review_years=(2020,), plan_years=(2021,))
-    assert detect_intent(normalise_query(question), time).period == period
+def test_time_intent(report, question, period):
+    # Years are read against a document's own time: the report reviews 2020 and plans 2021.
+    assert detect_intent(normalise_query(question), report.time).period == period
+
+
+def test_a_year_alone_points_nowhere_without_a_document():
+    intent = detect_intent(normalise_query("2020年新增就业多少人"))
+    assert (intent.period, intent.years, intent.cue) == (None, (2020,), None)
 
 
 def test_definition_and_figure_intent():

@@ -36,7 +36,13 @@ def main() -> int:
     args = parser.parse_args()
     bound_threads()
     searcher = Searcher(open_index(args.index, ROOT / "corpus"))
-    questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "dev.jsonl").open(encoding="utf-8")]
+    # Questions asked in turn, more of them than the app's answer cache holds: every request is searched.
+    questions = [
+        json.loads(line)["question"]
+        for name in ("dev.jsonl", "questions-extra.jsonl")
+        for line in (ROOT / "eval" / name).open(encoding="utf-8")
+        if line.strip()
+    ]
     started = time.perf_counter()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     results = {"quick": args.quick, "machine": machine}

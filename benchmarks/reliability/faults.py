@@ -159,7 +159,7 @@ def probe_damage(index, workdir: Path) -> dict:
         lines = proc.stderr.strip().splitlines()
         built = any("正在构建" in line for line in lines)
         clear = "Traceback" not in proc.stderr and (proc.returncode == 1 and len(lines) == 1 or proc.returncode == 0 and built)
-        message = (lines or [""])[-1][:90]
+        message = (lines or [""])[-1].replace(str(workdir), "…")[:90]
         rows.append({"damage": kind, "exit": proc.returncode, "built": built, "clear": clear, "message": message})
     return {"kinds": len(DAMAGE), "clear": sum(r["clear"] for r in rows), "rows": rows}
 
@@ -176,4 +176,5 @@ def probe_unreadable(index, workdir: Path) -> dict:
                            "新增就业", "--index", str(target), "--corpus", str(CORPUS)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": "/tmp"})
     lines = proc.stderr.strip().splitlines()
-    return {"run": True, "exit": proc.returncode, "traceback": "Traceback" in proc.stderr, "message": (lines or [""])[-1][:120]}
+    message = (lines or [""])[-1].replace(str(workdir), "…")[:120]
+    return {"run": True, "exit": proc.returncode, "traceback": "Traceback" in proc.stderr, "message": message}

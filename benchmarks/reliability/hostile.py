@@ -59,24 +59,29 @@ HOSTILE_TEXT = [
     "nan",
     "null",
 ]
-# Values of other types, as a JSON client can send them to the web API (question, k, part).
+# Values of other types, as a JSON client can send them to the web API (question, k, part, docs).
 HOSTILE_VALUES = [
-    [["新增就业"], 5, None],
-    [{"q": "新增就业"}, 5, None],
-    [None, 5, None],
-    [42, 5, None],
-    [True, 5, None],
-    ["新增就业", "NaN", None],
-    ["新增就业", float("inf"), None],
-    ["新增就业", True, None],
-    ["新增就业", -1, None],
-    ["新增就业", 10**30, None],
-    ["新增就业", 2.5, None],
-    ["新增就业", [5], None],
-    ["新增就业", 5, ["plan"]],
-    ["新增就业", 5, {"part": "plan"}],
-    ["新增就业", 5, "../../etc"],
-    ["新增就业", 5, "\x1b[31mplan"],
+    ["新增就业"],  # fewer values than the endpoint takes
+    ["新增就业", 5],
+    [["新增就业"], 5, None, None],
+    [{"q": "新增就业"}, 5, None, None],
+    [None, 5, None, None],
+    [42, 5, None, None],
+    [True, 5, None, None],
+    ["新增就业", "NaN", None, None],
+    ["新增就业", float("inf"), None, None],
+    ["新增就业", True, None, None],
+    ["新增就业", -1, None, None],
+    ["新增就业", 10**30, None, None],
+    ["新增就业", 2.5, None, None],
+    ["新增就业", [5], None, None],
+    ["新增就业", 5, ["plan"], None],
+    ["新增就业", 5, {"part": "plan"}, None],
+    ["新增就业", 5, "../../etc", None],
+    ["新增就业", 5, "\x1b[31mplan", None],
+    ["新增就业", 5, None, "../../etc/passwd"],
+    ["新增就业", 5, None, [{"doc": 1}]],
+    ["新增就业", 5, None, 42],
 ]
 
 

@@ -27,6 +27,8 @@ PROMISES = f"""## What is promised
   a symbolic link over `index`; at every moment `index` names a complete index. Builds into one folder take
   turns (a lock), and each build removes what killed builds left. An index path that is a file, a folder the
   user may not read, or a manifest that is a folder is refused with one line and exit 1, without a build.
+  (An index saved as a plain folder by an earlier release is moved aside before the first link is renamed
+  in: that one migration has a moment without an index.)
 - **The web app**: listens on 127.0.0.1 unless told otherwise; `--host 0.0.0.0` prints a warning and the
   address others would use; `--share` is off unless given. Uploads are refused (the page has no file input);
   a request body over {MAX_BODY_BYTES // 1024} KB is refused from its Content-Length, unread, and a body
@@ -80,8 +82,9 @@ def write_report(r: dict, out: Path) -> None:
 
 Written by `python -m benchmarks.reliability{' --quick' if r['quick'] else ''}` on {time.strftime('%Y-%m-%d')}
 ({r['machine']}, {r['seconds']} s). Timings are from a shared 2-core machine with other work running and are
-noisy; the counts are not. The CI runs `tests/test_reliability.py`, `tests/test_inputs.py` and the limit
-tests in `tests/test_ui.py` (with a 100-request load test); the long runs are this command.
+noisy; the counts are not. The CI runs the same probes in `tests/test_reliability.py` (with a 100-request
+load test against the app in the test process), `tests/test_inputs.py` and `tests/test_properties.py`;
+the long runs are this command.
 
 {PROMISES}
 ## Hostile input
@@ -103,10 +106,13 @@ app's generic "something went wrong"; a clear refusal is the intended answer.
 
 ## Load
 
-{load['requests']} `/ask` requests (the 90 dev questions in turn, k=3) from {load['clients']} concurrent
-clients over HTTP: **{load['errors']} errors**, **{load['different_from_serial']} answers different from
-the serial ones**, {load['throughput']} requests/s, p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms
-({load['seconds']} s in all, concurrency {CONCURRENCY}).
+{load['requests']} `/ask` requests ({load.get('questions', '?')} eval questions in turn, k=3; more than the app's
+answer cache holds, so each request is searched afresh) from {load['clients']} concurrent clients over HTTP:
+**{load['errors']} errors**, **{load['different_from_serial']} answers different from the serial ones**,
+{load['throughput']} requests/s, p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms
+({load['seconds']} s in all, concurrency {CONCURRENCY}). The app runs in its own process as `python ui.py`;
+the 20 clients run in the benchmark's process on the same 2 cores, and the machine's load average was
+{load.get('load_average', '?')} when the run began (other work shares it), so the throughput is a floor.
 
 ## Interrupted builds
 
@@ -133,8 +139,8 @@ Unreadable index folder, as the user `nobody`: {unreadable_line}.
 
 {r['traversal']['attempts']} traversal URLs (`/file=`, `/gradio_api/file=`, `/static/`, `/assets/`, encoded
 dots and slashes, overlong UTF-8, NUL, absolute paths to the project's files, `/proc/self/environ`) sent
-raw: {r['traversal']['answered_200']} answered 200 (the page itself for some), **{len(r['traversal']['leaks'])}
-leaked** a system file, a project file, the index or the report.
+raw: {r['traversal']['answered_200']} answered 200, **{len(r['traversal']['leaks'])} leaked** a system file, a
+project file, the index or the report.
 """
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, "utf-8")

@@ -9,6 +9,7 @@ import contextlib
 import http.client
 import io
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -112,7 +113,7 @@ def probe_api(url: str, texts: list[str], values: list[list], server_log: Path |
     with httpx.Client(timeout=60) as client, contextlib.redirect_stderr(captured):
         for text in texts:
             wire = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # JSON cannot carry lone surrogates
-            for endpoint, data in (("ask", [wire, 1, None]), ("check", [wire])):
+            for endpoint, data in (("ask", [wire, 1, None, None]), ("check", [wire, None])):
                 count += 1
                 if problem := _is_crash(call(client, url, endpoint, data)):
                     crashes.append({"endpoint": endpoint, "input": repr(text)[:60], "crash": problem})
@@ -120,7 +121,9 @@ def probe_api(url: str, texts: list[str], values: list[list], server_log: Path |
             count += 1
             if problem := _is_crash(call(client, url, "ask", data)):
                 crashes.append({"endpoint": "ask", "input": repr(data)[:60], "crash": problem})
-        for raw in (b'{"data": ["x", NaN, null]}', b'{"data": ["x", Infinity, null]}', b'{"data": "x"}', b"{not json", b"[]"):
+        raws = (b'{"data": ["x", NaN, null, null]}', b'{"data": ["x", Infinity, null, null]}')
+        raws += (b'{"data": "x"}', b"{not json", b"[]")
+        for raw in raws:
             count += 1
             outcome = call(client, url, "ask", body=raw)
             if outcome["status"] >= 500 or (outcome["status"] == 200 and _is_crash(outcome)):
@@ -181,7 +184,7 @@ def probe_busy(searcher: Searcher) -> dict:
     gated.__dict__.update(searcher.__dict__)
     _GatedSearcher.gate.clear()
     with serve(gated, queue_size=2, concurrency=1) as url, httpx.Client(timeout=60) as client:
-        body = {"data": ["新增就业", 1, None]}
+        body = {"data": ["新增就业", 1, None, None]}
         for _ in range(3):
             client.post(f"{url}/gradio_api/call/ask", json=body)
             time.sleep(0.2)
@@ -245,7 +248,7 @@ def probe_load(url: str, searcher: Searcher, questions: list[str], requests: int
     def one(question: str, client: httpx.Client) -> None:
         nonlocal errors, different
         started = time.perf_counter()
-        outcome = call(client, url, "ask", [question, 3, None])
+        outcome = call(client, url, "ask", [question, 3, None, None])
         elapsed = time.perf_counter() - started
         with lock:
             latencies.append(elapsed)
@@ -261,13 +264,15 @@ def probe_load(url: str, searcher: Searcher, questions: list[str], requests: int
             local.client = httpx.Client(timeout=120)
         one(question, local.client)
 
+    load_average = round(os.getloadavg()[0], 1)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         list(pool.map(worker, asked))
     wall = time.perf_counter() - started
     latencies.sort()
     return {
-        "requests": requests, "clients": clients, "errors": errors, "different_from_serial": different,
+        "requests": requests, "clients": clients, "questions": len(questions), "load_average": load_average,
+        "errors": errors, "different_from_serial": different,
         "seconds": round(wall, 1), "throughput": round(requests / wall, 1),
         "p50_ms": round(1000 * statistics.median(latencies)), "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))]),
     }

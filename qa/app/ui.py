@@ -28,6 +28,7 @@ from starlette.middleware import Middleware
 
 from qa.answering.search import Searcher
 from qa.app.assets import FONT_STACK, static_text
+from qa.app.examples import examples_for
 from qa.app.limits import (
     CONCURRENCY,
     MAX_BODY_BYTES,
@@ -39,6 +40,7 @@ from qa.app.limits import (
 )
 from qa.app.render import render_answer, render_message, render_placeholder, render_reader, render_verdict
 from qa.app.service import DEFAULT_K, Service
+from qa.documents.metadata import document_label
 from qa.documents.parts import Part
 from qa.documents.reader import build_reader
 from qa.documents.time import PART_NAMES
@@ -47,34 +49,10 @@ from qa.index.store import open_index
 
 log = logging.getLogger("qa.ui")
 
-APP_TITLE = "和平区政府工作报告 · 问答与核对"
 # Part names without years: each document has its own (its review and plan years are in the citations).
 PART_CHOICES = [("全部", "all")] + [(PART_NAMES[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
 K_CHOICES = [3, 5, 10]
 
-EXAMPLES = {
-    "2020年成绩": [
-        "2020年和平区新增就业多少人?",
-        "疫情期间累计筹措了多少只口罩?",
-        "去年一般公共预算收入完成了多少?",
-    ],
-    "2021年目标": [
-        "2021年新增就业的目标是多少?",
-        "今年要新增多少张养老床位?",
-        "2021年固定资产投资计划增长多少?",
-    ],
-    "名词解释": [
-        "“六稳”“六保”是什么意思?",
-        "“双百行动”指的是什么?",
-        "食品“三小”是指哪三小?",
-    ],
-}
-CHECK_EXAMPLES = [
-    "2020年和平区新增就业3.1万人",
-    "2020年和平区新增就业5万人",
-    "2021年和平区计划新增养老床位200张",
-    "和平区2021年将新建一座机场",
-]
 GENERIC_ERROR = "抱歉,处理时出了问题,请稍后再试。"
 # Page events are not part of the API, and share one queue with the API endpoints.
 PRIVATE = {"api_visibility": "private", "concurrency_id": "qa"}
@@ -92,6 +70,14 @@ class ReportApp(gr.Blocks):
         app_kwargs = kwargs.setdefault("app_kwargs", {})
         app_kwargs.setdefault("middleware", []).insert(0, Middleware(BodyLimit, max_bytes=MAX_BODY_BYTES))
         return super().launch(*args, **kwargs)
+
+    def validate_inputs(self, block_fn, inputs):
+        """Too few values from an API client is bad input: a one-line refusal, not a traceback in the log."""
+        wanted = len(block_fn.inputs)
+        if len(inputs) < wanted:
+            log.warning("%s: %d of %d values received", block_fn.name, len(inputs), wanted)
+            raise gr.Error(f"需要 {wanted} 个参数,收到 {len(inputs)} 个", title="参数不足", print_exception=False)
+        super().validate_inputs(block_fn, inputs)
 
 
 def app_theme() -> gr.themes.Base:
@@ -113,18 +99,25 @@ def app_theme() -> gr.themes.Base:
     )
 
 
+def app_title(index) -> str:
+    """The page title from the corpus: the place all its documents are about, if they share one."""
+    places = {report.place for report in index.reports.values()}
+    kind = "政府工作报告" if len(index.reports) == 1 else "政府文件"
+    place = places.pop() if len(places) == 1 and None not in places else ""
+    return f"{place}{kind} · 问答与核对"
+
+
 def banner_html(index) -> str:
-    """The page header: what the app does and which report it answers from."""
-    report = next(iter(index.reports.values()), None)
-    source = ""
-    if report is not None:
+    """The page header: what the app does and which documents it answers from."""
+    sources = []
+    for report in index.reports.values():
         bits = [f"《{report.title}》", report.publisher or "", report.published or ""]
-        source = f'<p class="qa-banner-source">依据:{escape(" · ".join(b for b in bits if b))}</p>'
+        sources.append(f'<p class="qa-banner-source">依据:{escape(" · ".join(b for b in bits if b))}</p>')
     return (
         '<header class="qa-banner" role="banner">'
-        f"<h1>{escape(APP_TITLE)}</h1>"
+        f"<h1>{escape(app_title(index))}</h1>"
         "<p>用自己的话提问,答案直接摘自报告原文,每一段都注明出处,可点开原文核对。</p>"
-        f"{source}</header>"
+        f"{''.join(sources)}</header>"
     )
 
 
@@ -143,9 +136,9 @@ class Handlers:
             self.reader_pages[bool(traditional)],
         )
 
-    def ask_page(self, question, k, part, traditional):
+    def ask_page(self, question, k, part, traditional, docs=None):
         try:
-            answer = self.service.ask(question, k, part)
+            answer = self.service.ask(question, k, part, docs)
         except QAError as exc:
             return render_message(str(exc)), None, gr.skip(), gr.skip()
         except Exception:
@@ -161,18 +154,18 @@ class Handlers:
             self.reader_pages[True] if switch else gr.skip(),
         )
 
-    def reask(self, question, k, part, traditional):
+    def reask(self, question, k, part, traditional, docs=None):
         """A changed option applies to the question on screen (nothing to do without one)."""
         if not (question or "").strip():
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        return self.ask_page(question, k, part, traditional)
+        return self.ask_page(question, k, part, traditional, docs)
 
-    def ask_example(self, question, k, part, traditional):
-        return (question, *self.ask_page(question, k, part, traditional))
+    def ask_example(self, question, k, part, traditional, docs=None):
+        return (question, *self.ask_page(question, k, part, traditional, docs))
 
-    def check_page(self, claim, traditional):
+    def check_page(self, claim, traditional, docs=None):
         try:
-            verdict = self.service.check(claim)
+            verdict = self.service.check(claim, docs)
         except QAError as exc:
             return render_message(str(exc)), None
         except Exception:
@@ -180,8 +173,8 @@ class Handlers:
             return render_message(GENERIC_ERROR), None
         return render_verdict(verdict, bool(traditional)), verdict
 
-    def check_example(self, claim, traditional):
-        return (claim, *self.check_page(claim, traditional))
+    def check_example(self, claim, traditional, docs=None):
+        return (claim, *self.check_page(claim, traditional, docs))
 
     def api_ask(self, question: str, k: int = DEFAULT_K, part: str | None = None) -> dict:
         """Answer a question about the report: the same JSON as ``qa ask --json``.
@@ -189,7 +182,7 @@ class Handlers:
         Args:
             question: the question, in Chinese (Simplified or Traditional) or English
             k: how many passages to return (1-50)
-            part: None or "all" for the whole report, "review" (2020), "plan" (2021) or "notes" (附注)
+            part: None or "all" for the whole report, "review" (results), "plan" or "notes" (附注)
         """
         return self._api(partial(self.service.ask, question, k, part), "无法回答")
 
@@ -233,7 +226,7 @@ class CheckTab:
     verdict: gr.HTML
 
 
-def ask_tab() -> AskTab:
+def ask_tab(examples_by_group: dict[str, list[str]]) -> AskTab:
     """The 问答 tab: question, options, results and example questions."""
     with gr.Tab("问答", id="ask", elem_id="qa-tab-ask"), gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
@@ -260,7 +253,7 @@ def ask_tab() -> AskTab:
         with gr.Column(scale=1, min_width=240, elem_id="qa-examples"):
             gr.HTML('<p class="qa-examples-title">示例问题</p>')
             examples = []
-            for group, questions in EXAMPLES.items():
+            for group, questions in examples_by_group.items():
                 gr.HTML(f'<p class="qa-example-group">{escape(group)}</p>')
                 for text in questions:
                     examples.append((text, gr.Button(text, size="sm", variant="secondary", elem_classes="qa-example")))
@@ -271,7 +264,7 @@ def ask_tab() -> AskTab:
     return AskTab(question, ask_button, part, k, traditional, results, examples)
 
 
-def check_tab() -> CheckTab:
+def check_tab(statements: list[str]) -> CheckTab:
     """The 核对 tab: a statement, example statements and the verdict."""
     with gr.Tab("核对", id="check", elem_id="qa-tab-check"):
         with gr.Row(elem_id="qa-check-row"):
@@ -288,7 +281,7 @@ def check_tab() -> CheckTab:
         with gr.Row():
             examples = [
                 (text, gr.Button(text, size="sm", variant="secondary", elem_classes="qa-example", min_width=200))
-                for text in CHECK_EXAMPLES
+                for text in statements
             ]
         verdict = gr.HTML(
             render_placeholder("输入一句关于报告内容的说法,看报告是否支持、与之不符,还是没有提及。"),
@@ -298,27 +291,52 @@ def check_tab() -> CheckTab:
     return CheckTab(claim, check_button, examples, verdict)
 
 
-def wire_ask(tab: AskTab, handlers: Handlers, answer_state: gr.State, reader: gr.HTML) -> None:
+def document_selector(index) -> gr.Dropdown:
+    """Which documents to search and check against (none chosen: all); shown when there are several."""
+    choices = [(passage_label(report), doc_id) for doc_id, report in index.reports.items()]
+    return gr.Dropdown(
+        choices,
+        value=[],
+        multiselect=True,
+        label="只在这些文件中查找与核对(不选即全部)",
+        elem_id="qa-docs",
+        visible=len(choices) > 1,
+    )
+
+
+def scope_note(index) -> str:
+    n = len(index.reports)
+    return "本页只检索这一份报告" if n == 1 else f"本页检索上方所列的 {n} 份文件"
+
+
+def passage_label(report) -> str:
+    """How a document is named on the page: as its citations name it (short title and date)."""
+    return document_label(report.title, report.published)
+
+
+def wire_ask(tab: AskTab, handlers: Handlers, answer_state: gr.State, reader: gr.HTML, docs: gr.Dropdown) -> None:
     """Enter, the button, the examples and changed options all ask; the switch re-renders."""
     outputs = [tab.results, answer_state, tab.traditional, reader]
-    inputs = [tab.question, tab.k, tab.part, tab.traditional]
+    inputs = [tab.question, tab.k, tab.part, tab.traditional, docs]
     progress = {"show_progress_on": [tab.results], **PRIVATE}
     tab.question.submit(handlers.ask_page, inputs, outputs, **progress)
     tab.ask_button.click(handlers.ask_page, inputs, outputs, **progress)
     for text, button in tab.examples:
         button.click(partial(handlers.ask_example, text), inputs[1:], [tab.question, *outputs], **progress)
-    for option in (tab.part, tab.k):
+    for option in (tab.part, tab.k, docs):
         option.input(handlers.reask, inputs, outputs, trigger_mode="always_last", **progress)
 
 
-def wire_check(tab: CheckTab, handlers: Handlers, traditional: gr.Checkbox, verdict_state: gr.State) -> None:
+def wire_check(
+    tab: CheckTab, handlers: Handlers, traditional: gr.Checkbox, verdict_state: gr.State, docs: gr.Dropdown
+) -> None:
     """Enter, the button and the example statements check."""
     outputs = [tab.verdict, verdict_state]
     progress = {"show_progress_on": [tab.verdict], **PRIVATE}
-    tab.claim.submit(handlers.check_page, [tab.claim, traditional], outputs, **progress)
-    tab.check_button.click(handlers.check_page, [tab.claim, traditional], outputs, **progress)
+    tab.claim.submit(handlers.check_page, [tab.claim, traditional, docs], outputs, **progress)
+    tab.check_button.click(handlers.check_page, [tab.claim, traditional, docs], outputs, **progress)
     for text, button in tab.examples:
-        button.click(partial(handlers.check_example, text), [traditional], [tab.claim, *outputs], **progress)
+        button.click(partial(handlers.check_example, text), [traditional, docs], [tab.claim, *outputs], **progress)
 
 
 def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency: int = CONCURRENCY) -> gr.Blocks:
@@ -330,20 +348,22 @@ def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency:
     documents = [build_reader(report, index.passages) for report in index.reports.values()]
     reader_pages = {trad: "".join(render_reader(doc, trad) for doc in documents) for trad in (False, True)}
     handlers = Handlers(Service(searcher), reader_pages)
-    with ReportApp(title=APP_TITLE, analytics_enabled=False) as app:
+    questions, statements = examples_for(index.reports, index.passages)
+    with ReportApp(title=app_title(index), analytics_enabled=False) as app:
         answer_state, verdict_state = gr.State(None), gr.State(None)
         gr.HTML(banner_html(index), elem_id="qa-banner")
+        docs = document_selector(index)
         with gr.Tabs(elem_id="qa-tabs"):
-            asking = ask_tab()
-            checking = check_tab()
+            asking = ask_tab(questions)
+            checking = check_tab(statements)
             with gr.Tab("阅读报告", id="reader", elem_id="qa-tab-reader"):
                 reader = gr.HTML(reader_pages[False], elem_id="qa-reader", js_on_load=static_text("reader.js"))
         gr.HTML(
-            '<p class="qa-footer">本页只检索这一份报告;答案均为报告原文摘录,不代表对原文的改写或解释。'
+            f'<p class="qa-footer">{scope_note(index)};答案均为报告原文摘录,不代表对原文的改写或解释。'
             "引用时请以报告原文为准。</p>"
         )
-        wire_ask(asking, handlers, answer_state, reader)
-        wire_check(checking, handlers, asking.traditional, verdict_state)
+        wire_ask(asking, handlers, answer_state, reader, docs)
+        wire_check(checking, handlers, asking.traditional, verdict_state, docs)
         asking.traditional.input(
             handlers.rerender,
             [asking.traditional, answer_state, verdict_state],
@@ -379,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误: {exc}", file=sys.stderr)
         return 1
     searcher = Searcher(index)
-    searcher.ask("和平区2021年新增就业目标", k=1)  # warm up (tokenizer, model) before the first visitor
+    searcher.ask("今年的主要目标是什么", k=1)  # warm up (tokenizer, model) before the first visitor
     app = build_app(searcher)
     address, warning = address_notice(args.host, args.port)
     if warning:

@@ -25,6 +25,7 @@ How a claim is judged
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 
 from qa.answering.intent import detect_intent
@@ -34,6 +35,7 @@ from qa.documents.passages import Part, Passage
 from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
+    claim_synonyms,
     context_score,
     counted_otherwise,
     figure_context,
@@ -41,7 +43,9 @@ from qa.factcheck.claims import (
     read_claim,
     same_digits,
     validate_claim,
+    with_synonyms,
 )
+from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -134,7 +138,36 @@ class FactChecker:
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
         hits = self._candidates(c, searcher)
+        if listed := self._check_list(c, hits):
+            return listed
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
+
+    def restricted(self, docs: list[str] | None) -> FactChecker:
+        """The same checker looking only at the documents ``docs`` (ids); all when empty."""
+        other = copy.copy(self)
+        other.searcher = self.searcher.restricted(docs)
+        return other
+
+    def _check_list(self, c: Claim, hits: list[Hit]) -> Verdict | None:
+        """A claim about the members of a counted list (“六稳”包括…), judged by the list the report
+        spells out (:mod:`qa.factcheck.lists`); None when the claim names none or the list cannot settle it."""
+        named = read_list_claim(normalise_text(c.text))
+        if named is None:
+            return None
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            finding = judge(named, facts.text)
+            if finding is None:
+                continue
+            s, e = facts.sentence_of(finding.at)
+            evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+            listed = "、".join(finding.listed)
+            if finding.outcome == "supported":
+                said = f"报告所列“{named.name}”为{listed},含声明所说的{'、'.join(named.members)}。"
+                return self._verdict(c, VerdictKind.SUPPORTED, said, [evidence])
+            said = f"报告所列“{named.name}”为{listed}({len(finding.listed)}项),没有{'、'.join(finding.missing)}。"
+            return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
+        return None
 
     def _searcher_for(self, claim: str):
         """Among several documents, check a dated claim against those that report or plan its year."""
@@ -226,10 +259,12 @@ class FactChecker:
         grams = c.grams()
         best = _Wording()
         pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
+        words = claim_synonyms(c)
         for hit in pool:
             facts = self.facts[hit.passage.id]
             for s, e in facts.sentences:
-                coverage = self.stats.coverage(grams, normalise_for_matching(facts.passage.text[s:e]))
+                sentence = normalise_for_matching(facts.passage.text[s:e])
+                coverage = self.stats.coverage(grams, with_synonyms(sentence, words))
                 if coverage > best.coverage + 1e-9:
                     best = _Wording(coverage, hit, (s, e))
         if best.hit is None:

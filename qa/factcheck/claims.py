@@ -35,6 +35,8 @@ from qa.text.normalise import normalise_for_matching, normalise_query, normalise
 from qa.text.places import places
 from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
+from qa.text.synonyms import synonyms
+from qa.text.tokenize import pos_tags
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
@@ -156,7 +158,7 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
         period = _nearest_period(periods, index)
         figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
-    period = detect_intent(normalise_query(text), time).period
+    period = _period(text, time)
     return Claim(
         text=text,
         matching=matching,
@@ -179,7 +181,16 @@ def validate_claim(claim: Claim) -> Claim:
 
 def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part | None]]:
     spans = clause_spans(text) or [(0, len(text))]
-    return [(s, e, detect_intent(normalise_query(text[s:e]), time).period) for s, e in spans]
+    return [(s, e, _period(text[s:e], time)) for s, e in spans]
+
+
+# 计划 ending a programme's name (“海河英才”行动计划, 三年行动计划) names it; it is no cue for the plan year.
+PROGRAMME_NAME = re.compile(r"(?:(?<=行动)|(?<=”))计划")
+
+
+def _period(text: str, time: DocumentTime) -> Part | None:
+    """The part of the report a stretch of claim points at, programme names aside."""
+    return detect_intent(normalise_query(PROGRAMME_NAME.sub("项目", text)), time).period
 
 
 def _nearest_period(periods: list[tuple[int, int, Part | None]], index: int) -> Part | None:
@@ -208,6 +219,25 @@ def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
     return tuple(
         k and bool(WORDISH.match(ch)) and ch not in STOP_CHARS and i not in light for i, (k, ch) in enumerate(zip(kept, matching))
     )
+
+
+def claim_synonyms(claim: Claim) -> list[tuple[str, frozenset[str]]]:
+    """The claim's content words of two or more characters that Cilin gives synonyms for."""
+    out, at = [], 0
+    for word, _ in pos_tags(claim.matching):
+        start, at = at, at + len(word)
+        if len(word) >= 2 and all(claim.content[start:at]):
+            found = frozenset(s for s in synonyms(word) if len(s) >= 2)
+            if found:
+                out.append((word, found))
+    return out
+
+
+def with_synonyms(sentence: str, words: list[tuple[str, frozenset[str]]]) -> str:
+    """``sentence``, followed by each claim word it says in a synonym (稳住 for 稳定), so that
+    coverage counts a synonym as the claim's own word."""
+    said = [word for word, others in words if word not in sentence and any(o in sentence for o in others)]
+    return sentence + "|" + "|".join(said) if said else sentence
 
 
 # ---------------------------------------------------------------- units

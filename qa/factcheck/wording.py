@@ -3,6 +3,8 @@
 :func:`conflicts` lines a claim clause up with the report clause it matches, character by character
 (:class:`difflib.SequenceMatcher`), and reads the stretches where they part:
 
+Words the Cilin thesaurus files as synonyms (稳定 / 稳住) do not part two wordings (:mod:`qa.text.synonyms`).
+
 * a count word swapped (“五连冠” / “六连冠”, 第二次 / 第三次): numerals in place of numerals;
 * another word in the same slot (城北电力 / 城南电力, 2家幼儿园 / 2家养老院, 在五大道 / 在津湾广场设立,
   南京路派出所 / 新兴派出所): of the same length, or both names, or enclosed by shared words, or
@@ -25,6 +27,7 @@ from difflib import SequenceMatcher
 
 from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
 from qa.text.quantities import extract_quantities
+from qa.text.synonyms import restates
 from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
@@ -95,6 +98,8 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
     if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
         return _status(a_core, b_core)
     words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
+    if restates(*words):  # 稳定(住) / 牢牢稳住: whole words that are synonyms, the report adding a modifier
+        return []
     if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
         return [Conflict(*words, "count")]
     names_differ = (

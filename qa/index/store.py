@@ -121,6 +121,7 @@ class Index:
             "format": INDEX_FORMAT,
             "qa_version": __version__,
             "model": embedder.model_id,
+            "passage_encoder": embedder.passage_encoder,
             "dimension": dense.dimension,
             "corpus_hash": corpus_fingerprint(sources),
             "cutter_version": CUTTER_VERSION,

@@ -6,7 +6,10 @@ words add weight when whole words agree. Latin words and figures stay whole toke
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import tempfile
 from functools import lru_cache
 
 import jieba
@@ -27,9 +30,31 @@ def _segmenter() -> jieba.Tokenizer:
     return tokenizer
 
 
+class _CachedTagger(jieba.posseg.POSTokenizer):
+    """jieba's tagger, whose word → tag table comes from a marshal cache beside jieba's own.
+
+    jieba caches its word frequencies but rereads all 349k lines of the dictionary for the tags
+    each time a process starts (about a second); the cache makes that a tenth of it.
+    """
+
+    def load_word_tag(self, f):
+        cache = os.path.join(self.tokenizer.tmp_dir or tempfile.gettempdir(), f"jieba.tags.{jieba.__version__}.cache")
+        try:
+            with open(cache, "rb") as stream:
+                self.word_tag_tab = marshal.load(stream)
+            return
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        super().load_word_tag(f)
+        handle, staging = tempfile.mkstemp(prefix="jieba.tags.", dir=os.path.dirname(cache))
+        with os.fdopen(handle, "wb") as stream:
+            marshal.dump(self.word_tag_tab, stream)
+        os.replace(staging, cache)  # whole or absent, even with several processes starting at once
+
+
 @lru_cache(maxsize=1)
 def _tagger() -> jieba.posseg.POSTokenizer:
-    return jieba.posseg.POSTokenizer(_segmenter())
+    return _CachedTagger(_segmenter())
 
 
 @lru_cache(maxsize=4096)

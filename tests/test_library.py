@@ -1,0 +1,165 @@
+"""A shelf of documents: qa add / list / remove, the index following the corpus incrementally, and
+search, citations and fact checks across documents of several formats and years."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+
+from qa.cli import main
+from tests.conftest import CORPUS
+from tests.documents_factory import TXT_FLAGS, UNIQUE, write_all
+
+pytestmark = pytest.mark.slow
+
+REPORT = "heping-2021-plan-report"
+EMBEDDED = re.compile(r"新编码 (\d+) 个段落")
+REPORT_PASSAGES = 98
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    """Run ``qa`` in-process: exit code, standard output, standard error."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def state(corpus, index) -> tuple:
+    """What must not change when an add fails: the corpus files (bytes) and the index manifest."""
+    files = {p.name: p.read_bytes() for p in sorted(corpus.iterdir())}
+    return files, (index / "manifest.json").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def shelf(tmp_path_factory, index_dir):
+    """The real report's corpus and index (copied), then the generated documents added with ``qa add``."""
+    root = tmp_path_factory.mktemp("shelf")
+    corpus, index = root / "corpus", root / "index"
+    corpus.mkdir()
+    shutil.copy(CORPUS / f"{REPORT}.txt", corpus)
+    shutil.copytree(index_dir.resolve(), index)
+    documents = write_all(root / "incoming")
+    where = ("--corpus", str(corpus), "--index", str(index))
+    formatted = [str(documents[d]) for d in documents if d != "heping-louyu-measures"]
+    first = cli("add", *formatted, *where)
+    second = cli("add", str(documents["heping-louyu-measures"]), *TXT_FLAGS, *where)
+    return {"corpus": corpus, "index": index, "documents": documents, "where": where, "added": (first, second)}
+
+
+@pytest.fixture(scope="module")
+def shelf_searcher(shelf, searcher):
+    from qa.answering.search import Searcher
+    from qa.index.store import Index
+
+    return Searcher(Index.load(shelf["index"], shelf["corpus"], embedder=searcher.index.embedder))
+
+
+def test_adding_embeds_only_the_new_documents(shelf):
+    (code1, out1, _), (code2, out2, _) = shelf["added"]
+    assert (code1, code2) == (0, 0)
+    assert out1.count("已添加") == 3 and "已添加 heping-louyu-measures" in out2
+    # 4 + 3 + 4 passages for the web page, the PDF and the Word file; the report's 98 are reused.
+    assert EMBEDDED.search(out1).group(1) == "11" and EMBEDDED.search(out2).group(1) == "3"
+
+
+def test_adding_an_unchanged_document_again_embeds_nothing(shelf):
+    code, out, _ = cli("add", str(shelf["documents"]["heping-2022-plan"]), *shelf["where"])
+    assert code == 0 and "未改动 heping-2022-plan" in out and EMBEDDED.search(out).group(1) == "0"
+
+
+def test_list_shows_each_document_with_its_years(shelf):
+    code, out, _ = cli("list", "--json", "--corpus", str(shelf["corpus"]))
+    rows = {row["doc_id"]: row for row in json.loads(out)}
+    assert code == 0 and set(rows) == {REPORT, *UNIQUE}
+    assert (rows["heping-2022-plan"]["review_years"], rows["heping-2022-plan"]["plan_years"]) == ([2021], [2022])
+    assert rows["heping-louyu-measures"]["published"] == "2022-03-01"
+    assert rows["nankai-2022-work"]["place"] == "南开区" and rows[REPORT]["passages"] == REPORT_PASSAGES
+
+
+@pytest.mark.parametrize("doc_id", sorted(UNIQUE))
+def test_a_question_only_one_document_answers_brings_its_passage_first(shelf_searcher, doc_id):
+    question, words, citation_start = UNIQUE[doc_id]
+    top = shelf_searcher.ask(question, k=3).hits[0]
+    assert top.passage.doc_id == doc_id and words in top.passage.text
+    assert top.passage.citation.startswith(citation_start)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "words"),
+    [
+        ("2020年和平区新增就业多少人?", REPORT, "新增就业3.1万人"),
+        ("2021年和平区新增就业完成了多少人?", "heping-2022-plan", "新增就业3.3万人"),
+        ("2022年和平区新增就业的目标是多少?", "heping-2022-plan", "新增就业2.2万人"),
+        ("2021年和平区新增就业的目标是多少?", REPORT, "新增就业2万人"),
+    ],
+)
+def test_a_year_question_goes_to_the_document_that_covers_the_year(shelf_searcher, question, doc_id, words):
+    top = shelf_searcher.ask(question, k=3).hits[0]
+    assert (top.passage.doc_id, words in top.passage.text) == (doc_id, True)
+
+
+def test_doc_keeps_the_search_in_the_chosen_documents(shelf):
+    code, out, _ = cli("ask", "新增就业多少人", "--doc", "nankai-2022-work", "--json", "--k", "3", *shelf["where"])
+    hits = json.loads(out)["hits"]
+    assert code == 0 and hits and {h["doc_id"] for h in hits} == {"nankai-2022-work"}
+    assert all(h["citation"].startswith("天津市南开区人民政府工作报告(2022-01-18) › ") for h in hits)
+    code, _, err = cli("ask", "新增就业多少人", "--doc", "no-such-doc", *shelf["where"])
+    assert code == 2 and "没有这份文件" in err
+
+
+def test_a_claim_is_checked_against_the_document_of_its_year(shelf_searcher):
+    from qa.factcheck.checker import FactChecker
+
+    checker = FactChecker(shelf_searcher)
+    right = checker.check("2021年和平区新增就业3.3万人")
+    assert right.verdict == "supported"
+    assert right.evidence[0].passage.doc_id == "heping-2022-plan"
+    wrong = checker.check("2020年和平区新增就业3.3万人")
+    assert wrong.verdict == "contradicted" and wrong.evidence[0].passage.doc_id == REPORT
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "空"),
+        ("scan.pdf", b"%PDF-1.4\n%%EOF", "损坏|扫描件"),
+        ("junk.txt", bytes(range(256)) * 8, "不是文本文件"),
+        ("sheet.xlsx", b"PK\x03\x04", "不支持的文件类型"),
+    ],
+)
+def test_a_bad_file_leaves_corpus_and_index_as_they_were(shelf, tmp_path, name, content, message):
+    before = state(shelf["corpus"], shelf["index"])
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = cli("add", str(shelf["documents"]["nankai-2022-work"]), str(path), *shelf["where"])
+    assert code == 2 and re.search(message, err) and "Traceback" not in err
+    assert state(shelf["corpus"], shelf["index"]) == before
+
+
+def test_removing_a_document_leaves_no_passage_of_it(shelf):
+    code, out, _ = cli("remove", "hexi-2022-budget", *shelf["where"])
+    assert code == 0 and "已删除 hexi-2022-budget" in out
+    passages = (shelf["index"] / "passages.jsonl").read_text("utf-8")
+    assert '"doc_id": "hexi-2022-budget"' not in passages and "48.6亿元" not in passages
+    assert not list(shelf["corpus"].glob("hexi-2022-budget.*"))
+    code, out, err = cli("remove", "hexi-2022-budget", *shelf["where"])
+    assert code == 2 and "没有编号为" in err
+
+
+def test_the_app_service_searches_and_checks_chosen_documents(shelf_searcher):
+    from qa.app.service import Service
+    from qa.app.ui import app_title, banner_html
+
+    service = Service(shelf_searcher)
+    answer = service.ask("新增就业多少人", 3, None, ["heping-2022-plan"])
+    assert {h["doc_id"] for h in answer["hits"]} == {"heping-2022-plan"}
+    verdict = service.check("新增就业3.3万人", "heping-2022-plan")
+    assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
+    assert app_title(shelf_searcher.index) == "政府文件 · 问答与核对"  # several places: none named
+    assert banner_html(shelf_searcher.index).count("qa-banner-source") == len(shelf_searcher.index.reports) == 5

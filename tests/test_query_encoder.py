@@ -1,0 +1,58 @@
+"""The ONNX query encoder gives the sentence-transformers vectors of the default model, and caches them."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from tests.conftest import EVAL
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def questions():
+    rows = [json.loads(line) for line in open(EVAL / "dev.jsonl", encoding="utf-8")]
+    return [row["question"] for row in rows if row["split"] == "tune"][:40]
+
+
+@pytest.fixture(scope="module")
+def embedders():
+    from qa.index.embedding import Embedder
+
+    return Embedder(onnx=True), Embedder(onnx=False)
+
+
+def test_default_model_questions_go_through_onnx(embedders):
+    fast, slow = embedders
+    assert fast.query_encoder == "onnxruntime"
+    assert slow.query_encoder == "sentence-transformers"
+    assert fast.dimension == slow.dimension == 384
+
+
+def test_onnx_vectors_match_sentence_transformers(embedders, questions):
+    fast, slow = embedders
+    onnx_vectors, torch_vectors = fast.encode_queries(questions), slow.encode_queries(questions)
+    assert np.allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
+    assert (onnx_vectors * torch_vectors).sum(axis=1).min() > 0.999
+    # A batch is padded; padding must not move any vector.
+    one_by_one = np.vstack([fast._onnx.encode([q], "query: ") for q in questions])
+    assert (one_by_one * onnx_vectors).sum(axis=1).min() > 0.99999
+
+
+def test_query_vectors_are_cached_and_read_only(embedders):
+    from qa.index.embedding import QueryCache
+
+    fast, _ = embedders
+    first = fast.encode_queries(["和平区2021年的发展目标是什么?"])[0]
+    assert fast.query_cache.get("和平区2021年的发展目标是什么?") is not None
+    with pytest.raises(ValueError):
+        fast.query_cache.get("和平区2021年的发展目标是什么?")[0] = 0.0
+    assert np.array_equal(fast.encode_queries(["和平区2021年的发展目标是什么?"])[0], first)
+
+    cache = QueryCache(size=2)
+    for text in ("a", "b", "c"):
+        cache.put(text, np.ones(3))
+    assert cache.get("a") is None and cache.get("c") is not None and len(cache) == 2
