@@ -88,6 +88,13 @@ def test_odd_characters_do_not_break_search(searcher):
     assert answer.hits
 
 
+def test_the_python_api_passes_through_the_input_door(searcher):
+    # A lone surrogate (undecodable bytes from argv) and a terminal escape reach Searcher.ask directly.
+    answer = searcher.ask("\udcff\x1b[31m2020年新增就业多少人")
+    assert "\x1b" not in answer.question and "\udcff" not in answer.question
+    assert answer.hits and "新增就业" in answer.hits[0].passage.text
+
+
 def test_dev_figures_meet_the_targets(searcher):
     from qa.evaluation.report import evaluate_file
 

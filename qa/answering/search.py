@@ -19,9 +19,10 @@ from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
 from qa.text.grams import GramStats
+from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_query, normalise_text
 
-MAX_QUESTION_CHARS = 500
+MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 MAX_K = 50
 SEARCHABLE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
@@ -45,15 +46,12 @@ class SearchSettings:
     use_intent: bool = True
 
 
-def validate_question(question: object) -> str:
-    """The question stripped of outer blanks, or QueryError saying what is wrong with it."""
-    if not isinstance(question, str) or not question.strip():
-        raise QueryError("请输入一个问题(问题不能为空)")
-    question = question.strip()
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QueryError(f"问题太长({len(question)} 字),请控制在 {MAX_QUESTION_CHARS} 字以内")
+def validate_question(question: object, what: str = "问题") -> str:
+    """The question through the input door (:func:`qa.text.inputs.clean_text`): repaired, stripped of
+    control characters, at most MAX_QUESTION_CHARS long, with something to search; else QueryError."""
+    question = clean_text(question, what)
     if not SEARCHABLE.search(question):
-        raise QueryError("问题中没有可检索的文字,请用中文或英文提问")
+        raise QueryError(f"{what}中没有可检索的文字,请用中文或英文表述")
     return question
 
 

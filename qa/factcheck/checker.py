@@ -131,7 +131,7 @@ class FactChecker:
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
-        claim = validate_question(claim)
+        claim = validate_question(claim, "说法")
         searcher = self._searcher_for(claim)
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
         if strangers := self._strangers(c):
