@@ -106,6 +106,7 @@ def main() -> None:
     if shutil.which(QA) is None:
         sys.exit(f"{QA} not found: run scripts/setup.sh first")
     systems = measure_systems(3 if args.quick else 5)
+    (SCALE_CACHE.parent / "systems.json").write_text(json.dumps(systems, ensure_ascii=False, indent=1))
     scale = measure_scale(args.max_size, args.reuse_scale)
     print(write_report(systems, scale, ROOT / "docs"))
 

@@ -16,9 +16,11 @@ import time
 from pathlib import Path
 
 from benchmarks.common import EVAL, ROOT, claims, peak_rss_mb, questions, read_jsonl, summary_ms
+from qa.errors import InputError
 
 COLD_QUESTION = "2020年和平区新增就业多少人?"
-WARM_UP = ["和平区", "2021年的目标", "疫情防控", "营商环境怎么样", "就业"]
+WARM_UP = ["和平区有多少人口?", "2021年的目标是什么?", "疫情防控做了什么?", "营商环境怎么样?", "就业情况如何?"]
+WARM_UP_CLAIMS = ["和平区2019年地区生产总值增长了百分之七。", "和平区2021年计划新建两所学校。"]
 
 
 def hit_at_1(top_text) -> dict:
@@ -37,7 +39,10 @@ def _time_each(function, inputs: list[str]) -> dict:
     latencies, cpu = [], []
     for text in inputs:
         started, started_cpu = time.perf_counter(), time.process_time()
-        function(text)
+        try:
+            function(text)
+        except InputError:  # an input the system turns away is still an answer, and still timed
+            pass
         latencies.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     return {**summary_ms(latencies), "cpu_median_ms": summary_ms(cpu)["median_ms"]}
@@ -52,6 +57,7 @@ def ours_warm() -> dict:
     checker = FactChecker(searcher)
     for text in WARM_UP:
         searcher.ask(text)
+    for text in WARM_UP_CLAIMS:
         checker.check(text)
     figures = {"ask": _time_each(searcher.ask, questions()), "check": _time_each(checker.check, claims())}
     figures["hit@1"] = hit_at_1(lambda q: searcher.ask(q, k=10).hits[0].passage.text)
