@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     build = sub.add_parser("build", parents=[common], help="构建索引")
+    build.add_argument("--full", action="store_true", help="重新编码全部段落(默认沿用内容未变的文件的向量)")
     build.set_defaults(handler=_build)
 
     ask = sub.add_parser("ask", parents=[common], help="提问;不给问题时从标准输入逐行读取")
@@ -151,15 +152,16 @@ def _say(message: str) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from qa.documents.passages import Part
-    from qa.index.store import Index
+    from qa.index.store import Index, reusable
 
-    index = Index.build(args.corpus, args.model, progress=True, log=_say)
+    previous = None if args.full else reusable(args.index)
+    index = Index.build(args.corpus, args.model, progress=True, log=_say, previous=previous)
     index.save(args.index)
     m = index.manifest
     notes = sum(1 for p in index.passages if p.part_kind == Part.NOTES)
     print(
         f"已构建索引 {args.index}: {len(index.reports)} 份报告, {m['passages']} 个段落(其中附注 {notes} 条), "
-        f"模型 {m['model']}({m['dimension']} 维), 用时 {m['build_seconds']} 秒"
+        f"模型 {m['model']}({m['dimension']} 维), 新编码 {m['embedded_passages']} 个段落, 用时 {m['build_seconds']} 秒"
     )
     return EXIT_OK
 

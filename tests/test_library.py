@@ -163,3 +163,18 @@ def test_the_app_service_searches_and_checks_chosen_documents(shelf_searcher):
     assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
     assert app_title(shelf_searcher.index) == "政府文件 · 问答与核对"  # several places: none named
     assert banner_html(shelf_searcher.index).count("qa-banner-source") == len(shelf_searcher.index.reports) == 5
+
+
+def test_a_stale_index_is_rebuilt_embedding_only_the_changed_document(shelf, searcher, tmp_path):
+    from qa.index.store import open_index
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(shelf["corpus"], corpus)
+    shutil.copytree(shelf["index"].resolve(), index)
+    changed = next(corpus.glob("heping-louyu-measures*"))
+    changed.write_text(changed.read_text("utf-8") + "\n四、附注\n本措施自发布之日起施行。\n", "utf-8")
+    said: list[str] = []
+    rebuilt = open_index(index, corpus, log=said.append)
+    embedded = int(re.search(r"新编码 (\d+) 个", " ".join(said)).group(1))
+    changed_passages = sum(1 for p in rebuilt.passages if p.doc_id == "heping-louyu-measures")
+    assert 0 < embedded == changed_passages < len(rebuilt.passages) - REPORT_PASSAGES

@@ -59,7 +59,8 @@ HOSTILE_TEXT = [
     "nan",
     "null",
 ]
-# Values of other types, as a JSON client can send them to the web API (question, k, part, docs).
+# Values of other types, as a JSON client can send them to the web API (question, k, part), some with
+# one value too many and the fourth of odd kinds.
 HOSTILE_VALUES = [
     ["新增就业"],  # fewer values than the endpoint takes
     ["新增就业", 5],

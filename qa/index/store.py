@@ -425,6 +425,5 @@ def open_index(
         if not rebuild:
             raise
         log(f"{exc},正在重建 …")
-    index = Index.build(corpus_dir, model_id, log=log)
-    index.save(index_dir)
-    return index
+    # The index follows the corpus: documents whose content is unchanged keep their vectors.
+    return update_index(index_dir, corpus_dir, model_id, log=log)
