@@ -9,7 +9,9 @@ from pathlib import Path
 
 
 def _ratio(ours: float, baseline: float) -> str:
-    return f"{baseline / ours:.1f}× faster" if ours else "—"
+    if not ours or not baseline:
+        return "—"
+    return f"{baseline / ours:.1f}× faster" if baseline >= ours else f"{ours / baseline:.1f}× slower"
 
 
 def system_rows(systems: dict) -> list[tuple[str, str, str, str]]:
@@ -76,7 +78,7 @@ def plot(systems: dict, scale: list[dict], path: Path) -> None:
     plt.close(figure)
 
 
-def write_report(systems: dict, scale: list[dict], docs: Path) -> str:
+def write_report(systems: dict, scale: list[dict], docs: Path, conditions: str) -> str:
     """Write the two files; return the Markdown tables for the terminal."""
     docs.mkdir(exist_ok=True)
     plot(systems, scale, docs / "performance.png")
@@ -88,6 +90,7 @@ def write_report(systems: dict, scale: list[dict], docs: Path) -> str:
         systems=systems_table,
         scale=scale_table,
         encoder=systems["ours"].get("query_encoder", "?"),
+        conditions=conditions,
     )
     (docs / "performance.md").write_text(text, "utf-8")
     return systems_table + "\n\n" + scale_table

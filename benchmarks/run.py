@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -105,10 +106,21 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which(QA) is None:
         sys.exit(f"{QA} not found: run scripts/setup.sh first")
-    systems = measure_systems(3 if args.quick else 5)
+    runs = 3 if args.quick else 5
+    load = os.getloadavg()[0]
+    systems = measure_systems(runs)
     (SCALE_CACHE.parent / "systems.json").write_text(json.dumps(systems, ensure_ascii=False, indent=1))
     scale = measure_scale(args.max_size, args.reuse_scale)
-    print(write_report(systems, scale, ROOT / "docs"))
+    conditions = (
+        f"cold starts are medians of {runs} new processes; the load average was {load:.1f} when the run began. "
+        + (
+            "The scale rows were reused from an earlier run of this command (`--reuse-scale`, cached in "
+            "`benchmarks/.cache/scale/`), measured while other work shared the machine."
+            if args.reuse_scale
+            else "Every figure below comes from this run."
+        )
+    )
+    print(write_report(systems, scale, ROOT / "docs", conditions))
 
 
 if __name__ == "__main__":

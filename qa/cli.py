@@ -126,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", type=Path, help="JSON Lines 评测文件")
     evaluate.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     evaluate.add_argument("--split", choices=["tune", "test"], help="只评测文件的一半(默认全部,并分列两半及差距)")
+    evaluate.add_argument(
+        "--show-test-misses", action="store_true", help="也列出 test 半的错例(默认只计数:test 半只用于测量,不用于调参)"
+    )
     evaluate.set_defaults(handler=_eval)
 
     calibrate = sub.add_parser("calibrate", parents=[common], help="在问题集上校准“无答案”阈值")
@@ -230,9 +233,11 @@ def _emit_error(line: Line, message: str, as_json: bool) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from qa.evaluation.report import evaluate_file, format_report
+    from qa.evaluation.report import evaluate_file, format_report, hide_test_misses
 
     report = evaluate_file(_open(args), args.file, split=args.split)
+    if not args.show_test_misses:
+        report = hide_test_misses(report)
     print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
     return EXIT_OK
 
