@@ -90,10 +90,11 @@ def measure_scale(max_size: int, reuse: bool) -> list[dict]:
     for size in (s for s in SIZES if s <= max_size):
         for kind in (["lexical"] if size <= LEXICAL_MAX else []) + DENSE_KINDS:
             cached = SCALE_CACHE / f"{size}-{kind}.json"
-            if not (reuse and cached.exists() and cached.stat().st_size):
+            reused = reuse and cached.exists() and cached.stat().st_size > 0
+            if not reused:
                 figures = run_worker("benchmarks.scale", "--size", str(size), "--kind", kind)
                 cached.write_text(json.dumps(figures) + "\n")
-            results.append(json.loads(cached.read_text()))
+            results.append({**json.loads(cached.read_text()), "reused": reused})
             print(f"  scale {size:>9,} {kind:<8} {results[-1]['median_ms']:>8} ms", flush=True)
     return results
 
@@ -111,14 +112,12 @@ def main() -> None:
     systems = measure_systems(runs)
     (SCALE_CACHE.parent / "systems.json").write_text(json.dumps(systems, ensure_ascii=False, indent=1))
     scale = measure_scale(args.max_size, args.reuse_scale)
-    conditions = (
-        f"cold starts are medians of {runs} new processes; the load average was {load:.1f} when the run began. "
-        + (
-            "The scale rows were reused from an earlier run of this command (`--reuse-scale`, cached in "
-            "`benchmarks/.cache/scale/`), measured while other work shared the machine."
-            if args.reuse_scale
-            else "Every figure below comes from this run."
-        )
+    reused = [f"{r['size']:,} {r['kind']}" for r in scale if r.get("reused")]
+    conditions = f"cold starts are medians of {runs} new processes; the load average was {load:.1f} when the run began. " + (
+        f"The scale rows {', '.join(reused)} were reused from an earlier run of this command (`--reuse-scale`, "
+        "cached in `benchmarks/.cache/scale/`); every other figure comes from this run."
+        if reused
+        else "Every figure below comes from this run."
     )
     print(write_report(systems, scale, ROOT / "docs", conditions))
 
