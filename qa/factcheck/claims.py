@@ -32,7 +32,7 @@ from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
-from qa.text.places import places
+from qa.text.places import administrative_places
 from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
 from qa.text.synonyms import synonyms
@@ -167,7 +167,7 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         figures=tuple(figures),
         period=period,
         notes=bool(NOTES_CUE.search(matching)),
-        places=tuple(places(matching)),
+        places=tuple(administrative_places(matching)),
         period_label=time.label(period) if period else "",
     )
 

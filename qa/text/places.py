@@ -1,7 +1,8 @@
 """Administrative places named in Chinese text (河西区, 天津市, 静海区): the one place-name reader.
 
-The no-answer check and the fact checker both ask whether a text is about a place other than the
-ones a report covers; both read the places here.
+The no-answer check and the fact checker both ask whether a question or a claim is about a place other
+than the ones a report covers; both read it with :func:`administrative_places` (a gazetteer). The
+segmenter-based :func:`places` reads the place a document's own title names.
 """
 
 from __future__ import annotations
