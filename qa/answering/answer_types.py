@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from qa.text.quantities import SPAN_DATE, extract_quantities
+from qa.text.quantities import SPAN_DATE, TIME_UNITS, extract_quantities
 from qa.text.sentences import clause_spans
 from qa.text.tokenize import pos_tags
+from qa.text.units import same_kind
 
 
 class AnswerType(StrEnum):
@@ -61,7 +62,17 @@ COUNT_IN_QUESTION = re.compile(rf"[0-9]+(?:\.[0-9]+)?[万亿]?[{MEASURE_WORDS}]"
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
-RATE_UNITS = ("%", "倍", "成", "百分点")
+RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+PERCENT_LEVEL_ASKED = re.compile(
+    r"(?:达到|达|是|为|占|有|在)(?:百分之)?(?:多少|几)(?!倍)|比例|比重|占比|率[^,，?？]{0,4}?(?:是|为)?多少"
+)
+# A word of change that does not name the level reached (提高到, 增至 name a level).
+CHANGE_VERBS = "增长|增加(?!值)|上涨|下降|降低|减少|提高|提升|上升|回落"
+CHANGE_WORD = re.compile(rf"(?:{CHANGE_VERBS}|涨)(?![到至])|增速|增幅|涨幅|降幅|百分点|倍")
+# A figure preceded by a word of change states a change, whatever its unit (增长5000万元, 减少300人).
+CHANGE_BEFORE = re.compile(rf"(?:{CHANGE_VERBS}|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{{0,6}}$")
+# The counter a question names after 多少/几 (多少人次, 几所, 多少亿元), read as a figure would be.
+ASKED_COUNTER = re.compile(rf"(?:多少|(?<![哪那])几)(?P<rest>[万亿千百]?[{MEASURE_WORDS}平][^\s,，?？的了呢吗]{{0,3}})")
 # An address: a road or street name (滨江道 is a road too, but 道 ends too many other words), a number.
 ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|[0-9]+号")
 
@@ -93,9 +104,10 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     quantities = extract_quantities(span)
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
-        return bool(rates) or any(u in span for u in RATE_UNITS[1:])
+        return bool(rates) and _percent_fits(question, span, rates)
     if kind is AnswerType.LEVEL:
-        return len(rates) < len(quantities)
+        counter = asked_counter(question)
+        return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
     if kind is AnswerType.AMOUNT:
         return bool(quantities)
     if kind is AnswerType.BREAKDOWN:
@@ -108,6 +120,31 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         return any(flag == "nr" for _, flag in pos_tags(span))
     if kind is AnswerType.PLACE:
         return any(flag == "ns" for _, flag in pos_tags(span)) or bool(ADDRESS.search(span))
+    return True
+
+
+def asked_counter(question: str) -> str:
+    """The unit a question counts in (多少人次 → 人次, 多少亿元 → 元, 几所 → 所), or "" when it names none
+    or only a time unit (a duration is not a count of things)."""
+    match = ASKED_COUNTER.search(question)
+    if not match:
+        return ""
+    rest = match["rest"]
+    for end in range(len(rest), 0, -1):
+        figures = extract_quantities("1" + rest[:end])
+        if figures and figures[0].unit:
+            return "" if figures[0].is_year or figures[0].unit in TIME_UNITS else figures[0].unit
+    return ""
+
+
+def _percent_fits(question: str, span: str, rates: list) -> bool:
+    """Whether the span's percentages are of the sort asked: a change (增长了多少, 提高几个百分点) is
+    answered by a growth figure, a level (达到百分之多少, 占比多少) by a figure reached, not by a change."""
+    changes = [q for q in rates if q.kind == "change" or "百分点" in q.unit or CHANGE_BEFORE.search(span[: q.start])]
+    if CHANGE_WORD.search(question):
+        return bool(changes)
+    if PERCENT_LEVEL_ASKED.search(question):
+        return len(changes) < len(rates)
     return True
 
 
