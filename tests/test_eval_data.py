@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
-QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl"]
+QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl"]
 CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
@@ -70,6 +70,13 @@ def test_unanswerable_extra_questions_have_a_class():
     unanswerable = [r for r in read("questions-extra.jsonl") if r["type"] == "unanswerable"]
     assert len(unanswerable) >= 70
     assert {r.get("class") for r in unanswerable} == CLASSES
+
+
+def test_unanswerable_more_questions_cover_every_class_and_wording_traps():
+    unanswerable = [r for r in read("questions-more.jsonl") if r["type"] == "unanswerable"]
+    assert len(unanswerable) >= 60
+    assert {r.get("class") for r in unanswerable} == CLASSES | {"wording_trap"}
+    assert all(r.get("note") for r in unanswerable)
 
 
 @pytest.mark.parametrize("name", CLAIM_FILES)
