@@ -28,6 +28,7 @@ FILES = [
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
+    "eval/claims-more.jsonl",
 ]
 SPLITS = ("tune", "test")
 

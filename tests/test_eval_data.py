@@ -13,7 +13,7 @@ EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
 QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl"]
-CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -86,3 +86,11 @@ def test_claims(name):
         assert r["verdict"] in VERDICTS, r["id"]
         if r["verdict"] != "not_found":
             assert r["evidence"], r["id"]
+
+
+def test_more_claims_explain_their_verdicts():
+    claims = read("claims-more.jsonl")
+    assert len(claims) >= 80
+    assert all(r["report_says"].strip() for r in claims)
+    assert all(not r["evidence"] for r in claims if r["kind"] == "absent")
+    assert {r["verdict"] for r in claims} == VERDICTS
