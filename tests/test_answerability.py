@@ -84,7 +84,7 @@ def test_answer_carries_the_evidence(searcher):
         ("各个街道分别是多少", AnswerType.BREAKDOWN),
         ("剧场哪天开业", AnswerType.DATE),
         ("主任叫什么名字", AnswerType.PERSON),
-        ("新院址在哪条路上", AnswerType.PLACE),
+        ("新院址在哪条路上", AnswerType.ADDRESS),
         ("有哪些举措", AnswerType.LIST),
         ("“三保”是什么意思", AnswerType.OTHER),
     ],
@@ -159,6 +159,33 @@ def test_a_plan_question_is_not_answered_by_last_years_results_alone(passages):
     # is answered by either part.
     assert period_reason(Part.PLAN, [review, plan]) == ""
     assert period_reason(None, [review]) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("区政务服务中心的联系电话是多少?", AnswerType.CONTACT),
+        ("图书馆每天几点开门?", AnswerType.CLOCK),
+        ("新院的地址在哪?", AnswerType.ADDRESS),
+        ("这是第几次复审?", AnswerType.ORDINAL),
+    ],
+)
+def test_contact_clock_address_and_ordinal_questions(question, kind):
+    assert asked_type(question) is kind
+
+
+def test_contact_clock_address_and_ordinal_answers():
+    assert span_gives(AnswerType.CONTACT, "举报电话:022-23307890") and not span_gives(AnswerType.CONTACT, "销售口罩33.29万个")
+    assert span_gives(AnswerType.CLOCK, "每天9:00至17:00开放") and not span_gives(AnswerType.CLOCK, "5个文化场馆全部免费开放")
+    assert span_gives(AnswerType.ADDRESS, "位于南京路189号") and not span_gives(
+        AnswerType.ADDRESS, "天津分公司等31家金融机构落地"
+    )
+    assert span_gives(AnswerType.ORDINAL, "通过国家卫生区第三次复审") and not span_gives(AnswerType.ORDINAL, "复审3项")
+
+
+def test_a_named_counter_is_found_anywhere_in_the_sentence():
+    span = "开展特殊人群排查管理专项行动,建账登记1.94万人"
+    assert span_gives(AnswerType.LEVEL, span, "专项行动登记了多少人")
 
 
 def test_a_list_is_missing_only_when_the_question_quotes_the_count():

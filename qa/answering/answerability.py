@@ -37,6 +37,10 @@ KIND_NAMES = {
     AnswerType.DATE: "时间",
     AnswerType.PERSON: "人名",
     AnswerType.PLACE: "地点",
+    AnswerType.ADDRESS: "地址",
+    AnswerType.CONTACT: "联系方式",
+    AnswerType.CLOCK: "具体时刻",
+    AnswerType.ORDINAL: "次序或名次",
     AnswerType.LIST: "名单",
 }
 
