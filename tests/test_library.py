@@ -178,3 +178,22 @@ def test_a_stale_index_is_rebuilt_embedding_only_the_changed_document(shelf, sea
     embedded = int(re.search(r"新编码 (\d+) 个", " ".join(said)).group(1))
     changed_passages = sum(1 for p in rebuilt.passages if p.doc_id == "heping-louyu-measures")
     assert 0 < embedded == changed_passages < len(rebuilt.passages) - REPORT_PASSAGES
+
+
+def test_the_api_answers_and_checks_in_chosen_documents(shelf_searcher):
+    """/ask_in and /check_in on the real app over the shelf; /ask keeps its three parameters."""
+    from gradio_client import Client
+
+    from benchmarks.reliability.web import serve
+
+    with serve(shelf_searcher) as url:
+        client = Client(url, verbose=False)
+        answer = client.predict("新增就业多少人", ["nankai-2022-work"], api_name="/ask_in")
+        one_id = client.predict("新增就业多少人", "heping-2022-plan", 2, "review", api_name="/ask_in")
+        verdict = client.predict("新增就业3.3万人", ["heping-2022-plan"], api_name="/check_in")
+        everywhere = client.predict("新增就业多少人", 3, None, api_name="/ask")
+    assert answer["hits"] and {h["doc_id"] for h in answer["hits"]} == {"nankai-2022-work"}
+    assert all(h["citation"].startswith("天津市南开区人民政府工作报告(2022-01-18) › ") for h in answer["hits"])
+    assert [(h["doc_id"], h["part"]) for h in one_id["hits"]] == [("heping-2022-plan", "review")] * 2
+    assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
+    assert len({h["doc_id"] for h in everywhere["hits"]}) > 1
