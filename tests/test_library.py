@@ -124,6 +124,20 @@ def test_a_claim_is_checked_against_the_document_of_its_year(shelf_searcher):
     assert wrong.verdict == "contradicted" and wrong.evidence[0].passage.doc_id == REPORT
 
 
+def test_a_verdict_names_its_document_in_the_json_and_the_text(shelf):
+    code, out, _ = cli("check", "2021年和平区新增就业3.3万人", "--json", *shelf["where"])
+    data = json.loads(out)
+    assert code == 0 and data["verdict"] == "supported"
+    assert [d["doc_id"] for d in data["documents"]] == ["heping-2022-plan"]
+    assert data["source"] == "据《和平区2021年计划执行情况与2022年计划报告》(2022-01-25)"
+    code, out, _ = cli("check", "2020年和平区新增就业3.3万人", *shelf["where"])
+    assert code == 0 and "结论: 据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02),与报告不符" in out
+    # Nothing decides a claim the documents do not hold: the verdict names the documents it was read against.
+    code, out, _ = cli("check", "和平区建成智慧停车场40个", "--doc", REPORT, "--json", *shelf["where"])
+    data = json.loads(out)
+    assert data["verdict"] == "not_found" and data["source"].startswith("已对照《和平区2020年")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
