@@ -124,6 +124,20 @@ def test_a_claim_is_checked_against_the_document_of_its_year(shelf_searcher):
     assert wrong.verdict == "contradicted" and wrong.evidence[0].passage.doc_id == REPORT
 
 
+def test_a_verdict_names_its_document_in_the_json_and_the_text(shelf):
+    code, out, _ = cli("check", "2021年和平区新增就业3.3万人", "--json", *shelf["where"])
+    data = json.loads(out)
+    assert code == 0 and data["verdict"] == "supported"
+    assert [d["doc_id"] for d in data["documents"]] == ["heping-2022-plan"]
+    assert data["source"] == "据《和平区2021年计划执行情况与2022年计划报告》(2022-01-25)"
+    code, out, _ = cli("check", "2020年和平区新增就业3.3万人", *shelf["where"])
+    assert code == 0 and "结论: 据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02),与报告不符" in out
+    # Nothing decides a claim the documents do not hold: the verdict names the documents it was read against.
+    code, out, _ = cli("check", "和平区建成智慧停车场40个", "--doc", REPORT, "--json", *shelf["where"])
+    data = json.loads(out)
+    assert data["verdict"] == "not_found" and data["source"].startswith("已对照《和平区2020年")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -178,3 +192,22 @@ def test_a_stale_index_is_rebuilt_embedding_only_the_changed_document(shelf, sea
     embedded = int(re.search(r"新编码 (\d+) 个", " ".join(said)).group(1))
     changed_passages = sum(1 for p in rebuilt.passages if p.doc_id == "heping-louyu-measures")
     assert 0 < embedded == changed_passages < len(rebuilt.passages) - REPORT_PASSAGES
+
+
+def test_the_api_answers_and_checks_in_chosen_documents(shelf_searcher):
+    """/ask_in and /check_in on the real app over the shelf; /ask keeps its three parameters."""
+    from gradio_client import Client
+
+    from benchmarks.reliability.web import serve
+
+    with serve(shelf_searcher) as url:
+        client = Client(url, verbose=False)
+        answer = client.predict("新增就业多少人", ["nankai-2022-work"], api_name="/ask_in")
+        one_id = client.predict("新增就业多少人", "heping-2022-plan", 2, "review", api_name="/ask_in")
+        verdict = client.predict("新增就业3.3万人", ["heping-2022-plan"], api_name="/check_in")
+        everywhere = client.predict("新增就业多少人", 3, None, api_name="/ask")
+    assert answer["hits"] and {h["doc_id"] for h in answer["hits"]} == {"nankai-2022-work"}
+    assert all(h["citation"].startswith("天津市南开区人民政府工作报告(2022-01-18) › ") for h in answer["hits"])
+    assert [(h["doc_id"], h["part"]) for h in one_id["hits"]] == [("heping-2022-plan", "review")] * 2
+    assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
+    assert len({h["doc_id"] for h in everywhere["hits"]}) > 1

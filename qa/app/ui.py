@@ -6,10 +6,15 @@ The page only calls down into the package: :class:`qa.app.service.Service` answe
 :mod:`qa.app.render` turns the results into (escaped) HTML, :mod:`qa.documents.reader` lays out the
 report. Importing this module has no side effects; ``build_app(searcher)`` returns the ``gr.Blocks``.
 
-Two named API endpoints, for ``gradio_client``:
+Named API endpoints, for ``gradio_client``:
 
-    Client(url).predict("问题", 5, "plan", api_name="/ask")   # the JSON of ``qa ask --json``
-    Client(url).predict("说法", api_name="/check")            # the JSON of ``qa check --json``
+    Client(url).predict("问题", 5, "plan", api_name="/ask")          # the JSON of ``qa ask --json``
+    Client(url).predict("说法", api_name="/check")                   # the JSON of ``qa check --json``
+    Client(url).predict("问题", ["doc-id"], api_name="/ask_in")      # ``qa ask --doc doc-id --json``
+    Client(url).predict("说法", ["doc-id"], api_name="/check_in")    # ``qa check --doc doc-id --json``
+
+The document-choosing endpoints are separate from ``/ask`` and ``/check``: a raw HTTP call must send
+every parameter of an endpoint, so a parameter added to ``/ask`` would break every existing raw caller.
 """
 
 from __future__ import annotations
@@ -194,6 +199,26 @@ class Handlers:
         """
         return self._api(partial(self.service.check, claim), "无法核对")
 
+    def api_ask_in(self, question: str, docs: list[str] | None, k: int = DEFAULT_K, part: str | None = None) -> dict:
+        """Answer a question from chosen documents: the same JSON as ``qa ask --doc ID --json``.
+
+        Args:
+            question: the question, in Chinese (Simplified or Traditional) or English
+            docs: document ids (see ``qa list``), one id, or [] / None for every document
+            k: how many passages to return (1-50)
+            part: None or "all" for the whole of each document, "review" (results), "plan" or "notes" (附注)
+        """
+        return self._api(partial(self.service.ask, question, k, part, docs), "无法回答")
+
+    def api_check_in(self, claim: str, docs: list[str] | None) -> dict:
+        """Check a statement against chosen documents: the same JSON as ``qa check --doc ID --json``.
+
+        Args:
+            claim: a statement, e.g. "2020年和平区新增就业3.1万人"
+            docs: document ids (see ``qa list``), one id, or [] / None for every document
+        """
+        return self._api(partial(self.service.check, claim, docs), "无法核对")
+
     @staticmethod
     def _api(call, title: str) -> dict:
         try:
@@ -373,6 +398,8 @@ def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency:
         )
         gr.api(handlers.api_ask, api_name="ask", concurrency_id="qa")
         gr.api(handlers.api_check, api_name="check", concurrency_id="qa")
+        gr.api(handlers.api_ask_in, api_name="ask_in", concurrency_id="qa")
+        gr.api(handlers.api_check_in, api_name="check_in", concurrency_id="qa")
     app.queue(max_size=queue_size, default_concurrency_limit=concurrency)
     return app
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from qa.answering.intent import detect_intent
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
+from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part, Passage
 from qa.factcheck.claims import (
     Claim,
@@ -137,6 +138,9 @@ class FactChecker:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
         claim = validate_question(claim, "说法")
         searcher = self._searcher_for(claim)
+        return self._named(self._judge(claim, searcher), searcher)
+
+    def _judge(self, claim: str, searcher) -> Verdict:
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
@@ -181,6 +185,14 @@ class FactChecker:
             return self.searcher
         covering = self.searcher.documents_for(detect_intent(normalise_query(claim)))
         return self.searcher.restricted(covering) if covering else self.searcher
+
+    @staticmethod
+    def _named(verdict: Verdict, searcher) -> Verdict:
+        """The verdict with the documents it rests on: its evidence's, else those the claim was read against."""
+        reports = searcher.index.reports
+        ids = [h.passage.doc_id for h in verdict.evidence] or searcher.default_docs or list(reports)
+        names = (DocumentName(d, reports[d].title, reports[d].published) for d in dict.fromkeys(ids))
+        return replace(verdict, documents=tuple(names))
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
