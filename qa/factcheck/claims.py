@@ -59,7 +59,10 @@ LIGHT_WORDS = sorted(
     | {"已经", "已于", "全部", "全面", "累计", "共计", "合计", "总计", "一共", "共有", "已有", "拥有"}
     | {"约", "大约", "力争", "争取", "要求", "以及", "或者", "包括", "主要", "分别", "均为", "指的是"}
     | {"是指", "意思", "含义", "即", "指", "为", "是", "有", "了", "的", "在", "于", "和", "与", "及"}
-    | {"并", "共", "已", "都", "也", "还", "均", "把", "将", "被", "由", "对", "从", "到", "至", "等"},
+    | {"并", "共", "已", "都", "也", "还", "均", "把", "将", "被", "由", "对", "从", "到", "至", "等"}
+    # Words that praise how a thing was done, not what was done (顺利编制完成 / 圆满完成…编制任务).
+    | {"顺利", "圆满", "成功", "妥善", "扎实", "稳步", "有序", "积极", "全力", "切实", "有效", "大力", "认真"}
+    | {"深入", "正式", "做到"},
     key=len,
     reverse=True,
 )
@@ -160,7 +163,7 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
         period = _nearest_period(periods, index)
         figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
-    period = _period(text, time)
+    period = _period(text, time) or (Part.REVIEW if DONE.search(matching) else None)
     return Claim(
         text=text,
         matching=matching,
@@ -196,6 +199,9 @@ def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part 
     return [(s, e, _period(text[s:e], time)) for s, e in spans]
 
 
+# 已 / 已经 / 曾 state that a thing has happened: without a year or another cue, the claim is about
+# the results the report reviews (已被批准为…试点城市), not its plans.
+DONE = re.compile(r"已(?!有)|曾经?")
 # 计划 ending a programme's name (“海河英才”行动计划, 三年行动计划) names it; it is no cue for the plan year.
 PROGRAMME_NAME = re.compile(r"(?:(?<=行动)|(?<=”))计划")
 
@@ -228,6 +234,12 @@ def _kept_mask(matching: str, subject_words: tuple[str, ...]) -> tuple[bool, ...
 
 def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
     light = {i for m in LIGHT.finditer(matching) if len(m.group()) > 1 for i in range(*m.span())}
+    # A lone localiser closes a frame (在和平区助推下, 在…中): it places the words, it states nothing.
+    at = 0
+    for word, tag in pos_tags(matching):
+        if tag == "f" and len(word) == 1:
+            light.add(at)
+        at += len(word)
     return tuple(
         k and bool(WORDISH.match(ch)) and ch not in STOP_CHARS and i not in light for i, (k, ch) in enumerate(zip(kept, matching))
     )
