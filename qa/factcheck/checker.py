@@ -47,8 +47,10 @@ from qa.factcheck.claims import (
     same_digits,
     validate_claim,
     with_synonyms,
+    without_time_cues,
 )
 from qa.factcheck.lists import judge, read_list_claim
+from qa.factcheck.relations import Relation, read_relation, relate
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -59,12 +61,14 @@ from qa.factcheck.verdict import (
     figure_hits,
     figure_reason,
     part_label,
+    relation_reason,
+    relation_row,
 )
 from qa.factcheck.wording import Conflict, conflicts, diffable
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
-from qa.text.quantities import Comparison, Quantity, compare, extract_quantities
+from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
 
 __all__ = ["FactChecker", "Verdict"]
@@ -146,6 +150,8 @@ class FactChecker:
         hits = self._candidates(c, searcher)
         if listed := self._check_list(c, hits):
             return listed
+        if related := self._check_relation(c, searcher, hits):
+            return related
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
@@ -232,23 +238,15 @@ class FactChecker:
         # The figure's own clause names what it counts; the rest of the claim may add to that.
         contexts = [figure_context(c, f, self.stats, own_clause=True), figure_context(c, f, self.stats)]
         matches = []
-        for hit in hits:
-            facts = self.facts[hit.passage.id]
-            for r in facts.figures:
-                # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against
-                # 占比) still competes: if it is the best match, the report counts this thing otherwise,
-                # and the claim is not found rather than contradicted.
-                common = in_common_unit(f.quantity, r)
-                if common is None and not counted_otherwise(f.quantity, r):
-                    continue
-                s, e = facts.sentence_of(r.start)
-                others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
-                score = max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
-                claimed, reported, note = common or (f.quantity, r, "")
-                comparison = compare(claimed, reported)
-                if note:
-                    comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
-                matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
+        # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against 占比)
+        # still competes: if it is the best match, the report counts this thing otherwise, and the
+        # claim is not found rather than contradicted.
+        for hit, r, score in self._scored(contexts, hits, lambda r: counted_otherwise(f.quantity, r) or None, f.quantity):
+            claimed, reported, note = in_common_unit(f.quantity, r) or (f.quantity, r, "")
+            comparison = compare(claimed, reported)
+            if note:
+                comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
+            matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
 
         def best(parts: set[Part], floor: float) -> FigureMatch | None:
             # Among figures about the same thing, prefer the claimed value (or its digits).
@@ -268,6 +266,65 @@ class FactChecker:
         if not same:
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
+
+    def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None):
+        """(hit, report figure, context score) for each report figure in ``hits`` whose unit compares
+        with ``unit_of`` (or for which ``also`` says yes), scored by the best of ``contexts``."""
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            for r in facts.figures:
+                if unit_of is not None and in_common_unit(unit_of, r) is None and not also(r):
+                    continue
+                s, e = facts.sentence_of(r.start)
+                others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
+                yield hit, r, max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
+
+    # ------------------------------------------------------------ two figures related (比…多两成)
+
+    def _check_relation(self, c: Claim, searcher, hits: list[Hit]) -> Verdict | None:
+        """A claim relating two report figures (A比B多两成, 翻两番, 低4个百分点, 是…的2.6倍), judged by
+        computing the relation from the two figures; None when the claim relates none or the report
+        lacks either figure (the steps after decide then)."""
+        relation = read_relation(c.matching)
+        if relation is None:
+            return None
+        time = searcher.newest_time()
+        left = read_claim(relation.left, self.subject, time)
+        shared = without_time_cues(relation.left) if relation.elided else ""
+        right = read_claim(shared + relation.right, self.subject, time)
+        right_period = read_claim(relation.right, self.subject, time).period or left.period
+        if relation.elided and right_period == left.period:
+            return None  # 比去年增长15%: one figure's change, which the report states as such
+        a = self._side_figure(left, left.period, hits, relation)
+        b = self._side_figure(right, right_period, hits, relation, exclude=a)
+        if a is None or b is None:
+            return None
+        common = in_common_unit(a.figure, b.figure)
+        if common is None:
+            return None
+        outcome, computed = relate(relation, common[0], common[1])
+        said = relation_reason(relation, a, b, computed, outcome)
+        kind = {"equal": VerdictKind.SUPPORTED, "different": VerdictKind.CONTRADICTED}.get(outcome, VerdictKind.NOT_FOUND)
+        return self._verdict(c, kind, said, figure_hits([a, b]), [relation_row(relation, a, b, computed, outcome)])
+
+    def _side_figure(self, side: Claim, period, hits: list[Hit], relation: Relation, exclude: FigureMatch | None = None):
+        """The report figure one side of a relation names: the best match in its part, not ``exclude``."""
+        end = len(side.matching)
+        # The second figure must compare with the first, and one measure is kept in one unit (内资 in 亿元
+        # beside 外资 in 美元): the same unit breaks a tie.
+        unit = exclude.figure if exclude else Quantity(0.0, relation.unit, None, "", end, end)
+        place = ClaimFigure(unit, (end, end), (0, end), period)
+        allowed = set(Part) - {period.other if period else None}
+        best, best_key = None, 0.0
+        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, unit_of=unit):
+            if hit.passage.part_kind not in allowed or score < self.FIGURE_MATCH:
+                continue
+            if exclude and exclude.hit.passage.id == hit.passage.id and exclude.figure.start == r.start:
+                continue
+            key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit))
+            if key > best_key:
+                best, best_key = FigureMatch(hit, r, score, Comparison("equal", ""), r.value, r.value), key
+        return best
 
     # ------------------------------------------------------------ words
 

@@ -172,6 +172,16 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
     )
 
 
+def without_time_cues(text: str) -> str:
+    """``text`` less its years and time-cue words (2020年, 去年, 目标): what it names, in no particular year."""
+    spans = [(q.start, q.end) for q in extract_years(text)]
+    spans += [m.span() for pattern in (REVIEW_WORDS, PLAN_WORDS) for m in pattern.finditer(text)]
+    keep = [True] * len(text)
+    for start, end in spans:
+        keep[start:end] = [False] * (end - start)
+    return "".join(ch for ch, k in zip(text, keep) if k)
+
+
 def validate_claim(claim: Claim) -> Claim:
     """The claim, or QueryError when it states nothing to check (only figures, years, the district, punctuation)."""
     if not any(content and not ch.isdigit() for content, ch in zip(claim.content, claim.matching)):
