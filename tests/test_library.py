@@ -249,3 +249,40 @@ def test_the_api_answers_and_checks_in_chosen_documents(shelf_searcher):
     assert [(h["doc_id"], h["part"]) for h in one_id["hits"]] == [("heping-2022-plan", "review")] * 2
     assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
     assert len({h["doc_id"] for h in everywhere["hits"]}) > 1
+
+
+ANNEXED = """关于和平区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划的报告
+一、2022年计划执行情况
+全年新增就业3.5万人,完成固定资产投资25亿元。
+二、2023年计划
+计划新增就业2.5万人。
+附注:
+1.“双百行动”:指百家企业百个项目行动。
+2.“三保”:保基本民生、保工资、保运转。
+附件1:2024年重点项目完成情况表
+和平区文化中心项目已竣工,完成投资3.2亿元。
+附件2
+2025年重点项目计划表:新建社区食堂12个。
+"""
+
+
+def test_attachments_are_their_own_part_after_the_notes_and_name_no_years():
+    from pathlib import Path
+
+    from qa.documents.corpus import SourceFile
+    from qa.documents.passages import cut_passages
+    from qa.documents.structure import parse_report
+
+    report = parse_report(SourceFile("annexed", Path("annexed.txt"), ANNEXED))
+    passages = cut_passages(report)
+    kinds = [(p.part_kind.value, p.part_label) for p in passages]
+    assert kinds == [("review", "2022年执行情况"), ("plan", "2023年计划"), ("notes", "附注"), ("notes", "附注")] + [
+        ("attachment", "附件")
+    ] * 2
+    notes = [p for p in passages if p.part_kind == "notes"]
+    assert notes[-1].text == "2.“三保”:保基本民生、保工资、保运转。"  # the attachment is not read as the note going on
+    annex = [p for p in passages if p.part_kind == "attachment"]
+    assert annex[0].citation.endswith("› 附件1:2024年重点项目完成情况表 · 第1段") and "3.2亿元" in annex[0].text
+    assert annex[1].section_path == ("附件2",)
+    # The years an attachment's title names (完成情况 2024, 计划 2025) are not the document's years.
+    assert (report.time.review_years, report.time.plan_years) == ((2022,), (2023,))

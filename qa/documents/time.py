@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from qa.documents.parts import Part, part_kind
 from qa.text.quantities import extract_years
 
-PART_NAMES = {Part.REVIEW: "执行情况", Part.PLAN: "计划", Part.NOTES: "附注", Part.PREAMBLE: "报告开头"}
+PART_NAMES = {
+    Part.REVIEW: "执行情况",
+    Part.PLAN: "计划",
+    Part.NOTES: "附注",
+    Part.ATTACHMENT: "附件",
+    Part.PREAMBLE: "报告开头",
+}
 DATE_YEAR = re.compile(r"((?:19|20)\d\d)\s*[-年./]")
 # In a title, the words after which the years named are results, and plans.
 TITLE_REVIEW = re.compile(r"执行情况|完成情况|回顾|总结")
