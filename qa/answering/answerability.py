@@ -4,7 +4,7 @@ Three steps. First the report's scope: a question about a year the report does n
 its best passage does not name), or about an administrative place the report never names, is not
 answered by it. Then the kind of answer: a question after a figure, a date, a name, a place or a
 list is not answered by a passage none of whose sentences gives one (``answer_types``), nor a
-Chinese question none of whose words the report uses, nor a figure about a noun it never uses. Then the evidence
+figure about a noun the report never uses. Then the evidence
 (``qa.answering.evidence``): a logistic model over a few general
 signals — match strength and margin, embedding similarity, coverage of the question's content
 words in the best passage and in the whole report, whether the span gives the kind of answer
@@ -135,11 +135,11 @@ def period_reason(asked: Part | None, hits: list[Passage]) -> str:
 
 
 def kind_reason(evidence: Evidence) -> str:
-    """Why the best passage cannot answer, or "": a Chinese question none of whose words the report
-    uses shares nothing with it, a figure is asked about a noun the report never uses, or no
-    sentence of the passage gives the kind of answer asked."""
-    if not evidence.foreign and evidence.shared_weight == 0 and evidence.corpus_coverage == 0:
-        return "报告中没有与这个问题相关的内容"
+    """Why the best passage cannot answer, or "": a figure is asked about a noun the report never
+    uses, or no sentence of the passage gives the kind of answer asked.
+
+    A question that shares no word with the report is left to the model: everyday wording
+    (违章建筑 for 违法建设) shares none either, and only the match as a whole tells them apart."""
     if evidence.missing_measure:
         return f"报告中没有“{evidence.missing_measure}”的数据"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
