@@ -21,7 +21,7 @@ from qa.text.inputs import Line, clean_text, printable, read_lines, repair_surro
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
-PART_CHOICES = ["review", "plan", "notes"]  # the values of qa.documents.passages.Part a search can keep
+PART_CHOICES = ["review", "plan", "notes", "attachment"]  # the values of qa.documents.passages.Part a search can keep
 LOG_ENV = "QA_LOG"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 

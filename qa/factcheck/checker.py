@@ -33,7 +33,9 @@ from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
 from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part, Passage
+from qa.documents.time import documents_about, documents_covering, statement_cue
 from qa.factcheck.claims import (
+    PROGRAMME_NAME,
     Claim,
     ClaimFigure,
     claim_synonyms,
@@ -190,11 +192,21 @@ class FactChecker:
         return None
 
     def _searcher_for(self, claim: str):
-        """Among several documents, check a dated claim against those that report or plan its year."""
-        if self.searcher.default_docs:
-            return self.searcher
-        covering = self.searcher.documents_for(detect_intent(normalise_query(claim)))
-        return self.searcher.restricted(covering) if covering else self.searcher
+        """Among several documents, check a claim against those about the place it names, and a dated
+        claim against those that report its year's results, or plan it, as its first time cue says
+        (:mod:`qa.documents.time`)."""
+        searcher = self.searcher
+        if searcher.default_docs or len(searcher.times) < 2:
+            return searcher
+        text = normalise_query(PROGRAMME_NAME.sub("项目", claim))
+        about = documents_about({d: r.place for d, r in searcher.index.reports.items()}, places(text))
+        times = {d: searcher.times[d] for d in about}
+        # 去年 / 今年 are read against the newest document about the place, as in that document's voice.
+        now = max((t.current_year for t in times.values() if t.current_year), default=None)
+        years = detect_intent(text).asked_years(now)
+        covering = documents_covering(times, years, statement_cue(text)) if years else []
+        chosen = covering or about
+        return searcher.restricted(chosen) if len(chosen) < len(searcher.times) else searcher
 
     @staticmethod
     def _named(verdict: Verdict, searcher) -> Verdict:
