@@ -436,3 +436,25 @@ def test_a_different_fact_still_parts_from_the_report(claim, report, kind):
 def test_paraphrases_are_supported_and_changed_facts_contradicted(checker, claim, verdict):
     v = checker.check(claim)
     assert v.verdict == verdict, v.explanation
+
+
+def test_the_same_words_in_another_order_cover_as_much(checker):
+    from qa.factcheck.claims import word_coverage
+
+    reordered = read_claim("文明城区创建实现全国“六连冠”", ("和平区",))
+    in_order = read_claim("实现全国文明城区创建“六连冠”", ("和平区",))
+    sentence = "实现全国文明城区创建“六连冠”、全国双拥模范城“九连冠”"
+    assert word_coverage(checker.stats, reordered, sentence) == pytest.approx(1.0)
+    assert word_coverage(checker.stats, in_order, sentence) == pytest.approx(1.0)
+    assert word_coverage(checker.stats, reordered, "实现全国文明城区“六连冠”") < 1.0  # 创建 is not there
+
+
+@pytest.mark.parametrize(
+    ("claim", "report"),
+    [
+        ("推进地铁4号线建设", "完成地铁8号线西康路站房屋征收"),
+        ("全国双拥模范城“六连冠”", "全国文明城区“六连冠”、全国双拥模范城“九连冠”"),
+    ],
+)
+def test_another_numeral_in_a_label_is_another_count_even_if_the_clause_has_it_elsewhere(claim, report):
+    assert "count" in differences(claim, report)

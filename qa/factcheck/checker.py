@@ -48,6 +48,7 @@ from qa.factcheck.claims import (
     validate_claim,
     with_synonyms,
     without_time_cues,
+    word_coverage,
 )
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.relations import Relation, read_relation, relate
@@ -353,7 +354,6 @@ class FactChecker:
         first anchor's passage and set a figure's clause against the clause of the matched figure.
         """
         anchors = anchors or {}
-        grams = c.grams()
         best = _Wording()
         pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
         words = claim_synonyms(c)
@@ -361,7 +361,7 @@ class FactChecker:
             facts = self.facts[hit.passage.id]
             for s, e in facts.sentences:
                 sentence = normalise_for_matching(facts.passage.text[s:e])
-                coverage = self.stats.coverage(grams, with_synonyms(sentence, words))
+                coverage = word_coverage(self.stats, c, with_synonyms(sentence, words))
                 if coverage > best.coverage + 1e-9:
                     best = _Wording(coverage, hit, (s, e))
         if best.hit is None:
@@ -384,11 +384,11 @@ class FactChecker:
             found = conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]))
             if found and not best.conflicts:
                 best.conflicts, deciding = found, facts.clauses[i]
-        span = deciding or self._covering_clauses(facts, best.span, grams, best.coverage)
+        span = deciding or self._covering_clauses(facts, best.span, c, best.coverage)
         best.span = (facts.passage.start + span[0], facts.passage.start + span[1])
         return best
 
-    def _covering_clauses(self, facts: _Facts, sentence: tuple[int, int], grams, coverage: float) -> tuple[int, int]:
+    def _covering_clauses(self, facts: _Facts, sentence: tuple[int, int], c: Claim, coverage: float) -> tuple[int, int]:
         """The shortest run of a sentence's clauses holding (nearly) all the sentence holds of the claim."""
         inside = [span for span in facts.clauses if sentence[0] <= span[0] < sentence[1]]
         best = sentence
@@ -397,7 +397,7 @@ class FactChecker:
                 start, end = inside[i][0], inside[j][1]
                 if end - start >= best[1] - best[0]:
                     break
-                if self.stats.coverage(grams, normalise_for_matching(facts.passage.text[start:end])) >= coverage - 0.02:
+                if word_coverage(self.stats, c, normalise_for_matching(facts.passage.text[start:end])) >= coverage - 0.02:
                     best = (start, end)
                     break
         return best

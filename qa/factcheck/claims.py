@@ -119,15 +119,17 @@ class Claim:
     notes: bool  # the claim says it is about the report's notes (附注)
     places: tuple[str, ...]  # administrative places named (河西区, 天津市), in order
     period_label: str = ""  # ``period`` named with the document's years (2020年执行情况)
+    joined: tuple[bool, ...] = ()  # per character of ``matching``: the next character is of the same word
 
     @property
     def clauses(self) -> list[tuple[int, int]]:
         """Clauses of ``matching`` that state something."""
         return [(s, e) for s, e in clause_spans(self.matching) if any(self.content[s:e])]
 
-    def grams(self, start: int = 0, end: int | None = None) -> Counter[str]:
-        """Content unigrams and bigrams of ``matching[start:end]``."""
-        return grams_of(self.matching[start:end], self.content[start:end])
+    def grams(self, start: int = 0, end: int | None = None, within_words: bool = False) -> Counter[str]:
+        """Content unigrams and bigrams of ``matching[start:end]``; ``within_words``: no bigram across
+        two words, so that the same words in another order cover as much (for the claim as a whole)."""
+        return grams_of(self.matching[start:end], self.content[start:end], self.joined[start:end] if within_words else None)
 
     def text_of(self, start: int, end: int) -> str:
         """A clause as the claim words it (figures as written only when the forms line up)."""
@@ -169,6 +171,7 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         matching=matching,
         kept=kept,
         content=_content_mask(matching, kept),
+        joined=_joined(matching),
         figures=tuple(figures),
         period=period,
         notes=bool(NOTES_CUE.search(matching)),
@@ -316,16 +319,43 @@ def same_digits(a: float, b: float) -> bool:
 # ---------------------------------------------------------------- IDF-weighted matching
 
 
-def grams_of(text: str, mask: tuple[bool, ...] | None = None) -> Counter[str]:
-    """Unigrams and bigrams of content characters (``mask``: which ones; bigrams within runs)."""
+def grams_of(text: str, mask: tuple[bool, ...] | None = None, joined: tuple[bool, ...] | None = None) -> Counter[str]:
+    """Unigrams and bigrams of content characters (``mask``: which ones; bigrams within runs and,
+    given ``joined``, within words)."""
     keep = mask if mask is not None else [bool(WORDISH.match(ch)) and ch not in STOP_CHARS for ch in text]
     grams: Counter[str] = Counter()
     for i, ch in enumerate(text):
         if keep[i]:
             grams[ch] += 1
-            if i + 1 < len(text) and keep[i + 1]:
+            if i + 1 < len(text) and keep[i + 1] and (joined is None or joined[i]):
                 grams[text[i : i + 2]] += 1
     return grams
+
+
+def word_coverage(stats: GramStats, claim: Claim, text: str) -> float:
+    """The IDF-weighted share of the claim's content that ``text`` holds, a bigram across two words
+    counting only where ``text`` has it too: the same words in another order cover as much as in the
+    report's order (文明城区创建实现全国“六连冠” / 实现全国文明城区“六连冠”), and the report's own order
+    still counts for it."""
+    within = claim.grams(within_words=True)
+    across = [g for g in claim.grams() - within if g in text]
+    total = sum(stats.weight(g) for g in within) + sum(stats.weight(g) for g in across)
+    found = sum(stats.weight(g) for g in within if g in text) + sum(stats.weight(g) for g in across)
+    return found / total if total else 0.0
+
+
+def _joined(text: str) -> tuple[bool, ...]:
+    """Per character: the next one belongs to the same word (jieba). A claim's words may stand in
+    another order than the report's (文明城区创建实现全国“六连冠” / 实现全国文明城区“六连冠”), so the
+    bigram across two words is no content of its own."""
+    out = [False] * len(text)
+    at = 0
+    for word, _ in pos_tags(text):
+        for i in range(at, at + len(word) - 1):
+            out[i] = True
+        at += len(word)
+    # A numeral goes with what follows it (4号线, 第三届): the pair is what tells one label from another.
+    return tuple(joined or ch in NUMERAL for joined, ch in zip(out, text))
 
 
 def context_score(

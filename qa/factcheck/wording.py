@@ -97,7 +97,13 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
     """What one stretch where the wordings part says: another count, name, member or stage, or nothing."""
     i1, i2, j1, j2, enclosed, slot = gap
     a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
-    if not a_core or not b_core or a_core in report_clause or b_core in claim_clause:
+    if not a_core or not b_core:
+        return []
+    # Numerals in one slot count something differently (4号线 / 8号线, “六连冠” / “九连冠”), even when
+    # the claim's numeral stands elsewhere in the report's clause.
+    if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL and a_core != b_core:
+        return [Conflict(_word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2), "count")]
+    if a_core in report_clause or b_core in claim_clause:
         return []
     if FIGURE_MARK in a_core + b_core or set(a_core + b_core) <= MEASURE:  # 首个 / 首家
         return []
@@ -108,8 +114,6 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
         return [Conflict(*opposite, "direction")]
     if _same_sense(words, a_core, report_clause):
         return []
-    if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
-        return [Conflict(*words, "count")]
     names_differ = (
         (slot and len(a_core) == len(b_core) <= 4)
         or enclosed
