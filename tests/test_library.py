@@ -113,15 +113,67 @@ def test_doc_keeps_the_search_in_the_chosen_documents(shelf):
     assert code == 2 and "没有这份文件" in err
 
 
-def test_a_claim_is_checked_against_the_document_of_its_year(shelf_searcher):
+@pytest.mark.parametrize(
+    ("claim", "verdict", "doc_id"),
+    [
+        # 2021 is the report's plan year and the following report's review year: the cue decides.
+        ("2021年和平区新增就业3.3万人", "supported", "heping-2022-plan"),  # no cue: a result, read against results
+        ("2021年和平区完成新增就业3.3万人", "supported", "heping-2022-plan"),
+        ("2021年和平区新增就业2万人", "contradicted", "heping-2022-plan"),
+        ("2021年和平区新增就业的目标是2万人", "supported", REPORT),
+        ("2021年和平区力争新增就业2万人", "supported", REPORT),
+        ("2021年和平区将新增就业2万人", "supported", REPORT),
+        ("2021年和平区超额完成新增就业目标,新增就业3.3万人", "supported", "heping-2022-plan"),  # 完成 governs 目标
+        ("2020年和平区新增就业3.3万人", "contradicted", REPORT),  # only one document reviews 2020
+        ("去年和平区新增就业3.3万人", "supported", "heping-2022-plan"),  # 去年 in the newest 和平区 report's voice
+    ],
+)
+def test_a_claim_is_checked_against_the_document_of_its_year(shelf_searcher, claim, verdict, doc_id):
     from qa.factcheck.checker import FactChecker
 
-    checker = FactChecker(shelf_searcher)
-    right = checker.check("2021年和平区新增就业3.3万人")
-    assert right.verdict == "supported"
-    assert right.evidence[0].passage.doc_id == "heping-2022-plan"
-    wrong = checker.check("2020年和平区新增就业3.3万人")
-    assert wrong.verdict == "contradicted" and wrong.evidence[0].passage.doc_id == REPORT
+    result = FactChecker(shelf_searcher).check(claim)
+    assert (result.verdict, result.evidence[0].passage.doc_id) == (verdict, doc_id)
+
+
+def test_a_claim_about_another_place_is_read_against_that_place_s_documents(shelf_searcher):
+    from qa.factcheck.checker import FactChecker
+
+    result = FactChecker(shelf_searcher).check("2020年南开区累计筹措口罩308万只")  # a 和平区 figure
+    assert result.verdict == "not_found" and [d.doc_id for d in result.documents] == ["nankai-2022-work"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "cue"),
+    [
+        ("2021年新增就业3.3万人", None),
+        ("去年新增就业3.3万人", "review"),
+        ("全年实现地区生产总值增长6%", "review"),
+        ("力争实现地区生产总值增长6%", "plan"),
+        ("目标是把审批时间压缩到60天以内,取得施工许可证", "plan"),
+        ("超额完成年度计划目标", "review"),
+        ("2021年要盘活空置载体15万平方米", "plan"),
+        ("将近3万人实现就业", "review"),  # 将近 is "nearly"
+        ("主要经济指标保持稳定", None),  # 主要 is no modal 要
+    ],
+)
+def test_a_statement_s_first_time_cue_says_results_or_plans(statement, cue):
+    from qa.documents.time import statement_cue
+
+    assert statement_cue(statement) == cue
+
+
+def test_a_verdict_names_its_document_in_the_json_and_the_text(shelf):
+    code, out, _ = cli("check", "2021年和平区新增就业3.3万人", "--json", *shelf["where"])
+    data = json.loads(out)
+    assert code == 0 and data["verdict"] == "supported"
+    assert [d["doc_id"] for d in data["documents"]] == ["heping-2022-plan"]
+    assert data["source"] == "据《和平区2021年计划执行情况与2022年计划报告》(2022-01-25)"
+    code, out, _ = cli("check", "2020年和平区新增就业3.3万人", *shelf["where"])
+    assert code == 0 and "结论: 据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02),与报告不符" in out
+    # Nothing decides a claim the documents do not hold: the verdict names the documents it was read against.
+    code, out, _ = cli("check", "和平区建成智慧停车场40个", "--doc", REPORT, "--json", *shelf["where"])
+    data = json.loads(out)
+    assert data["verdict"] == "not_found" and data["source"].startswith("已对照《和平区2020年")
 
 
 @pytest.mark.parametrize(
@@ -178,3 +230,59 @@ def test_a_stale_index_is_rebuilt_embedding_only_the_changed_document(shelf, sea
     embedded = int(re.search(r"新编码 (\d+) 个", " ".join(said)).group(1))
     changed_passages = sum(1 for p in rebuilt.passages if p.doc_id == "heping-louyu-measures")
     assert 0 < embedded == changed_passages < len(rebuilt.passages) - REPORT_PASSAGES
+
+
+def test_the_api_answers_and_checks_in_chosen_documents(shelf_searcher):
+    """/ask_in and /check_in on the real app over the shelf; /ask keeps its three parameters."""
+    from gradio_client import Client
+
+    from benchmarks.reliability.web import serve
+
+    with serve(shelf_searcher) as url:
+        client = Client(url, verbose=False)
+        answer = client.predict("新增就业多少人", ["nankai-2022-work"], api_name="/ask_in")
+        one_id = client.predict("新增就业多少人", "heping-2022-plan", 2, "review", api_name="/ask_in")
+        verdict = client.predict("新增就业3.3万人", ["heping-2022-plan"], api_name="/check_in")
+        everywhere = client.predict("新增就业多少人", 3, None, api_name="/ask")
+    assert answer["hits"] and {h["doc_id"] for h in answer["hits"]} == {"nankai-2022-work"}
+    assert all(h["citation"].startswith("天津市南开区人民政府工作报告(2022-01-18) › ") for h in answer["hits"])
+    assert [(h["doc_id"], h["part"]) for h in one_id["hits"]] == [("heping-2022-plan", "review")] * 2
+    assert verdict["verdict"] == "supported" and verdict["evidence"][0]["doc_id"] == "heping-2022-plan"
+    assert len({h["doc_id"] for h in everywhere["hits"]}) > 1
+
+
+ANNEXED = """关于和平区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划的报告
+一、2022年计划执行情况
+全年新增就业3.5万人,完成固定资产投资25亿元。
+二、2023年计划
+计划新增就业2.5万人。
+附注:
+1.“双百行动”:指百家企业百个项目行动。
+2.“三保”:保基本民生、保工资、保运转。
+附件1:2024年重点项目完成情况表
+和平区文化中心项目已竣工,完成投资3.2亿元。
+附件2
+2025年重点项目计划表:新建社区食堂12个。
+"""
+
+
+def test_attachments_are_their_own_part_after_the_notes_and_name_no_years():
+    from pathlib import Path
+
+    from qa.documents.corpus import SourceFile
+    from qa.documents.passages import cut_passages
+    from qa.documents.structure import parse_report
+
+    report = parse_report(SourceFile("annexed", Path("annexed.txt"), ANNEXED))
+    passages = cut_passages(report)
+    kinds = [(p.part_kind.value, p.part_label) for p in passages]
+    assert kinds == [("review", "2022年执行情况"), ("plan", "2023年计划"), ("notes", "附注"), ("notes", "附注")] + [
+        ("attachment", "附件")
+    ] * 2
+    notes = [p for p in passages if p.part_kind == "notes"]
+    assert notes[-1].text == "2.“三保”:保基本民生、保工资、保运转。"  # the attachment is not read as the note going on
+    annex = [p for p in passages if p.part_kind == "attachment"]
+    assert annex[0].citation.endswith("› 附件1:2024年重点项目完成情况表 · 第1段") and "3.2亿元" in annex[0].text
+    assert annex[1].section_path == ("附件2",)
+    # The years an attachment's title names (完成情况 2024, 计划 2025) are not the document's years.
+    assert (report.time.review_years, report.time.plan_years) == ((2022,), (2023,))

@@ -149,6 +149,7 @@ def test_verdict_renders_label_comparison_and_evidence_escaped():
         "label": "与报告不符",
         "explanation": "声明为5万人,报告为3.1万人",
         "claim_part": "2020年执行情况",
+        "source": "据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02)",
         "evidence": [hit(text="新增就业3.1万人。", highlight=(100, 109), part="review")],
         "comparisons": [
             {
@@ -167,6 +168,7 @@ def test_verdict_renders_label_comparison_and_evidence_escaped():
     html = render_verdict(verdict)
     assert "<script" not in html and "&lt;script&gt;" in html
     assert "与报告不符" in html and "qa-verdict-bad" in html
+    assert '<p class="qa-verdict-source">据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02)</p>' in html
     assert "不一致" in html and "3.1万人" in html and f'data-anchor="{anchor_id("report:100-110")}"' in html
     assert "依据段落" in html
 

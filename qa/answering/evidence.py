@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from qa.answering.answer_types import PAIRED_KINDS, AnswerType, asked_type, measure_window, span_gives
+from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
 from qa.text.grams import GramStats
 from qa.text.sentences import segments
 from qa.text.tokenize import pos_tags
@@ -130,7 +130,7 @@ def type_match(
     """
 
     def gives(text: str) -> bool:
-        paired = kind in PAIRED_KINDS and not foreign
+        paired = needs_measure_window(kind, question) and not foreign
         return span_gives(kind, measure_window(text, content, words.idf) if paired else text, question)
 
     if gives(span):
@@ -181,9 +181,13 @@ def gather_evidence(
     missing = missing_measure(normalised_question, corpus_text)
     # English words cannot be looked up in the Chinese text: shared words are no evidence either
     # way for an English question, and ``foreign`` carries its baseline instead.
-    shared, corpus_coverage = (None, 1.0) if foreign else (
-        shared_weight(normalised_question, passage_text, grams),
-        words.coverage(content),
+    shared, corpus_coverage = (
+        (None, 1.0)
+        if foreign
+        else (
+            shared_weight(normalised_question, passage_text, grams),
+            words.coverage(content),
+        )
     )
     return Evidence(
         top_score=fused[0] if fused else 0.0,

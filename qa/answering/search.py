@@ -120,7 +120,8 @@ class Searcher:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         if docs:
             scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
-        order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
+        ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, PERIOD_HITS)] if np.isfinite(scores[i])]
+        order = ranked[:k]
         grams = self.query_grams(normalised)
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
@@ -131,7 +132,7 @@ class Searcher:
             evidence = gather_evidence(
                 normalised,
                 intent.foreign,
-                [float(scores[i]) for i in np.argsort(-scores, kind="stable")[:2] if np.isfinite(scores[i])],
+                [float(scores[order[0]]), *_runner_up(scores, order[0])],
                 best_cosine,
                 self._lexical_texts[order[0]],
                 top.text[spans[0][0] - top.start : spans[0][1] - top.start],
@@ -140,7 +141,14 @@ class Searcher:
                 self._corpus_text,
             )
             reason = unanswered_reason(
-                normalised, evidence, self._lexical_texts[order[0]], self.scope, self._corpus_text, self.calibration
+                normalised,
+                self.asked_part(intent, top),
+                [passages[i] for i in ranked[:PERIOD_HITS]],
+                evidence,
+                self._lexical_texts[order[0]],
+                self.scope,
+                self._corpus_text,
+                self.calibration,
             )
             features = evidence.to_dict()
         hits = tuple(
@@ -163,6 +171,11 @@ class Searcher:
             reason=reason,
             features=features,
         )
+
+    def asked_part(self, intent: Intent, passage: Passage) -> Part | None:
+        """The part of ``passage``'s document that the question's year or time words point at."""
+        time = self.times.get(passage.doc_id)
+        return intent.period_in(time) if time else intent.period
 
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
@@ -235,6 +248,17 @@ class Searcher:
         grams.update(ch for ch in normalised if SEARCHABLE.match(ch))
         # Grams the report never uses weigh nothing: they cannot be found in any span.
         return {g: self._grams.idf(g) * (1.0 if len(g) == 2 else GramStats.UNIGRAM_FACTOR) for g in grams}
+
+
+# How many of the first hits are looked at for a passage of the part the question asks about.
+PERIOD_HITS = 3
+
+
+def _runner_up(scores: np.ndarray, chosen: int) -> list[float]:
+    """The best finite score of any passage but ``chosen`` (none when there is no other)."""
+    others = np.delete(scores, chosen)
+    others = others[np.isfinite(others)]
+    return [float(others.max())] if len(others) else []
 
 
 def _scaled_by_max(scores: np.ndarray) -> np.ndarray:

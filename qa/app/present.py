@@ -26,7 +26,8 @@ def format_answer(answer: Answer) -> str:
 
 def format_verdict(verdict: Verdict) -> str:
     """A claim's verdict for a terminal: verdict, reason, figures side by side, cited passages."""
-    lines = [f"陈述: {verdict.claim}", f"结论: {verdict.label}", f"说明: {verdict.explanation}"]
+    said = f"{verdict.source},{verdict.label}" if verdict.source else verdict.label
+    lines = [f"陈述: {verdict.claim}", f"结论: {said}", f"说明: {verdict.explanation}"]
     if verdict.comparisons:
         lines.append("数字对照:")
     for row in verdict.comparisons:

@@ -194,7 +194,8 @@ def render_verdict(verdict: dict, traditional: bool = False) -> str:
             else ""
         ),
         f'<div class="qa-verdict qa-verdict-{_e(VERDICT_CLASSES.get(kind, "none"))}" role="status">'
-        f'<p class="qa-verdict-label">{_e(convert(label))}</p>'
+        + (f'<p class="qa-verdict-source">{_e(convert(verdict["source"]))}</p>' if verdict.get("source") else "")
+        + f'<p class="qa-verdict-label">{_e(convert(label))}</p>'
         + (f'<p class="qa-verdict-why">{_e(convert(verdict["explanation"]))}</p>' if verdict.get("explanation") else "")
         + "</div>",
     ]

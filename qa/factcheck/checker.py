@@ -31,8 +31,11 @@ from dataclasses import dataclass, field, replace
 from qa.answering.intent import detect_intent
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
+from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part, Passage
+from qa.documents.time import documents_about, documents_covering, statement_cue
 from qa.factcheck.claims import (
+    PROGRAMME_NAME,
     Claim,
     ClaimFigure,
     claim_synonyms,
@@ -44,8 +47,11 @@ from qa.factcheck.claims import (
     same_digits,
     validate_claim,
     with_synonyms,
+    without_time_cues,
 )
 from qa.factcheck.lists import judge, read_list_claim
+from qa.factcheck.relations import Relation, read_relation, relate
+from qa.factcheck.respectively import respective_views
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -56,12 +62,14 @@ from qa.factcheck.verdict import (
     figure_hits,
     figure_reason,
     part_label,
+    relation_reason,
+    relation_row,
 )
 from qa.factcheck.wording import Conflict, conflicts, diffable
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
-from qa.text.quantities import Comparison, Quantity, compare, extract_quantities
+from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
 
 __all__ = ["FactChecker", "Verdict"]
@@ -78,18 +86,27 @@ class _Facts:
     sentences: list[tuple[int, int]]
     clauses: list[tuple[int, int]]
     clause_texts: list[str]  # each clause normalised for matching
+    views: dict[int, tuple[str, tuple[int, int]]]  # figures given respectively: their sentence with their own thing
 
     @classmethod
     def of(cls, p: Passage) -> _Facts:
         text = normalise_text(p.text)
+        text = text if len(text) == len(p.text) else p.text
         clauses = clause_spans(p.text)
+        figures = extract_quantities(p.text)
+        sentences = sentence_spans(p.text)
+        views = {}
+        for s, e in sentences:
+            inside = [replace(f, start=f.start - s, end=f.end - s) for f in figures if s <= f.start < e]
+            views |= {at + s: view for at, view in respective_views(text[s:e], inside).items()}
         return cls(
             passage=p,
-            text=text if len(text) == len(p.text) else p.text,
-            figures=extract_quantities(p.text),
-            sentences=sentence_spans(p.text),
+            text=text,
+            figures=figures,
+            sentences=sentences,
             clauses=clauses,
             clause_texts=[normalise_for_matching(p.text[s:e]) for s, e in clauses],
+            views=views,
         )
 
     def sentence_of(self, at: int) -> tuple[int, int]:
@@ -133,6 +150,9 @@ class FactChecker:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
         claim = validate_question(claim, "说法")
         searcher = self._searcher_for(claim)
+        return self._named(self._judge(claim, searcher), searcher)
+
+    def _judge(self, claim: str, searcher) -> Verdict:
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
@@ -140,6 +160,8 @@ class FactChecker:
         hits = self._candidates(c, searcher)
         if listed := self._check_list(c, hits):
             return listed
+        if related := self._check_relation(c, searcher, hits):
+            return related
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
@@ -170,11 +192,29 @@ class FactChecker:
         return None
 
     def _searcher_for(self, claim: str):
-        """Among several documents, check a dated claim against those that report or plan its year."""
-        if self.searcher.default_docs:
-            return self.searcher
-        covering = self.searcher.documents_for(detect_intent(normalise_query(claim)))
-        return self.searcher.restricted(covering) if covering else self.searcher
+        """Among several documents, check a claim against those about the place it names, and a dated
+        claim against those that report its year's results, or plan it, as its first time cue says
+        (:mod:`qa.documents.time`)."""
+        searcher = self.searcher
+        if searcher.default_docs or len(searcher.times) < 2:
+            return searcher
+        text = normalise_query(PROGRAMME_NAME.sub("项目", claim))
+        about = documents_about({d: r.place for d, r in searcher.index.reports.items()}, places(text))
+        times = {d: searcher.times[d] for d in about}
+        # 去年 / 今年 are read against the newest document about the place, as in that document's voice.
+        now = max((t.current_year for t in times.values() if t.current_year), default=None)
+        years = detect_intent(text).asked_years(now)
+        covering = documents_covering(times, years, statement_cue(text)) if years else []
+        chosen = covering or about
+        return searcher.restricted(chosen) if len(chosen) < len(searcher.times) else searcher
+
+    @staticmethod
+    def _named(verdict: Verdict, searcher) -> Verdict:
+        """The verdict with the documents it rests on: its evidence's, else those the claim was read against."""
+        reports = searcher.index.reports
+        ids = [h.passage.doc_id for h in verdict.evidence] or searcher.default_docs or list(reports)
+        names = (DocumentName(d, reports[d].title, reports[d].published) for d in dict.fromkeys(ids))
+        return replace(verdict, documents=tuple(names))
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
@@ -208,28 +248,22 @@ class FactChecker:
         # The figure's own clause names what it counts; the rest of the claim may add to that.
         contexts = [figure_context(c, f, self.stats, own_clause=True), figure_context(c, f, self.stats)]
         matches = []
-        for hit in hits:
-            facts = self.facts[hit.passage.id]
-            for r in facts.figures:
-                # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against
-                # 占比) still competes: if it is the best match, the report counts this thing otherwise,
-                # and the claim is not found rather than contradicted.
-                common = in_common_unit(f.quantity, r)
-                if common is None and not counted_otherwise(f.quantity, r):
-                    continue
-                s, e = facts.sentence_of(r.start)
-                others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
-                score = max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
-                claimed, reported, note = common or (f.quantity, r, "")
-                comparison = compare(claimed, reported)
-                if note:
-                    comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
-                matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
+        # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against 占比)
+        # still competes: if it is the best match, the report counts this thing otherwise, and the
+        # claim is not found rather than contradicted.
+        for hit, r, score in self._scored(contexts, hits, lambda r: counted_otherwise(f.quantity, r) or None, f.quantity):
+            claimed, reported, note = in_common_unit(f.quantity, r) or (f.quantity, r, "")
+            comparison = compare(claimed, reported)
+            if note:
+                comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
+            matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
 
         def best(parts: set[Part], floor: float) -> FigureMatch | None:
-            # Among figures about the same thing, prefer the claimed value (or its digits).
+            # Among figures about the same thing, the claimed value (or its digits) breaks a near tie only:
+            # a report figure of that value whose words stand clearly farther counts something else
+            # (新增26个城市书吧、60个共享有声书吧: 60个 is not 城市书吧).
             def key(m: FigureMatch) -> float:
-                return m.context + 0.15 * m.same_value + 0.05 * same_digits(m.claimed_value, m.reported_value)
+                return m.context + 0.04 * m.same_value + 0.02 * same_digits(m.claimed_value, m.reported_value)
 
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
@@ -244,6 +278,69 @@ class FactChecker:
         if not same:
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
+
+    def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None):
+        """(hit, report figure, context score) for each report figure in ``hits`` whose unit compares
+        with ``unit_of`` (or for which ``also`` says yes), scored by the best of ``contexts``."""
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            for r in facts.figures:
+                if unit_of is not None and in_common_unit(unit_of, r) is None and not also(r):
+                    continue
+                if r.start in facts.views:  # given respectively: only its own thing stands near it
+                    text, span = facts.views[r.start]
+                    yield hit, r, max(context_score(w, text, span, []) for w in contexts)
+                    continue
+                s, e = facts.sentence_of(r.start)
+                others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
+                yield hit, r, max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
+
+    # ------------------------------------------------------------ two figures related (比…多两成)
+
+    def _check_relation(self, c: Claim, searcher, hits: list[Hit]) -> Verdict | None:
+        """A claim relating two report figures (A比B多两成, 翻两番, 低4个百分点, 是…的2.6倍), judged by
+        computing the relation from the two figures; None when the claim relates none or the report
+        lacks either figure (the steps after decide then)."""
+        relation = read_relation(c.matching)
+        if relation is None:
+            return None
+        time = searcher.newest_time()
+        left = read_claim(relation.left, self.subject, time)
+        shared = without_time_cues(relation.left) if relation.elided else ""
+        right = read_claim(shared + relation.right, self.subject, time)
+        right_period = read_claim(relation.right, self.subject, time).period or left.period
+        if relation.elided and right_period == left.period:
+            return None  # 比去年增长15%: one figure's change, which the report states as such
+        a = self._side_figure(left, left.period, hits, relation)
+        b = self._side_figure(right, right_period, hits, relation, exclude=a)
+        if a is None or b is None:
+            return None
+        common = in_common_unit(a.figure, b.figure)
+        if common is None:
+            return None
+        outcome, computed = relate(relation, common[0], common[1])
+        said = relation_reason(relation, a, b, computed, outcome)
+        kind = {"equal": VerdictKind.SUPPORTED, "different": VerdictKind.CONTRADICTED}.get(outcome, VerdictKind.NOT_FOUND)
+        return self._verdict(c, kind, said, figure_hits([a, b]), [relation_row(relation, a, b, computed, outcome)])
+
+    def _side_figure(self, side: Claim, period, hits: list[Hit], relation: Relation, exclude: FigureMatch | None = None):
+        """The report figure one side of a relation names: the best match in its part, not ``exclude``."""
+        end = len(side.matching)
+        # The second figure must compare with the first, and one measure is kept in one unit (内资 in 亿元
+        # beside 外资 in 美元): the same unit breaks a tie.
+        unit = exclude.figure if exclude else Quantity(0.0, relation.unit, None, "", end, end)
+        place = ClaimFigure(unit, (end, end), (0, end), period)
+        allowed = set(Part) - {period.other if period else None}
+        best, best_key = None, 0.0
+        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, unit_of=unit):
+            if hit.passage.part_kind not in allowed or score < self.FIGURE_MATCH:
+                continue
+            if exclude and exclude.hit.passage.id == hit.passage.id and exclude.figure.start == r.start:
+                continue
+            key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit))
+            if key > best_key:
+                best, best_key = FigureMatch(hit, r, score, Comparison("equal", ""), r.value, r.value), key
+        return best
 
     # ------------------------------------------------------------ words
 

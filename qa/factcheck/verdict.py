@@ -6,8 +6,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from qa.answering.results import Hit
+from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part
 from qa.factcheck.claims import ClaimFigure
+from qa.factcheck.relations import DIFFERENCE, Relation
+from qa.text.intervals import Interval
 from qa.text.quantities import Comparison, Quantity
 from qa.text.sentences import clause_spans
 
@@ -58,6 +61,15 @@ class Verdict:
     comparisons: tuple[dict, ...] = ()  # figures side by side (see :func:`comparison_rows`)
     period: Part | None = None  # the part of the report the claim's time cue points at
     period_label: str = ""  # that part named with the document's years
+    documents: tuple[DocumentName, ...] = ()  # the documents it rests on (its evidence's, else those read)
+
+    @property
+    def source(self) -> str:
+        """The verdict's documents: 据《…》(日期), or 已对照《…》(日期) when no passage of them decides it."""
+        if not self.documents:
+            return ""
+        lead = "据" if self.evidence else "已对照"
+        return lead + "、".join(d.cited for d in self.documents)
 
     def to_dict(self) -> dict:
         return {
@@ -68,6 +80,8 @@ class Verdict:
             "claim_part": self.period_label or NO_PERIOD,
             "evidence": [hit.to_dict() for hit in self.evidence],
             "comparisons": list(self.comparisons),
+            "documents": [d.to_dict() for d in self.documents],
+            "source": self.source,
         }
 
 
@@ -182,3 +196,45 @@ def figure_hits(matches: list[FigureMatch]) -> list[Hit]:
             start, end = next((s, e) for s, e in clause_spans(p.text) if s <= m.figure.start < e)
             out[p.id] = replace(m.hit, highlight=(p.start + start, p.start + end))
     return list(out.values())
+
+
+SCALES = {"万": 1e4, "亿": 1e8}
+
+
+def _relation_value(relation: Relation, computed: Interval | None) -> str:
+    """The computed relation as a reader says it: 2.61倍, 低4个百分点."""
+    if computed is None:
+        return "无法计算"
+    value = computed.lo if computed.is_point else (computed.lo + computed.hi) / 2
+    approx = "" if computed.is_point else "约"
+    if relation.kind == DIFFERENCE:
+        unit = "个百分点" if relation.unit == "%" else relation.unit
+        scale = relation.figure.scale if relation.figure.scale in SCALES else ""
+        amount = abs(value) / SCALES.get(scale, 1)
+        return f"{'多' if value >= 0 else '少'}{approx}{amount:.4g}{scale}{unit}"
+    return f"{approx}{value:.3g}倍"
+
+
+def relation_reason(relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str) -> str:
+    """One sentence on how two report figures bear out the relation a claim states between them."""
+    sides = f"报告{part_label(a.label)}为“{figure_clause(a)}”,{part_label(b.label)}为“{figure_clause(b)}”"
+    between = f"前者{'比后者' if relation.kind == DIFFERENCE else '是后者的'}{_relation_value(relation, computed)}"
+    verdict = {"equal": "与声明的“{}”相符", "different": "与声明的“{}”不符"}.get(outcome, "不能确认声明的“{}”")
+    return f"{sides},{between},{verdict.format(relation.said or relation.figure.text)}。"
+
+
+def relation_row(relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str) -> dict:
+    """The claim's relation beside the one computed from the report's two figures."""
+    report = {
+        "text": f"{a.figure.text} 与 {b.figure.text}:{_relation_value(relation, computed)}",
+        "value": None if computed is None else computed.lo,
+        "unit": relation.unit,
+        "approx": None,
+        "part": part_label(a.label) if a.label == b.label else f"{part_label(a.label)} / {part_label(b.label)}",
+        "citation": a.hit.passage.citation,
+        "passage_id": a.hit.passage.id,
+        "context": f"{figure_clause(a)};{figure_clause(b)}",
+    }
+    claim = _quantity(relation.figure, "") | {"text": relation.said or relation.figure.text}
+    said = relation_reason(relation, a, b, computed, outcome)
+    return {"claim": claim, "report": report, "outcome": outcome, "explanation": said}

@@ -1,0 +1,103 @@
+"""Claims relating two report figures (比…多两成, 翻两番, 低4个百分点, 是…的X倍).
+
+The claims are written for these tests from the report's text; none is copied from the evaluation files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.factcheck.relations import DIFFERENCE, RATIO, read_relation, relate
+from qa.text.quantities import extract_quantities
+
+
+def only(text: str):
+    (q,) = extract_quantities(text)
+    return q
+
+
+# ---------------------------------------------------------------- reading (no index)
+
+
+@pytest.mark.parametrize(
+    ("claim", "kind", "inside", "outside"),
+    [
+        ("甲比乙多两成", RATIO, [1.2, 1.24], [1.3, 1.1]),
+        ("甲比乙多两成多", RATIO, [1.22, 1.29], [1.2, 1.3]),
+        ("甲比乙少三成", RATIO, [0.7], [1.3, 0.6]),
+        ("甲比乙翻了两番", RATIO, [4.0], [2.6, 2.0]),
+        ("甲比乙翻了一番还多", RATIO, [2.6], [2.0, 1.8]),
+        ("甲比乙增长1.5倍", RATIO, [2.5], [1.5]),
+        ("甲是乙的2.6倍", RATIO, [2.6], [3.6]),
+        ("甲超过乙的一半", RATIO, [0.54], [0.5, 0.45]),
+        ("甲比乙低4个百分点", DIFFERENCE, [-4.0], [4.0, -6.0]),
+        ("甲比乙多1100户", DIFFERENCE, [1100.0], [-1100.0, 2000.0]),
+    ],
+)
+def test_a_relation_reads_as_an_interval_of_the_ratio_or_difference(claim, kind, inside, outside):
+    relation = read_relation(claim)
+    assert relation is not None and relation.kind == kind
+    assert (relation.left, relation.right) == ("甲", "乙")
+    assert all(relation.expected.holds(x) for x in inside)
+    assert not any(relation.expected.holds(x) for x in outside)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["2021年一般公共预算收入同比增长11%", "税收占比87%以上", "金融业增加值占经济总量比重近50%", "新增就业3.1万人"],
+)
+def test_a_single_figure_with_bi_in_a_word_is_no_relation(claim):
+    assert read_relation(claim) is None
+
+
+def test_the_second_side_may_leave_out_what_the_first_counts():
+    assert read_relation("2021年新增就业目标比2020年实际新增数多两成").elided
+    assert read_relation("2021年内资到位额目标比2020年到位额多两成").elided
+    assert not read_relation("一般公共预算收入增速目标比固定资产投资增速目标低4个百分点").elided
+
+
+def test_relate_computes_from_the_report_figures_with_their_qualifiers():
+    double = read_relation("甲比乙翻了两番")
+    assert relate(double, only("65亿元"), only("24.95亿元"))[0] == "different"
+    assert relate(double, only("100亿元"), only("25亿元"))[0] == "equal"
+    more = read_relation("甲比乙多两成多")
+    assert relate(more, only("6100家"), only("5000家"))[0] == "equal"
+    # 5000余家 leaves the ratio between 6100/5999 and 6100/5000: it cannot settle 两成多.
+    assert relate(more, only("6100家"), only("5000余家"))[0] == "incomparable"
+
+
+# ---------------------------------------------------------------- verdicts on the real report
+
+
+@pytest.fixture(scope="module")
+def checker(searcher):
+    from qa.factcheck.checker import FactChecker
+
+    return FactChecker(searcher)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2021年和平区新增就业目标比2020年少1.1万人。", "supported"),
+        ("2021年和平区新增就业目标比2020年多1.1万人。", "contradicted"),
+        ("2020年和平区社会消费品零售总额是固定资产投资的9倍多。", "supported"),
+        ("2020年和平区社会消费品零售总额是固定资产投资的20倍。", "contradicted"),
+        ("2021年一般公共预算收入增速目标比固定资产投资增速目标高4个百分点。", "contradicted"),
+        ("2021年内资到位额目标比2020年翻了一番还多。", "supported"),
+        ("2021年内资到位额目标比2020年翻了一番。", "contradicted"),
+    ],
+)
+def test_a_relation_is_computed_from_the_two_figures_the_report_gives(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation
+    assert len(v.evidence) >= 1 and v.comparisons[0]["report"]["text"]
+
+
+@pytest.mark.slow
+def test_a_change_against_last_year_is_not_read_as_two_figures(checker):
+    # 比去年 names no second figure the report gives (去年 is the review year itself): the claim's
+    # 10% is a change, which the report does not state.
+    v = checker.check("2020年和平区新增就业比去年增长10%。")
+    assert v.verdict == "not_found"
