@@ -35,3 +35,17 @@ def test_ordinary_fp32_weights_are_not_4_bit():
     rng = np.random.default_rng(1)
     assert q4_blocks(rng.normal(size=(64, 4)).astype(np.float32)) is None
     assert q4_blocks(np.ones((33, 4), np.float32)) is None  # not a whole number of blocks
+
+
+def test_smoothing_moves_range_into_the_weights_without_changing_the_product():
+    from qa.index.onnx_graph import _smoothing
+
+    rng = np.random.default_rng(2)
+    bound = np.array([0.5, 30.0, 1.0, 0.0], np.float32)  # one outlier channel, one never used
+    x = rng.normal(size=(7, 4)).astype(np.float32) * bound
+    weight = rng.normal(size=(4, 6)).astype(np.float32)
+    smoothing = _smoothing(bound, weight)
+    assert np.all(np.isfinite(smoothing)) and np.all(smoothing > 0)
+    assert np.allclose((x / smoothing) @ (weight * smoothing[:, None]), x @ weight, atol=1e-4)
+    smoothed = np.abs(x / smoothing).max(axis=0)
+    assert smoothed[1] / smoothed[0] < np.abs(x).max(axis=0)[1] / np.abs(x).max(axis=0)[0]  # the outlier is evened out

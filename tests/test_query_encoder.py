@@ -43,7 +43,7 @@ def test_onnx_vectors_match_sentence_transformers(embedders, questions):
     onnx_vectors, torch_vectors = fast.encode_queries(questions), slow.encode_queries(questions)
     assert np.allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
     assert len(questions) >= 500
-    # The 4-bit weights are the model's own; only the int8 activations move a vector, and barely.
+    # The int8 products (qa/index/onnx_graph.py) move each vector a little; never past cosine 0.999.
     assert (onnx_vectors * torch_vectors).sum(axis=1).min() > 0.999
     one_by_one = np.vstack([fast._onnx.encode([q], "query: ") for q in questions[:20]])
     assert np.array_equal(one_by_one, onnx_vectors[:20])

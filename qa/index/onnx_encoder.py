@@ -2,7 +2,7 @@
 
 ``export_onnx`` (run once at set-up, numpy and onnx only) writes the graph of
 :mod:`qa.index.onnx_graph` from the weights of the converted sentence-transformers folder of
-:mod:`qa.index.default_model` into ``onnx-v3/model.onnx`` beside them: BERT, the mean of the token
+:mod:`qa.index.default_model` into ``onnx-v4/model.onnx`` beside them: BERT, the mean of the token
 vectors (``1_Pooling/config.json``: ``pooling_mode_mean_tokens``), L2 normalisation (``2_Normalize``),
 for one text per run. ``OnnxEncoder`` reads it with onnxruntime and the ``tokenizers`` library
 only, so asking a question never imports torch or transformers.
@@ -28,7 +28,7 @@ import numpy as np
 from qa.errors import ModelError
 
 #: Bump when the graph written by :func:`export_onnx` changes: a new folder, so old exports are redone.
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 ONNX_DIR = f"onnx-v{EXPORT_VERSION}"
 ONNX_FILE = "model.onnx"
 WORD_EMBEDDINGS_FILE = "word_embeddings.npy"
