@@ -104,6 +104,19 @@ def test_a_year_question_goes_to_the_document_that_covers_the_year(shelf_searche
     assert (top.passage.doc_id, words in top.passage.text) == (doc_id, True)
 
 
+def test_a_question_naming_a_place_is_answered_from_that_place_s_documents(shelf_searcher):
+    parking = shelf_searcher.ask("和平区新增了多少停车泊位?", k=3).hits  # the 南开区 report has 新增停车泊位3100个
+    assert parking and all(h.passage.doc_id.startswith("heping-") for h in parking)
+    assert shelf_searcher.ask("南开区新增了多少停车泊位?", k=1).hits[0].passage.doc_id == "nankai-2022-work"
+
+
+def test_a_question_s_year_is_judged_against_the_document_that_answers_it(shelf_searcher):
+    """河西区 is on the shelf, but only for 2022—2023: its 2021 plan is not answered by anything."""
+    assert not shelf_searcher.ask("河西区2021年计划新增就业多少人?").answerable
+    budget = shelf_searcher.ask("河西区2022年一般公共预算收入是多少?")
+    assert budget.answerable and budget.hits[0].passage.doc_id == "hexi-2022-budget"
+
+
 def test_doc_keeps_the_search_in_the_chosen_documents(shelf):
     code, out, _ = cli("ask", "新增就业多少人", "--doc", "nankai-2022-work", "--json", "--k", "3", *shelf["where"])
     hits = json.loads(out)["hits"]

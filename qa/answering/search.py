@@ -15,12 +15,13 @@ from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
 from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
-from qa.documents.time import DocumentTime
+from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
 from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_query, normalise_text
+from qa.text.places import administrative_places
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 MAX_K = 50
@@ -75,6 +76,16 @@ class Searcher:
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         self.scope = DocumentScope.of(index.passages, years)
+        # A question's years and places are judged against the document that answers it: with a
+        # 河西区 budget report on the shelf, a question about 河西区's 2021 plan is still not answered
+        # by a 和平区 report, nor by a 河西区 document that covers 2022—2023 only.
+        self._doc_scopes = {
+            doc_id: (
+                DocumentScope.of([p for p in index.passages if p.doc_id == doc_id], set(time.years)),
+                "\n".join(t for p, t in zip(index.passages, self._lexical_texts) if p.doc_id == doc_id),
+            )
+            for doc_id, time in self.times.items()
+        }
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -118,8 +129,11 @@ class Searcher:
         scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
-        if docs:
-            scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
+        # Chosen documents are searched as chosen; otherwise a question naming a place is answered
+        # from the documents about it.
+        within = docs or self._docs_about(normalised)
+        if len(within) < len(self.times):
+            scores = np.where(np.isin(self._doc_ids, list(within)), scores, -np.inf)
         ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, PERIOD_HITS)] if np.isfinite(scores[i])]
         order = ranked[:k]
         grams = self.query_grams(normalised)
@@ -146,8 +160,7 @@ class Searcher:
                 [passages[i] for i in ranked[:PERIOD_HITS]],
                 evidence,
                 self._lexical_texts[order[0]],
-                self.scope,
-                self._corpus_text,
+                *self._doc_scopes[top.doc_id],
                 self.calibration,
             )
             features = evidence.to_dict()
@@ -237,6 +250,12 @@ class Searcher:
             return bool(asked & set(years))
 
         return sorted(doc_id for doc_id, time in self.times.items() if covers(time))
+
+    def _docs_about(self, normalised: str) -> list[str]:
+        """The documents about the places a question names (和平区 → the 和平区 reports, never a 南开区
+        one); every document when it names no place a document is about."""
+        places = {doc_id: report.place for doc_id, report in self.index.reports.items()}
+        return documents_about(places, administrative_places(normalised))
 
     def _docs_not_covering(self, intent: Intent) -> list[str]:
         covering = self.documents_for(intent)
