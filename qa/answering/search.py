@@ -79,13 +79,11 @@ class Searcher:
         # A question's years and places are judged against the document that answers it: with a
         # 河西区 budget report on the shelf, a question about 河西区's 2021 plan is still not answered
         # by a 和平区 report, nor by a 河西区 document that covers 2022—2023 only.
-        self._doc_scopes = {
-            doc_id: (
-                DocumentScope.of([p for p in index.passages if p.doc_id == doc_id], set(time.years)),
-                "\n".join(t for p, t in zip(index.passages, self._lexical_texts) if p.doc_id == doc_id),
-            )
-            for doc_id, time in self.times.items()
-        }
+        self._doc_scopes = (
+            {doc_id: (self.scope, self._corpus_text) for doc_id in self.times}
+            if len(self.times) == 1
+            else _scopes_by_document(index.passages, self._lexical_texts, self.times)
+        )
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -288,6 +286,22 @@ def _scaled_by_max(scores: np.ndarray) -> np.ndarray:
 def _min_max(scores: np.ndarray) -> np.ndarray:
     low, high = float(scores.min()), float(scores.max())
     return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
+
+
+def _scopes_by_document(
+    passages: list[Passage], texts: list[str], times: dict[str, DocumentTime]
+) -> dict[str, tuple[DocumentScope, str]]:
+    """Each document's scope (its own years, the places it names) and its searchable text."""
+    grouped: dict[str, list[int]] = {doc_id: [] for doc_id in times}
+    for i, p in enumerate(passages):
+        grouped.setdefault(p.doc_id, []).append(i)
+    return {
+        doc_id: (
+            DocumentScope.of([passages[i] for i in rows], set(times[doc_id].years) if doc_id in times else set()),
+            "\n".join(texts[i] for i in rows),
+        )
+        for doc_id, rows in grouped.items()
+    }
 
 
 def _note_terms(passages: list[Passage]) -> dict[int, tuple[str, ...]]:
