@@ -299,3 +299,38 @@ def test_attachments_are_their_own_part_after_the_notes_and_name_no_years():
     assert annex[1].section_path == ("附件2",)
     # The years an attachment's title names (完成情况 2024, 计划 2025) are not the document's years.
     assert (report.time.review_years, report.time.plan_years) == ((2022,), (2023,))
+
+
+def test_a_word_table_in_an_attachment_is_read_row_by_row_under_its_headers(tmp_path):
+    import docx
+
+    from qa.documents.corpus import read_source
+    from qa.documents.passages import cut_passages
+    from qa.documents.structure import parse_report
+
+    document = docx.Document()
+    document.add_paragraph("关于和平区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划的报告")
+    document.add_paragraph("发布日期:2023-01-20 发布者:天津市和平区发展和改革委员会")
+    document.add_paragraph("2022年计划执行情况", style="Heading 1")
+    document.add_paragraph("全年新增就业3.5万人。")
+    document.add_paragraph("附件1:2023年重点项目表")
+    rows = [
+        ["项目名称", "总投资", "建设内容"],
+        ["和平区文化中心", "3.2亿元", "新建文化中心一座"],
+        ["南市片区更新", "12亿元", "改造老旧小区10个"],
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "heping-2023-plan.docx"
+    document.save(path)
+
+    passages = cut_passages(parse_report(read_source(path)))
+    annex = [p for p in passages if p.part_kind == "attachment"]
+    assert [p.part_kind.value for p in passages] == ["review", "attachment", "attachment"]  # a row is a paragraph
+    assert [p.text for p in annex] == [
+        "项目名称:和平区文化中心；总投资:3.2亿元；建设内容:新建文化中心一座",
+        "项目名称:南市片区更新；总投资:12亿元；建设内容:改造老旧小区10个",
+    ]
+    assert annex[1].citation == "和平区2022年计划执行情况与2023年计划报告(2023-01-20) › 附件1:2023年重点项目表 · 第2段"
