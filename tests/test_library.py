@@ -108,6 +108,10 @@ def test_a_question_naming_a_place_is_answered_from_that_place_s_documents(shelf
     parking = shelf_searcher.ask("和平区新增了多少停车泊位?", k=3).hits  # the 南开区 report has 新增停车泊位3100个
     assert parking and all(h.passage.doc_id.startswith("heping-") for h in parking)
     assert shelf_searcher.ask("南开区新增了多少停车泊位?", k=1).hits[0].passage.doc_id == "nankai-2022-work"
+    # 今年 in the voice of the newest 和平区 document (2022), not of the 河西区 budget report (2023).
+    target = shelf_searcher.ask("今年和平区新增就业的目标是多少?", k=1).hits[0]
+    assert target.passage.doc_id == "heping-2022-plan" and "新增就业2.2万人" in target.passage.text
+    assert (shelf_searcher.current_year, shelf_searcher.restricted([REPORT]).current_year) == (2023, 2021)
 
 
 def test_a_question_s_year_is_judged_against_the_document_that_answers_it(shelf_searcher):

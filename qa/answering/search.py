@@ -100,6 +100,9 @@ class Searcher:
         other = object.__new__(Searcher)
         other.__dict__.update(self.__dict__)
         other.default_docs = list(docs or [])
+        # 去年 / 今年 are read in the voice of the newest document searched.
+        newest = other.newest_time()
+        other.current_year = newest.current_year if newest else self.current_year
         return other
 
     def _check_docs(self, docs: list[str] | None) -> None:
@@ -123,15 +126,17 @@ class Searcher:
         docs = docs or self.default_docs
         self._check_docs(docs)
         normalised = normalise_query(question)
+        # Chosen documents are searched as chosen; otherwise a question naming a place is answered
+        # from the documents about it. Either way by a searcher of those documents, whose 今年 is theirs.
+        within = sorted(set(docs or self._docs_about(normalised)))
+        if within != sorted(set(self.default_docs)) and len(within) < len(self.times):
+            return self.restricted(within).ask(question, k, part)
         intent = detect_intent(normalised, self.newest_time())
         scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
-        # Chosen documents are searched as chosen; otherwise a question naming a place is answered
-        # from the documents about it.
-        within = docs or self._docs_about(normalised)
-        if len(within) < len(self.times):
-            scores = np.where(np.isin(self._doc_ids, list(within)), scores, -np.inf)
+        if docs:
+            scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
         ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, PERIOD_HITS)] if np.isfinite(scores[i])]
         order = ranked[:k]
         grams = self.query_grams(normalised)
