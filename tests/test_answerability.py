@@ -8,7 +8,7 @@ import json
 import pytest
 
 from qa.answering.answer_types import AnswerType, asked_counter, asked_type, measure_window, span_gives
-from qa.answering.answerability import load_calibration, period_reason
+from qa.answering.answerability import load_calibration, period_notice, period_reason
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, years_named
 from qa.errors import CalibrationError
@@ -186,6 +186,25 @@ def test_contact_clock_address_and_ordinal_answers():
 def test_a_named_counter_is_found_anywhere_in_the_sentence():
     span = "开展特殊人群排查管理专项行动,建账登记1.94万人"
     assert span_gives(AnswerType.LEVEL, span, "专项行动登记了多少人")
+
+
+def test_a_first_passage_of_the_other_part_is_noted(passages):
+    review = next(p for p in passages if p.part_kind == Part.REVIEW)
+    plan = next(p for p in passages if p.part_kind == Part.PLAN)
+    notice = period_notice(Part.PLAN, "2021年计划", [review, plan])
+    assert notice.startswith(f"第1条出自{review.part_label}") and "第2条" in notice
+    assert "没有2021年计划的段落" in period_notice(Part.PLAN, "2021年计划", [review])
+    assert period_notice(Part.PLAN, "2021年计划", [plan, review]) == ""
+    assert period_notice(None, "", [review]) == ""
+
+
+@pytest.mark.slow
+def test_a_plan_question_answered_first_by_a_result_says_so(searcher):
+    # The review reports 60 shared audio-book bars; the plan's sentence on them ranks second.
+    answer = searcher.ask("今年打算再建多少个共享有声书吧?")
+    assert answer.answerable
+    assert "执行情况" in answer.notice and "计划" in answer.notice
+    assert searcher.ask("2020年新增了多少个共享有声书吧?").notice == ""
 
 
 def test_a_list_is_missing_only_when_the_question_quotes_the_count():

@@ -391,3 +391,48 @@ def test_a_synonym_is_not_a_different_name():
 
     assert conflicts("稳定住经济基本盘", "牢牢稳住经济基本盘") == []
     assert conflicts("城北电力公司", "城南电力公司")
+
+
+# ---------------------------------------------------------------- paraphrase against a different fact (no index)
+
+
+@pytest.mark.parametrize(
+    ("claim", "report"),
+    [
+        ("区妇产科医院迁入新院", "区妇产科医院搬迁新院"),  # two compounds of one verb morpheme
+        ("两家养老机构成功引进社会资本", "2家养老机构成功引入社会资本"),
+        ("会宁和舟曲都已在助推下脱贫摘帽", "助推会宁、靖远、舟曲顺利脱贫摘帽"),  # other word order, fewer members
+        ("引入中环系统工程、跟谁学教育科技等154家科技型企业", "引进中环系统工程、跟谁学教育科技等154家科技型企业"),
+    ],
+)
+def test_a_paraphrase_does_not_part_from_the_report(claim, report):
+    assert differences(claim, report) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "report", "kind"),
+    [
+        ("减少享受住房保障居民1031户", "新增享受住房保障居民1031户", "direction"),
+        ("税收占比降低", "税收占比提高", "direction"),
+        ("申报首批国家文化和旅游消费试点城市", "获批首批国家文化和旅游消费试点城市", "name"),  # no morpheme shared
+        ("开展公共场所、发热门诊、学校三类重点部位检查", "开展公共场所、发热门诊、进口冷链食品三类重点部位检查", "member"),
+    ],
+)
+def test_a_different_fact_still_parts_from_the_report(claim, report, kind):
+    assert kind in differences(claim, report)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("田立禾养老中心等两家养老机构成功引进社会资本。", "supported"),
+        ("和平区已获批成为首批国家文化和旅游消费试点城市。", "supported"),  # 已: a result, found in the review
+        ("2020年和平区引入中环系统工程、跟谁学教育科技等154家科技型企业。", "supported"),
+        ("2020年和平区减少享受住房保障居民1031户。", "contradicted"),
+        ("2020年和平区申报首批国家文化和旅游消费试点城市。", "contradicted"),
+    ],
+)
+def test_paraphrases_are_supported_and_changed_facts_contradicted(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation

@@ -63,6 +63,14 @@ def answer(question="2021年新增就业的目标是多少?", hits=None, answera
 # ---------------------------------------------------------------- render (pure)
 
 
+def test_a_notice_on_the_part_is_shown_above_the_passages():
+    notice = "第1条出自2020年执行情况,而问题问的是2021年计划;2021年计划中最接近的是第2条。"
+    html = render_answer({**answer(), "notice": notice})
+    assert 'class="qa-caution"' in html and notice in html
+    assert html.index("qa-caution") < html.index("qa-hits")
+    assert "qa-caution" not in render_answer(answer())
+
+
 def test_question_and_passage_are_escaped():
     html = render_answer(
         answer(

@@ -2,14 +2,20 @@
 
 Chinese questions mark what they want with their question word: 多少/几 a figure — a rate when it
 asks 百分之几, 增长多少, 比例 or a …率, a level or a count otherwise (多少亿元, 几所); 何时/哪年/哪天 a
-date; 谁/叫什么名字 a person; 哪里/什么位置/哪条路 a place; 哪些/名单 a list. A span answers only when
-it holds an answer of that kind: a percentage for a rate, an amount with a unit for a level, a
-date for a date, a name for a person, an enumeration for a list or a breakdown.
+date; 叫什么名字 a person; 哪条路/地址 an address; 什么位置 a place; 电话/网址 a contact; 几点/开放时间
+a time of day; 第几 an ordinal; 哪些/名单 a list. A span answers only when it holds an answer of that
+kind: a percentage for a rate, an amount for a level, a date for a date, a name for a person, an
+enumeration for a list or a breakdown, and so on.
+
+Chinese says more in the figure's words, and the answer must agree with them: a count is answered
+in a counter of its kind (多少人次 is not answered by 2处, ``qa.text.units``), and a change (增长了
+多少, 提高几个百分点) is not the level reached (达到百分之多少), nor the reverse.
 
 The answer is looked for where the report states the measure asked about: in a report a clause
 pairs one measure with its figure (社会消费品零售总额205亿元), and a following clause that opens
 with a predicate and no subject of its own (同比增长3%, 占全区50%) still speaks of it. A rate in
-some other clause of the sentence does not answer a question about this measure.
+some other clause of the sentence does not answer a question about this measure. A count whose
+counter the question names is recognised by that counter anywhere in the sentence.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Three steps. First the report's scope: a question about a year the report does n
 its best passage does not name), or about an administrative place the report never names, is not
 answered by it. Then the kind of answer: a question after a figure, a date, a name, a place or a
 list is not answered by a passage none of whose sentences gives one (``answer_types``), nor a
-figure about a noun the report never uses. Then the evidence
+Chinese question none of whose words the report uses, nor a figure about a noun it never uses. Then the evidence
 (``qa.answering.evidence``): a logistic model over a few general
 signals — match strength and margin, embedding similarity, coverage of the question's content
 words in the best passage and in the whole report, whether the span gives the kind of answer
@@ -134,12 +134,30 @@ def period_reason(asked: Part | None, hits: list[Passage]) -> str:
     return f"报告的{wanted}部分没有这方面的内容,最相关的段落属于{top.part_label or top.part_kind}"
 
 
-def kind_reason(evidence: Evidence) -> str:
-    """Why the best passage cannot answer, or "": a figure is asked about a noun the report never
-    uses, or no sentence of the passage gives the kind of answer asked.
+def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> str:
+    """A caution when the first passage is of the other part than the question asks about, or "".
 
-    A question that shares no word with the report is left to the model: everyday wording
-    (违章建筑 for 违法建设) shares none either, and only the match as a whole tells them apart."""
+    A question about this year's plan answered first by last year's result (or the reverse) may be
+    read as if the result were the target; the notice says which part each is, and where the asked
+    part's nearest passage stands. ``asked_label`` names the asked part with its years (2021年计划).
+    """
+    if not hits or asked not in (Part.REVIEW, Part.PLAN):
+        return ""
+    top = hits[0]
+    if top.part_kind not in (Part.REVIEW, Part.PLAN) or top.part_kind == asked:
+        return ""
+    rank = next((n for n, p in enumerate(hits, start=1) if p.part_kind == asked), None)
+    where = f"{asked_label}中最接近的是第{rank}条" if rank else f"前{len(hits)}条中没有{asked_label}的段落"
+    return f"第1条出自{top.part_label or top.part_kind},而问题问的是{asked_label};{where}。"
+
+
+def kind_reason(evidence: Evidence) -> str:
+    """Why the best passage cannot answer, or "": a question none of whose content words the report
+    uses (怎么做红烧肉; an English one whose words translate into none of its words) and, in Chinese,
+    that shares no two characters with its best passage; a figure asked about a noun the report
+    never uses; or no sentence of the passage gives the kind of answer asked."""
+    if evidence.corpus_coverage == 0 and (evidence.foreign or evidence.shared_weight == 0):
+        return "报告中没有与这个问题相关的内容"
     if evidence.missing_measure:
         return f"报告中没有“{evidence.missing_measure}”的数据"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:

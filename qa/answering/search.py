@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.answering.answerability import Calibration, confidence, load_calibration, unanswered_reason
+from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
 from qa.answering.evidence import WordStats, gather_evidence
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
@@ -18,6 +18,7 @@ from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
+from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_query, normalise_text
@@ -139,11 +140,12 @@ class Searcher:
             scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
         ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, PERIOD_HITS)] if np.isfinite(scores[i])]
         order = ranked[:k]
-        grams = self.query_grams(normalised)
+        # An English question's span is found by the Chinese words its words translate.
+        grams = self.query_grams(self.lexical_query(normalised, intent))
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
         top_score = float(scores[order[0]]) if order else 0.0
-        reason, features = "没有找到相关段落", {}
+        reason, features, notice = "没有找到相关段落", {}, ""
         if order:
             top = passages[order[0]]
             evidence = gather_evidence(
@@ -167,6 +169,11 @@ class Searcher:
                 self.calibration,
             )
             features = evidence.to_dict()
+            asked = self.asked_part(intent, top)
+            if not reason and asked:
+                time = self.times.get(top.doc_id)
+                label = time.label(asked) if time else str(asked)
+                notice = period_notice(asked, label, [passages[i] for i in order])
         hits = tuple(
             Hit(
                 passage=passages[i],
@@ -186,6 +193,7 @@ class Searcher:
             traditional=has_traditional(question),
             reason=reason,
             features=features,
+            notice=notice,
         )
 
     def asked_part(self, intent: Intent, passage: Passage) -> Part | None:
@@ -205,10 +213,11 @@ class Searcher:
         dense_weight = s.foreign_dense_weight if intent.foreign else s.dense_weight
         total = np.zeros(len(self.index.passages), dtype=np.float32)
         best_cosine = 0.0
+        lexical_query = self.lexical_query(normalised, intent)
         if s.use_lexical:
-            total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
+            total += lexical_weight * _scaled_by_max(self.index.lexical.scores(lexical_query))
         if s.use_sentences:
-            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
+            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(lexical_query))
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
             cosines = self.index.dense.scores(vector)
@@ -263,6 +272,14 @@ class Searcher:
     def _docs_not_covering(self, intent: Intent) -> list[str]:
         covering = self.documents_for(intent)
         return sorted(set(self.times) - set(covering)) if covering else []
+
+    def lexical_query(self, normalised: str, intent: Intent) -> str:
+        """What the word indexes look for: the question, and for an English one its translations."""
+        return f"{normalised} {' '.join(self.translations(normalised))}" if intent.foreign else normalised
+
+    def translations(self, english_question: str) -> list[str]:
+        """The Chinese words, used by the documents, that the English question's words translate."""
+        return [w for term in english_terms(english_question) for w in sorted(term) if self._words.df(w)]
 
     def query_grams(self, normalised: str) -> dict[str, float]:
         """IDF weights of the question's characters and bigrams that occur in the report."""

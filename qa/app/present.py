@@ -17,6 +17,8 @@ def format_answer(answer: Answer) -> str:
     lines = [f"问: {answer.question}"]
     if not answer.answerable:
         lines.append(f"报告中未找到该问题的答案{(':' + answer.reason) if answer.reason else ''}。以下是最接近的段落:")
+    elif answer.notice:
+        lines.append(f"注意: {answer.notice}")
     for hit in answer.hits:
         p = hit.passage
         lines.append(f"\n[{hit.rank}] 可信度 {hit.confidence.label} · {p.citation}")

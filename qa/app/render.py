@@ -153,6 +153,8 @@ def render_answer(answer: dict, traditional: bool = False) -> str:
             f'<mark class="qa-mark">{_e(t("标记"))}</mark>'
             f"{_e(t('的是最相关的句子。点击出处可在报告中查看上下文。'))}</p>"
         )
+        if answer.get("notice"):
+            parts.append(f'<p class="qa-caution" role="note">{_e(t("注意:" + answer["notice"]))}</p>')
         parts.append(render_hits(hits, t, "相关段落"))
     else:
         reason = answer.get("message") or ""

@@ -51,6 +51,7 @@ from qa.factcheck.claims import (
 )
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.relations import Relation, read_relation, relate
+from qa.factcheck.respectively import respective_views
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -85,18 +86,27 @@ class _Facts:
     sentences: list[tuple[int, int]]
     clauses: list[tuple[int, int]]
     clause_texts: list[str]  # each clause normalised for matching
+    views: dict[int, tuple[str, tuple[int, int]]]  # figures given respectively: their sentence with their own thing
 
     @classmethod
     def of(cls, p: Passage) -> _Facts:
         text = normalise_text(p.text)
+        text = text if len(text) == len(p.text) else p.text
         clauses = clause_spans(p.text)
+        figures = extract_quantities(p.text)
+        sentences = sentence_spans(p.text)
+        views = {}
+        for s, e in sentences:
+            inside = [replace(f, start=f.start - s, end=f.end - s) for f in figures if s <= f.start < e]
+            views |= {at + s: view for at, view in respective_views(text[s:e], inside).items()}
         return cls(
             passage=p,
-            text=text if len(text) == len(p.text) else p.text,
-            figures=extract_quantities(p.text),
-            sentences=sentence_spans(p.text),
+            text=text,
+            figures=figures,
+            sentences=sentences,
             clauses=clauses,
             clause_texts=[normalise_for_matching(p.text[s:e]) for s, e in clauses],
+            views=views,
         )
 
     def sentence_of(self, at: int) -> tuple[int, int]:
@@ -249,9 +259,11 @@ class FactChecker:
             matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
 
         def best(parts: set[Part], floor: float) -> FigureMatch | None:
-            # Among figures about the same thing, prefer the claimed value (or its digits).
+            # Among figures about the same thing, the claimed value (or its digits) breaks a near tie only:
+            # a report figure of that value whose words stand clearly farther counts something else
+            # (新增26个城市书吧、60个共享有声书吧: 60个 is not 城市书吧).
             def key(m: FigureMatch) -> float:
-                return m.context + 0.15 * m.same_value + 0.05 * same_digits(m.claimed_value, m.reported_value)
+                return m.context + 0.04 * m.same_value + 0.02 * same_digits(m.claimed_value, m.reported_value)
 
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
@@ -274,6 +286,10 @@ class FactChecker:
             facts = self.facts[hit.passage.id]
             for r in facts.figures:
                 if unit_of is not None and in_common_unit(unit_of, r) is None and not also(r):
+                    continue
+                if r.start in facts.views:  # given respectively: only its own thing stands near it
+                    text, span = facts.views[r.start]
+                    yield hit, r, max(context_score(w, text, span, []) for w in contexts)
                     continue
                 s, e = facts.sentence_of(r.start)
                 others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]

@@ -39,6 +39,8 @@ from qa.text.synonyms import synonyms
 from qa.text.tokenize import pos_tags
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
+CLAUSE_MARK = re.compile(r"[，,；;。:：!！?？]")
+LIST_MARK_GAP = 6  # characters a list mark 、 between a figure and a word after it counts as
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
 FIGURE_MARK = "#"  # a figure, when wordings are compared (figures are compared as quantities)
 
@@ -57,7 +59,10 @@ LIGHT_WORDS = sorted(
     | {"已经", "已于", "全部", "全面", "累计", "共计", "合计", "总计", "一共", "共有", "已有", "拥有"}
     | {"约", "大约", "力争", "争取", "要求", "以及", "或者", "包括", "主要", "分别", "均为", "指的是"}
     | {"是指", "意思", "含义", "即", "指", "为", "是", "有", "了", "的", "在", "于", "和", "与", "及"}
-    | {"并", "共", "已", "都", "也", "还", "均", "把", "将", "被", "由", "对", "从", "到", "至", "等"},
+    | {"并", "共", "已", "都", "也", "还", "均", "把", "将", "被", "由", "对", "从", "到", "至", "等"}
+    # Words that praise how a thing was done, not what was done (顺利编制完成 / 圆满完成…编制任务).
+    | {"顺利", "圆满", "成功", "妥善", "扎实", "稳步", "有序", "积极", "全力", "切实", "有效", "大力", "认真"}
+    | {"深入", "正式", "做到"},
     key=len,
     reverse=True,
 )
@@ -158,7 +163,7 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
         period = _nearest_period(periods, index)
         figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
-    period = _period(text, time)
+    period = _period(text, time) or (Part.REVIEW if DONE.search(matching) else None)
     return Claim(
         text=text,
         matching=matching,
@@ -194,6 +199,9 @@ def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part 
     return [(s, e, _period(text[s:e], time)) for s, e in spans]
 
 
+# 已 / 已经 / 曾 state that a thing has happened: without a year or another cue, the claim is about
+# the results the report reviews (已被批准为…试点城市), not its plans.
+DONE = re.compile(r"已(?!有)|曾经?")
 # 计划 ending a programme's name (“海河英才”行动计划, 三年行动计划) names it; it is no cue for the plan year.
 PROGRAMME_NAME = re.compile(r"(?:(?<=行动)|(?<=”))计划")
 
@@ -226,6 +234,12 @@ def _kept_mask(matching: str, subject_words: tuple[str, ...]) -> tuple[bool, ...
 
 def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
     light = {i for m in LIGHT.finditer(matching) if len(m.group()) > 1 for i in range(*m.span())}
+    # A lone localiser closes a frame (在和平区助推下, 在…中): it places the words, it states nothing.
+    at = 0
+    for word, tag in pos_tags(matching):
+        if tag == "f" and len(word) == 1:
+            light.add(at)
+        at += len(word)
     return tuple(
         k and bool(WORDISH.match(ch)) and ch not in STOP_CHARS and i not in light for i, (k, ch) in enumerate(zip(kept, matching))
     )
@@ -332,12 +346,20 @@ def context_score(
     skipped = [0]
     for i in range(len(text)):
         skipped.append(skipped[-1] + (i in inside))
+    # A report names what it counts before a figure or right after its measure word (新增26个城市书吧、
+    # 60个共享有声书吧; 受理率100%、办结率99.83%). Words after the figure past a clause mark go with the
+    # next clause and do not count; past a list mark 、 they may go with the next member or be said
+    # of the whole list (…、64个社区综合文化服务中心全部免费开放), and count as six characters farther.
+    next_clause = CLAUSE_MARK.search(text, end)
+    reach = next_clause.start() if next_clause else len(text)
+    next_member = text.find("、", end, reach)
     found = 0.0
     for gram, (weight, claim_gap) in weighted.items():
         best, at = 0.0, text.find(gram)
-        while at != -1:
+        while at != -1 and at < reach:
             lo, hi = (at + len(gram), start) if at + len(gram) <= start else (end, at)
             gap = max(hi - lo - (skipped[hi] - skipped[lo]), 0) if hi > lo else 0
+            gap += LIST_MARK_GAP if next_member != -1 and at > next_member else 0
             best = max(best, 1.0 / (1.0 + max(gap - claim_gap, 0) / 6.0))
             at = text.find(gram, at + 1)
         found += weight * best

@@ -44,7 +44,13 @@ STAGES = (
     ("挂牌",),
 )
 LIST_END = re.compile(r"等|以及|和|及|与")
-KINDS = {"count": "数目不同", "name": "名称不同", "member": "列举的对象不同", "status": "进度不同"}
+# Parts of speech (jieba) of words that say how, where or in which relation, not what: adverbs,
+# prepositions, particles, conjunctions, localisers (在…下), pronouns, modal and interjection words.
+FUNCTION_TAGS = ("d", "p", "u", "c", "f", "r", "y", "e", "ad")
+# Words of direction: a claim that turns one into its opposite says the reverse of the report.
+OPPOSITES = (("增", "减"), ("升", "降"), ("提高", "降低"), ("扩大", "缩小"), ("加快", "放缓"), ("上涨", "下跌"))
+OPPOSITES += (("多", "少"), ("高", "低"), ("开放", "关闭"), ("新增", "减少"))
+KINDS = {"count": "数目不同", "name": "名称不同", "member": "列举的对象不同", "status": "进度不同", "direction": "方向相反"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,9 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
     if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
         return _status(a_core, b_core)
     words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
-    if restates(*words):  # 稳定(住) / 牢牢稳住: whole words that are synonyms, the report adding a modifier
+    if opposite := _opposite(a_core, b_core):
+        return [Conflict(*opposite, "direction")]
+    if _same_sense(words, a_core, report_clause):
         return []
     if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
         return [Conflict(*words, "count")]
@@ -114,6 +122,49 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
     if "、" in near:
         return [Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member")]
     return [Conflict(*words, "name")]
+
+
+def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> bool:
+    """The claim's words at a gap say what the report's say: synonyms (稳定(住) / 牢牢稳住, the report
+    adding a modifier), one verb morpheme in two compounds (迁入 / 搬迁, 引进 / 引入), or the same words
+    in another order (都已在助推下 / 助推…)."""
+    if restates(*words):
+        return True
+    if _actions(words[0]) and _actions(words[1]) and set(words[0]) & set(words[1]):
+        return True
+    return _said_elsewhere(claim_core, report_clause)
+
+
+def _content_words(text: str) -> list[tuple[str, str]]:
+    """The words of ``text`` that say what, not how or where (no adverbs, prepositions, particles,
+    conjunctions or localisers: 都已在助推下 -> 助推)."""
+    return [(w, tag) for w, tag in pos_tags(text) if not tag.startswith(FUNCTION_TAGS) and strip_light(w)]
+
+
+def _actions(text: str) -> bool:
+    """``text`` says only what was done: its content words are all verbs (迁入, 引进, 批准).
+
+    Two such stretches that share a morpheme (迁入 / 搬迁, 引进 / 引入, 批准 / 获批) name one action in
+    two compounds; verbs with nothing in common may name different steps (申报 / 获批, 启动 / 完成),
+    and stages (开工 / 竣工) and opposite directions are told apart before."""
+    words = _content_words(text)
+    return bool(words) and all(tag.startswith("v") for _, tag in words)
+
+
+def _said_elsewhere(core: str, clause: str) -> bool:
+    """Every content word of ``core`` (two characters or more) stands elsewhere in ``clause``: the
+    claim says the same words in another order (会宁和舟曲都已在助推下脱贫 / 助推会宁、舟曲脱贫)."""
+    words = _content_words(core)
+    return bool(words) and all(len(w) >= 2 and w in clause for w, _ in words)
+
+
+def _opposite(a: str, b: str) -> tuple[str, str] | None:
+    """Words of opposite direction in one slot (增加 / 减少, 提高 / 降低, 扩大 / 缩小)."""
+    for up, down in OPPOSITES:
+        for x, y in ((a, b), (b, a)):
+            if up in x and down in y and down not in x and up not in y:
+                return (up, down) if x is a else (down, up)
+    return None
 
 
 def gaps(claim_clause: str, report_clause: str) -> list[tuple[int, int, int, int, bool, bool]]:
@@ -199,11 +250,21 @@ def _list_members(claim_clause: str, report_clause: str) -> list[Conflict]:
     if not claimed or not reported:
         return []
     shared = [c for c in claimed if c in reported]
-    extra = [c for c in claimed if not any(c in r or r in c for r in reported)]
-    rivals = [r for r in reported if not any(r in c or c in r for c in claimed)]
+    extra = [c for c in claimed if not any(_same_item(c, r) for r in reported)]
+    rivals = [r for r in reported if not any(_same_item(c, r) for c in claimed)]
     if extra and rivals and len(shared) * 2 >= len(claimed) - 1:
         return [Conflict("、".join(extra), "、".join(rivals), "member")]
     return []
+
+
+def _same_item(a: str, b: str) -> bool:
+    """Two list members name one thing: one holds the other, or they share at least half their
+    wording and do not part where they differ (引入中环系统工程 / 引进中环系统工程: the verb cut with the
+    first member is said in another word)."""
+    if a in b or b in a:
+        return True
+    shared = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return shared >= min(len(a), len(b)) / 2 and not any(_gap_conflicts(a, b, gap) for gap in gaps(a, b))
 
 
 def _name_like(word: str) -> bool:
