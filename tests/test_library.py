@@ -104,6 +104,23 @@ def test_a_year_question_goes_to_the_document_that_covers_the_year(shelf_searche
     assert (top.passage.doc_id, words in top.passage.text) == (doc_id, True)
 
 
+def test_a_question_naming_a_place_is_answered_from_that_place_s_documents(shelf_searcher):
+    parking = shelf_searcher.ask("和平区新增了多少停车泊位?", k=3).hits  # the 南开区 report has 新增停车泊位3100个
+    assert parking and all(h.passage.doc_id.startswith("heping-") for h in parking)
+    assert shelf_searcher.ask("南开区新增了多少停车泊位?", k=1).hits[0].passage.doc_id == "nankai-2022-work"
+    # 今年 in the voice of the newest 和平区 document (2022), not of the 河西区 budget report (2023).
+    target = shelf_searcher.ask("今年和平区新增就业的目标是多少?", k=1).hits[0]
+    assert target.passage.doc_id == "heping-2022-plan" and "新增就业2.2万人" in target.passage.text
+    assert (shelf_searcher.current_year, shelf_searcher.restricted([REPORT]).current_year) == (2023, 2021)
+
+
+def test_a_question_s_year_is_judged_against_the_document_that_answers_it(shelf_searcher):
+    """河西区 is on the shelf, but only for 2022—2023: its 2021 plan is not answered by anything."""
+    assert not shelf_searcher.ask("河西区2021年计划新增就业多少人?").answerable
+    budget = shelf_searcher.ask("河西区2022年一般公共预算收入是多少?")
+    assert budget.answerable and budget.hits[0].passage.doc_id == "hexi-2022-budget"
+
+
 def test_doc_keeps_the_search_in_the_chosen_documents(shelf):
     code, out, _ = cli("ask", "新增就业多少人", "--doc", "nankai-2022-work", "--json", "--k", "3", *shelf["where"])
     hits = json.loads(out)["hits"]
@@ -286,3 +303,38 @@ def test_attachments_are_their_own_part_after_the_notes_and_name_no_years():
     assert annex[1].section_path == ("附件2",)
     # The years an attachment's title names (完成情况 2024, 计划 2025) are not the document's years.
     assert (report.time.review_years, report.time.plan_years) == ((2022,), (2023,))
+
+
+def test_a_word_table_in_an_attachment_is_read_row_by_row_under_its_headers(tmp_path):
+    import docx
+
+    from qa.documents.corpus import read_source
+    from qa.documents.passages import cut_passages
+    from qa.documents.structure import parse_report
+
+    document = docx.Document()
+    document.add_paragraph("关于和平区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划的报告")
+    document.add_paragraph("发布日期:2023-01-20 发布者:天津市和平区发展和改革委员会")
+    document.add_paragraph("2022年计划执行情况", style="Heading 1")
+    document.add_paragraph("全年新增就业3.5万人。")
+    document.add_paragraph("附件1:2023年重点项目表")
+    rows = [
+        ["项目名称", "总投资", "建设内容"],
+        ["和平区文化中心", "3.2亿元", "新建文化中心一座"],
+        ["南市片区更新", "12亿元", "改造老旧小区10个"],
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "heping-2023-plan.docx"
+    document.save(path)
+
+    passages = cut_passages(parse_report(read_source(path)))
+    annex = [p for p in passages if p.part_kind == "attachment"]
+    assert [p.part_kind.value for p in passages] == ["review", "attachment", "attachment"]  # a row is a paragraph
+    assert [p.text for p in annex] == [
+        "项目名称:和平区文化中心；总投资:3.2亿元；建设内容:新建文化中心一座",
+        "项目名称:南市片区更新；总投资:12亿元；建设内容:改造老旧小区10个",
+    ]
+    assert annex[1].citation == "和平区2022年计划执行情况与2023年计划报告(2023-01-20) › 附件1:2023年重点项目表 · 第2段"

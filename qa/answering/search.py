@@ -15,13 +15,14 @@ from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
 from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
-from qa.documents.time import DocumentTime
+from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_query, normalise_text
+from qa.text.places import administrative_places
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 MAX_K = 50
@@ -76,6 +77,14 @@ class Searcher:
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         self.scope = DocumentScope.of(index.passages, years)
+        # A question's years and places are judged against the document that answers it: with a
+        # 河西区 budget report on the shelf, a question about 河西区's 2021 plan is still not answered
+        # by a 和平区 report, nor by a 河西区 document that covers 2022—2023 only.
+        self._doc_scopes = (
+            {doc_id: (self.scope, self._corpus_text) for doc_id in self.times}
+            if len(self.times) == 1
+            else _scopes_by_document(index.passages, self._lexical_texts, self.times)
+        )
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -92,6 +101,9 @@ class Searcher:
         other = object.__new__(Searcher)
         other.__dict__.update(self.__dict__)
         other.default_docs = list(docs or [])
+        # 去年 / 今年 are read in the voice of the newest document searched.
+        newest = other.newest_time()
+        other.current_year = newest.current_year if newest else self.current_year
         return other
 
     def _check_docs(self, docs: list[str] | None) -> None:
@@ -115,6 +127,11 @@ class Searcher:
         docs = docs or self.default_docs
         self._check_docs(docs)
         normalised = normalise_query(question)
+        # Chosen documents are searched as chosen; otherwise a question naming a place is answered
+        # from the documents about it. Either way by a searcher of those documents, whose 今年 is theirs.
+        within = sorted(set(docs or self._docs_about(normalised)))
+        if within != sorted(set(self.default_docs)) and len(within) < len(self.times):
+            return self.restricted(within).ask(question, k, part)
         intent = detect_intent(normalised, self.newest_time())
         scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
@@ -148,8 +165,7 @@ class Searcher:
                 [passages[i] for i in ranked[:PERIOD_HITS]],
                 evidence,
                 self._lexical_texts[order[0]],
-                self.scope,
-                self._corpus_text,
+                *self._doc_scopes[top.doc_id],
                 self.calibration,
             )
             features = evidence.to_dict()
@@ -247,6 +263,12 @@ class Searcher:
 
         return sorted(doc_id for doc_id, time in self.times.items() if covers(time))
 
+    def _docs_about(self, normalised: str) -> list[str]:
+        """The documents about the places a question names (和平区 → the 和平区 reports, never a 南开区
+        one); every document when it names no place a document is about."""
+        places = {doc_id: report.place for doc_id, report in self.index.reports.items()}
+        return documents_about(places, administrative_places(normalised))
+
     def _docs_not_covering(self, intent: Intent) -> list[str]:
         covering = self.documents_for(intent)
         return sorted(set(self.times) - set(covering)) if covering else []
@@ -286,6 +308,22 @@ def _scaled_by_max(scores: np.ndarray) -> np.ndarray:
 def _min_max(scores: np.ndarray) -> np.ndarray:
     low, high = float(scores.min()), float(scores.max())
     return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
+
+
+def _scopes_by_document(
+    passages: list[Passage], texts: list[str], times: dict[str, DocumentTime]
+) -> dict[str, tuple[DocumentScope, str]]:
+    """Each document's scope (its own years, the places it names) and its searchable text."""
+    grouped: dict[str, list[int]] = {doc_id: [] for doc_id in times}
+    for i, p in enumerate(passages):
+        grouped.setdefault(p.doc_id, []).append(i)
+    return {
+        doc_id: (
+            DocumentScope.of([passages[i] for i in rows], set(times[doc_id].years) if doc_id in times else set()),
+            "\n".join(texts[i] for i in rows),
+        )
+        for doc_id, rows in grouped.items()
+    }
 
 
 def _note_terms(passages: list[Passage]) -> dict[int, tuple[str, ...]]:
