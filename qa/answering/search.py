@@ -267,6 +267,8 @@ class Searcher:
         """The documents about the places a question names (和平区 → the 和平区 reports, never a 南开区
         one); every document when it names no place a document is about."""
         places = {doc_id: report.place for doc_id, report in self.index.reports.items()}
+        if len(places) < 2:
+            return sorted(places)
         return documents_about(places, administrative_places(normalised))
 
     def _docs_not_covering(self, intent: Intent) -> list[str]:
