@@ -63,3 +63,22 @@ def test_query_vectors_are_cached_and_read_only(embedders):
     for text in ("a", "b", "c"):
         cache.put(text, np.ones(3))
     assert cache.get("a") is None and cache.get("c") is not None and len(cache) == 2
+
+
+def test_the_encoder_is_checked_against_shipped_reference_vectors(embedders, tmp_path):
+    from qa.index.default_model import QUERY_PROMPT
+    from qa.index.onnx_encoder import PROBES_FILE, agrees_with_reference
+
+    fast, slow = embedders
+    encoder = fast._onnx
+    assert agrees_with_reference(encoder, QUERY_PROMPT)
+    # The shipped references are sentence-transformers' own vectors for their texts.
+    probes = json.loads(PROBES_FILE.read_text("utf-8"))
+    reference = np.asarray(probes["vectors"], dtype=np.float32)
+    assert float((slow.encode_queries(probes["texts"]) * reference).sum(axis=1).min()) > 0.99999
+    # An encoder that drifts (here: references of other texts) fails the check, and so does a broken file.
+    shifted = {**probes, "texts": probes["texts"][1:] + probes["texts"][:1]}
+    (tmp_path / "shifted.json").write_text(json.dumps(shifted, ensure_ascii=False), "utf-8")
+    assert not agrees_with_reference(encoder, QUERY_PROMPT, tmp_path / "shifted.json")
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    assert not agrees_with_reference(encoder, QUERY_PROMPT, tmp_path / "broken.json")

@@ -8,6 +8,7 @@ export, uses sentence-transformers for both. Query vectors are kept in a small L
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import OrderedDict
 from pathlib import Path
@@ -23,7 +24,7 @@ from qa.index.default_model import (
     ensure_default_model,
     is_converted,
 )
-from qa.index.onnx_encoder import OnnxEncoder, export_onnx, is_exported
+from qa.index.onnx_encoder import OnnxEncoder, agrees_with_reference, export_onnx, is_exported
 
 #: Environment variable naming another model (a sentence-transformers name or a local folder).
 MODEL_ENV = "QA_MODEL"
@@ -72,7 +73,14 @@ def _default_onnx_encoder() -> OnnxEncoder | None:
         if not is_converted(folder):
             return None
         export_onnx(folder)
-    return OnnxEncoder(folder)
+    encoder = OnnxEncoder(folder)
+    if not agrees_with_reference(encoder, QUERY_PROMPT):
+        # Slower but right: sentence-transformers encodes the questions instead.
+        logging.getLogger(__name__).warning(
+            "ONNX 查询编码器在本机的结果与模型不一致,改用 sentence-transformers 编码问题(较慢)"
+        )
+        return None
+    return encoder
 
 
 class Embedder:
