@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from qa.text.normalise import normalise_text
 from qa.text.quantities import SPAN_FIGURE
 from qa.text.sentences import segments
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} | set(text)
+# The segments of a corpus are few and asked about again and again: their grams are read once.
+@lru_cache(maxsize=16384)
+def _segment_grams(segment: str) -> tuple[frozenset[str], bool]:
+    """The normalised characters and bigrams of a segment, and whether it gives a figure."""
+    text = normalise_text(segment)
+    return frozenset({text[i : i + 2] for i in range(len(text) - 1)} | set(text)), bool(SPAN_FIGURE.search(segment))
 
 
 def segment_score(segment: str, query_grams: dict[str, float], wants_figure: bool) -> float:
     """Weighted share of the question's character n-grams found in the segment."""
-    grams = _bigrams(normalise_text(segment))
+    grams, has_figure = _segment_grams(segment)
     score = sum(weight for gram, weight in query_grams.items() if gram in grams)
-    if wants_figure and SPAN_FIGURE.search(segment):
+    if wants_figure and has_figure:
         score *= 1.25
     return score
 

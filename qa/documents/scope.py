@@ -49,8 +49,11 @@ class DocumentScope:
 
     def years_outside(self, question: str, passage_text: str) -> list[int]:
         """Years the question names that the report does not report on and its passage does not name."""
+        asked = [y for y in years_named(question) if y not in self.report_years]
+        if not asked:  # the passage's years matter only for a year the report does not report on
+            return []
         passage_years = years_named(passage_text)
-        return sorted(y for y in years_named(question) if y not in self.report_years and y not in passage_years)
+        return sorted(y for y in asked if y not in passage_years)
 
     def places_outside(self, question: str, corpus_text: str) -> list[str]:
         """Administrative places the question names that the report never names."""
