@@ -458,3 +458,21 @@ def test_the_same_words_in_another_order_cover_as_much(checker):
 )
 def test_another_numeral_in_a_label_is_another_count_even_if_the_clause_has_it_elsewhere(claim, report):
     assert "count" in differences(claim, report)
+
+
+def test_another_term_of_the_same_length_in_one_slot_is_another_thing():
+    assert "name" in differences("阶段性减免缓缴住房公积金27.95亿元", "阶段性减免缓缴社会保险费27.95亿元")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区的城市管理综合考评连续一年保持全市第一。", "supported"),  # 一年 = 12个月
+        ("2020年和平区在小白楼设立“豁免登记”场所。", "contradicted"),  # 小白楼 / 津湾广场: two places
+        ("2020年和平区为7254家企业阶段性减免缓缴住房公积金27.95亿元。", "contradicted"),
+    ],
+)
+def test_units_of_time_convert_and_places_and_terms_are_told_apart(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation
