@@ -23,6 +23,16 @@ def system_rows(systems: dict) -> list[tuple[str, str, str, str]]:
     for stat in ("median_ms", "p95_ms", "cpu_median_ms"):
         o, b = ours["ask"][stat], base["ask"][stat]
         rows.append((f"warm ask {stat.replace('_ms', '')} ({ours['ask']['n']} questions), ms", f"{o}", f"{b}", _ratio(o, b)))
+    if "encode" in ours and "encode" in base:
+        for stat in ("median_ms", "cpu_median_ms"):
+            o, b = ours["encode"][stat], base["encode"][stat]
+            rows.append((f"of which query encoding, {stat.replace('_ms', '')}, ms", f"{o}", f"{b}", _ratio(o, b)))
+    one_thread = systems.get("baseline_1_thread")
+    if one_thread:
+        for stat in ("median_ms", "p95_ms", "cpu_median_ms"):
+            o, b = ours["ask"][stat], one_thread["ask"][stat]
+            label = f"warm ask {stat.replace('_ms', '')}, baseline with one torch thread, ms"
+            rows.append((label, f"{o}", f"{b}", _ratio(o, b)))
     for stat in ("median_ms", "p95_ms", "cpu_median_ms"):
         label = f"warm check {stat.replace('_ms', '')} ({ours['check']['n']} claims), ms"
         rows.append((label, f"{ours['check'][stat]}", "—", ""))

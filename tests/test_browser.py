@@ -250,4 +250,12 @@ def test_choosing_a_document_keeps_answers_and_citations_in_it(browser, shelf_ur
     citations = page.locator("#qa-results a.qa-cite").all_inner_texts()
     assert citations and all(text.startswith(NEXT_YEAR_CITATION) for text in citations)
     assert "3.3万人" in page.locator("#qa-results li.qa-hit").first.inner_text()
+    # The verdict names the document it rests on.
+    page.get_by_role("tab", name="核对").click()
+    page.locator("#qa-claim textarea").fill("新增就业3.3万人")
+    page.locator("#qa-claim textarea").press("Enter")
+    source = page.locator("#qa-verdict .qa-verdict-source")
+    source.wait_for()
+    assert source.inner_text() == "据《" + NEXT_YEAR_CITATION.split("(")[0] + "》(2022-01-25)"
+    assert page.locator("#qa-verdict .qa-verdict-label").inner_text() == "报告支持"
     page.context.close()

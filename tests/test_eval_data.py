@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
-QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl"]
-CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl"]
+QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -72,6 +72,13 @@ def test_unanswerable_extra_questions_have_a_class():
     assert {r.get("class") for r in unanswerable} == CLASSES
 
 
+def test_unanswerable_more_questions_cover_every_class_and_wording_traps():
+    unanswerable = [r for r in read("questions-more.jsonl") if r["type"] == "unanswerable"]
+    assert len(unanswerable) >= 60
+    assert {r.get("class") for r in unanswerable} == CLASSES | {"wording_trap"}
+    assert all(r.get("note") for r in unanswerable)
+
+
 @pytest.mark.parametrize("name", CLAIM_FILES)
 def test_claims(name):
     for r in read(name):
@@ -79,3 +86,11 @@ def test_claims(name):
         assert r["verdict"] in VERDICTS, r["id"]
         if r["verdict"] != "not_found":
             assert r["evidence"], r["id"]
+
+
+def test_more_claims_explain_their_verdicts():
+    claims = read("claims-more.jsonl")
+    assert len(claims) >= 80
+    assert all(r["report_says"].strip() for r in claims)
+    assert all(not r["evidence"] for r in claims if r["kind"] == "absent")
+    assert {r["verdict"] for r in claims} == VERDICTS

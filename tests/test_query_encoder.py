@@ -12,10 +12,16 @@ from tests.conftest import EVAL
 pytestmark = pytest.mark.slow
 
 
+def _read(name: str, field: str) -> list[str]:
+    return [json.loads(line)[field] for line in open(EVAL / name, encoding="utf-8") if line.strip()]
+
+
 @pytest.fixture(scope="module")
 def questions():
-    rows = [json.loads(line) for line in open(EVAL / "dev.jsonl", encoding="utf-8")]
-    return [row["question"] for row in rows if row["split"] == "tune"][:40]
+    """Every question and claim of the evaluation files (over 500 real texts)."""
+    texts = _read("dev.jsonl", "question") + _read("questions-extra.jsonl", "question")
+    texts += [claim for name in ("claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl") for claim in _read(name, "claim")]
+    return texts
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +42,11 @@ def test_onnx_vectors_match_sentence_transformers(embedders, questions):
     fast, slow = embedders
     onnx_vectors, torch_vectors = fast.encode_queries(questions), slow.encode_queries(questions)
     assert np.allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
+    assert len(questions) >= 500
+    # The int8 products (qa/index/onnx_graph.py) move each vector a little; never past cosine 0.999.
     assert (onnx_vectors * torch_vectors).sum(axis=1).min() > 0.999
-    # A batch is padded; padding must not move any vector.
-    one_by_one = np.vstack([fast._onnx.encode([q], "query: ") for q in questions])
-    assert (one_by_one * onnx_vectors).sum(axis=1).min() > 0.99999
+    one_by_one = np.vstack([fast._onnx.encode([q], "query: ") for q in questions[:20]])
+    assert np.array_equal(one_by_one, onnx_vectors[:20])
 
 
 def test_query_vectors_are_cached_and_read_only(embedders):

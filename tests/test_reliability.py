@@ -17,7 +17,7 @@ import pytest
 from ui_server import shared_app_url
 
 from benchmarks.reliability.faults import KILL_POINTS, kill_during_save, probe_unreadable
-from benchmarks.reliability.hostile import HOSTILE_TEXT, HOSTILE_VALUES
+from benchmarks.reliability.hostile import HOSTILE_DOCS, HOSTILE_TEXT, HOSTILE_VALUES
 from benchmarks.reliability.web import call, probe_api, probe_busy, probe_limits, probe_load, probe_traversal
 from qa.app.limits import address_notice
 from tests.conftest import CORPUS, EVAL, ROOT
@@ -116,8 +116,8 @@ def app_url(searcher, request):
 
 
 def test_hostile_api_input_gets_a_clear_error_never_a_crash_or_traceback(app_url):
-    result = probe_api(app_url, HOSTILE_TEXT, HOSTILE_VALUES)
-    assert result["inputs"] >= 30
+    result = probe_api(app_url, HOSTILE_TEXT, HOSTILE_VALUES, docs=HOSTILE_DOCS)
+    assert result["inputs"] >= 30 + 2 * len(HOSTILE_DOCS)
     assert result["crashes"] == 0, result["details"]
     assert result["server_tracebacks"] == 0
 
@@ -128,10 +128,15 @@ def test_api_refusal_names_the_problem(app_url):
         listed = call(client, app_url, "ask", [["就业"], 5, None])
         short = call(client, app_url, "ask", ["就业"])
         nothing = call(client, app_url, "check", ["123"])
+        # /ask_in and /check_in take the documents; /ask and /check keep their parameters.
+        short_in = call(client, app_url, "ask_in", ["就业", 5, None])
+        unknown = call(client, app_url, "check_in", ["新增就业3万人", ["no-such-doc"]])
     assert nan["event"] == "error" and "1 到 50 之间的整数" in nan["data"]["error"]
     assert listed["event"] == "error" and "必须是一段文字" in listed["data"]["error"]
     assert nothing["event"] == "error" and "没有可核对的内容" in nothing["data"]["error"]
     assert short["event"] == "error" and "需要 3 个参数,收到 1 个" in short["data"]["error"]
+    assert short_in["event"] == "error" and "需要 4 个参数,收到 3 个" in short_in["data"]["error"]
+    assert unknown["event"] == "error" and "没有这份文件: no-such-doc" in unknown["data"]["error"]
 
 
 def test_uploads_and_large_bodies_are_refused_unread(app_url):

@@ -63,6 +63,14 @@ def answer(question="2021年新增就业的目标是多少?", hits=None, answera
 # ---------------------------------------------------------------- render (pure)
 
 
+def test_a_notice_on_the_part_is_shown_above_the_passages():
+    notice = "第1条出自2020年执行情况,而问题问的是2021年计划;2021年计划中最接近的是第2条。"
+    html = render_answer({**answer(), "notice": notice})
+    assert 'class="qa-caution"' in html and notice in html
+    assert html.index("qa-caution") < html.index("qa-hits")
+    assert "qa-caution" not in render_answer(answer())
+
+
 def test_question_and_passage_are_escaped():
     html = render_answer(
         answer(
@@ -149,6 +157,7 @@ def test_verdict_renders_label_comparison_and_evidence_escaped():
         "label": "与报告不符",
         "explanation": "声明为5万人,报告为3.1万人",
         "claim_part": "2020年执行情况",
+        "source": "据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02)",
         "evidence": [hit(text="新增就业3.1万人。", highlight=(100, 109), part="review")],
         "comparisons": [
             {
@@ -167,6 +176,7 @@ def test_verdict_renders_label_comparison_and_evidence_escaped():
     html = render_verdict(verdict)
     assert "<script" not in html and "&lt;script&gt;" in html
     assert "与报告不符" in html and "qa-verdict-bad" in html
+    assert '<p class="qa-verdict-source">据《和平区2020年计划执行情况与2021年计划报告》(2021-02-02)</p>' in html
     assert "不一致" in html and "3.1万人" in html and f'data-anchor="{anchor_id("report:100-110")}"' in html
     assert "依据段落" in html
 

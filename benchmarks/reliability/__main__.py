@@ -59,7 +59,7 @@ def main() -> int:
         work = Path(work)
         log = work / "server.log"
         with web.serve_process(args.index, log) as (url, pid):
-            step("web_api", lambda: web.probe_api(url, hostile.all_texts(), hostile.HOSTILE_VALUES, log))
+            step("web_api", lambda: web.probe_api(url, hostile.all_texts(), hostile.HOSTILE_VALUES, log, hostile.HOSTILE_DOCS))
             step("limits", lambda: web.probe_limits(url, pid))
             step("traversal", lambda: web.probe_traversal(url))
             requests = 200 if args.quick else 1000

@@ -84,6 +84,10 @@ HOSTILE_VALUES = [
     ["新增就业", 5, None, [{"doc": 1}]],
     ["新增就业", 5, None, 42],
 ]
+# Document choices of odd kinds, as a JSON client can send them to /ask_in and /check_in.
+HOSTILE_DOCS = [
+    None, [], "", "../../etc/passwd", ["no-such-doc"], [{"doc": 1}], 42, [None], {"docs": []}, "\x1b[31mdoc", [""] * 3,
+]
 
 
 def as_argument(raw: bytes) -> str:

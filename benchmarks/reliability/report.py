@@ -53,7 +53,7 @@ def write_report(r: dict, out: Path) -> None:
              "in-process, argv as Python decodes it"],
             ["CLI stdin (`--json`, one process per command)", r["cli_stdin"]["inputs"], r["cli_stdin"]["crashes"],
              f"{r['cli_stdin']['lines_out']} output lines for {r['cli_stdin']['lines_in']} input lines"],
-            ["web API (`/ask`, `/check`, raw HTTP)", r["web_api"]["inputs"], r["web_api"]["crashes"],
+            ["web API (`/ask`, `/check`, `/ask_in`, `/check_in`, raw HTTP)", r["web_api"]["inputs"], r["web_api"]["crashes"],
              f"{r['web_api']['server_tracebacks']} tracebacks in {r['web_api']['log_lines']} server log lines"],
         ],
     )
@@ -97,6 +97,7 @@ isolates, zero-width characters, line separators, only punctuation, only a numbe
 100,000 characters, HTML, SQL, template strings, a path, combining marks, full-width Traditional text, tag
 characters, lone surrogates; for the API also a list, a dict, null, a number or `true` as the question, `k`
 as NaN, Infinity, `true`, -1, 10^30, 2.5 or a list, `part` as a list, a dict, a path or an escape sequence,
+the documents of `/ask_in` and `/check_in` as a path, an unknown id, a dict, a number, nulls or an escape sequence,
 and bodies that are not JSON. A crash is a traceback, an exit status other than 0/1/2, a 5xx, or the
 app's generic "something went wrong"; a clear refusal is the intended answer.
 

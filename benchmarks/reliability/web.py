@@ -103,24 +103,28 @@ def _is_crash(outcome: dict) -> str | None:
     return None
 
 
-def probe_api(url: str, texts: list[str], values: list[list], server_log: Path | None = None) -> dict:
-    """Each hostile text to /ask and /check, and each hostile value list to /ask; server tracebacks counted.
+def probe_api(
+    url: str, texts: list[str], values: list[list], server_log: Path | None = None, docs: list | None = None
+) -> dict:
+    """Each hostile text to /ask and /check, each hostile value list to /ask, each hostile document
+    choice to /ask_in and /check_in; server tracebacks counted.
 
     The server's log is ``server_log`` when it runs in its own process, else this process's stderr.
     """
-    crashes, captured, count = [], io.StringIO(), 0
+    captured = io.StringIO()
     logged_before = server_log.read_text("utf-8", "replace") if server_log else ""
+    calls = []  # (endpoint, values, what to show of the input)
+    for text in texts:
+        wire = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # JSON cannot carry lone surrogates
+        calls += [("ask", [wire, 1, None, None], text), ("check", [wire, None], text)]
+    calls += [("ask", data, data) for data in values]
+    for chosen in docs or []:
+        calls += [("ask_in", ["新增就业", chosen, 1, None], chosen), ("check_in", ["新增就业3万人", chosen], chosen)]
+    crashes, count = [], len(calls)
     with httpx.Client(timeout=60) as client, contextlib.redirect_stderr(captured):
-        for text in texts:
-            wire = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # JSON cannot carry lone surrogates
-            for endpoint, data in (("ask", [wire, 1, None, None]), ("check", [wire, None])):
-                count += 1
-                if problem := _is_crash(call(client, url, endpoint, data)):
-                    crashes.append({"endpoint": endpoint, "input": repr(text)[:60], "crash": problem})
-        for data in values:
-            count += 1
-            if problem := _is_crash(call(client, url, "ask", data)):
-                crashes.append({"endpoint": "ask", "input": repr(data)[:60], "crash": problem})
+        for endpoint, data, shown in calls:
+            if problem := _is_crash(call(client, url, endpoint, data)):
+                crashes.append({"endpoint": endpoint, "input": repr(shown)[:60], "crash": problem})
         raws = (b'{"data": ["x", NaN, null, null]}', b'{"data": ["x", Infinity, null, null]}')
         raws += (b'{"data": "x"}', b"{not json", b"[]")
         for raw in raws:

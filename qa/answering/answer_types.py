@@ -2,14 +2,20 @@
 
 Chinese questions mark what they want with their question word: 多少/几 a figure — a rate when it
 asks 百分之几, 增长多少, 比例 or a …率, a level or a count otherwise (多少亿元, 几所); 何时/哪年/哪天 a
-date; 谁/叫什么名字 a person; 哪里/什么位置/哪条路 a place; 哪些/名单 a list. A span answers only when
-it holds an answer of that kind: a percentage for a rate, an amount with a unit for a level, a
-date for a date, a name for a person, an enumeration for a list or a breakdown.
+date; 叫什么名字 a person; 哪条路/地址 an address; 什么位置 a place; 电话/网址 a contact; 几点/开放时间
+a time of day; 第几 an ordinal; 哪些/名单 a list. A span answers only when it holds an answer of that
+kind: a percentage for a rate, an amount for a level, a date for a date, a name for a person, an
+enumeration for a list or a breakdown, and so on.
+
+Chinese says more in the figure's words, and the answer must agree with them: a count is answered
+in a counter of its kind (多少人次 is not answered by 2处, ``qa.text.units``), and a change (增长了
+多少, 提高几个百分点) is not the level reached (达到百分之多少), nor the reverse.
 
 The answer is looked for where the report states the measure asked about: in a report a clause
 pairs one measure with its figure (社会消费品零售总额205亿元), and a following clause that opens
 with a predicate and no subject of its own (同比增长3%, 占全区50%) still speaks of it. A rate in
-some other clause of the sentence does not answer a question about this measure.
+some other clause of the sentence does not answer a question about this measure. A count whose
+counter the question names is recognised by that counter anywhere in the sentence.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from qa.text.quantities import SPAN_DATE, extract_quantities
+from qa.text.quantities import SPAN_DATE, TIME_UNITS, extract_quantities
 from qa.text.sentences import clause_spans
 from qa.text.tokenize import pos_tags
+from qa.text.units import GENERAL_CLASSIFIER, same_kind
 
 
 class AnswerType(StrEnum):
@@ -32,6 +39,10 @@ class AnswerType(StrEnum):
     DATE = "date"
     PERSON = "person"
     PLACE = "place"
+    ADDRESS = "address"  # a street address (地址, 门牌, 哪条路)
+    CONTACT = "contact"  # a telephone number, an e-mail or a web address
+    CLOCK = "clock"  # a time of day (几点, 开放时间)
+    ORDINAL = "ordinal"  # a rank or a round (第几次, 第几名)
     LIST = "list"  # the members of a set (哪些, 名单)
     OTHER = "other"  # an explanation, a yes/no, an open question
 
@@ -53,7 +64,11 @@ DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪�
 PERSON_ASKED = re.compile(r"叫什么名字|什么名字|姓名|(?:长|主任|书记|经理|负责人|领导)叫什么|\bwhat is the name\b")
 # An address asked outright (哪条路, 地址, 什么位置). A bare 哪里 / 在哪 is answered by an area, a
 # venue or a body as often as by an address: any answer will do for it.
-PLACE_ASKED = re.compile(r"哪条[路街]|地址|门牌|什么位置|具体位置|哪个路口|\baddress\b")
+PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b")
+ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
+CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
+CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
+ORDINAL_ASKED = re.compile(r"第几|排第|排名第?几|名次")
 LIST_ASKED = re.compile(r"哪些|哪几[个家所项类]|名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b")
 # A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
 BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|每个|每类|各自)[^,，?？]{0,8}?(?:多少|几)")
@@ -61,9 +76,35 @@ COUNT_IN_QUESTION = re.compile(rf"[0-9]+(?:\.[0-9]+)?[万亿]?[{MEASURE_WORDS}]"
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
-RATE_UNITS = ("%", "倍", "成", "百分点")
+RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+PERCENT_LEVEL_ASKED = re.compile(
+    r"(?:达到|达|是|为|占|有|在)(?:百分之)?(?:多少|几)(?!倍)|比例|比重|占比|率[^,，?？]{0,4}?(?:是|为)?多少"
+)
+# A word of change that does not name the level reached (提高到, 增至 name a level).
+CHANGE_VERBS = "增长|增加(?!值)|上涨|下降|降低|减少|提高|提升|上升|回落"
+CHANGE_WORD = re.compile(rf"(?:{CHANGE_VERBS}|涨)(?![到至])|增速|增幅|涨幅|降幅|百分点|倍")
+# A figure preceded by a word of change states a change, whatever its unit (增长5000万元, 减少300人).
+CHANGE_BEFORE = re.compile(rf"(?:{CHANGE_VERBS}|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{{0,6}}$")
+# The counter a question names after 多少/几 (多少人次, 几所, 多少亿元), read as a figure would be.
+ASKED_COUNTER = re.compile(rf"(?:多少|(?<![哪那])几)(?P<rest>[万亿千百]?[{MEASURE_WORDS}平][^\s,，?？的了呢吗]{{0,3}})")
+# A telephone number (7 or more digits, with area code or dashes), an e-mail or a web address.
+CONTACT = re.compile(r"(?<![0-9.])(?:[0-9][ -]?){7,}(?![0-9.])|[a-z0-9._-]+@[a-z0-9.-]+|www\.|https?://")
+# A time of day: 9:00, 9点, 上午九时.
+CLOCK = re.compile(
+    r"[0-9]{1,2}[:：][0-9]{2}|[0-9一二三四五六七八九十]{1,3}[点时](?:[0-9一二三四五六七八九十半]|整|前|后|至|到|—)"
+)
+# A rank or a round: 第三次, 第1名.
+ORDINAL = re.compile(r"第[0-9一二两三四五六七八九十百]+")
 # An address: a road or street name (滨江道 is a road too, but 道 ends too many other words), a number.
 ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|[0-9]+号")
+# Answers told by their written shape alone.
+SHAPES = {
+    AnswerType.DATE: SPAN_DATE,
+    AnswerType.ADDRESS: ADDRESS,
+    AnswerType.CONTACT: CONTACT,
+    AnswerType.CLOCK: CLOCK,
+    AnswerType.ORDINAL: ORDINAL,
+}
 
 
 def asked_type(normalised_question: str) -> AnswerType:
@@ -71,8 +112,12 @@ def asked_type(normalised_question: str) -> AnswerType:
     q = normalised_question
     for kind, cue in (
         (AnswerType.PERSON, PERSON_ASKED),
+        (AnswerType.CONTACT, CONTACT_ASKED),
+        (AnswerType.CLOCK, CLOCK_ASKED),
         (AnswerType.DATE, DATE_ASKED),
+        (AnswerType.ADDRESS, ADDRESS_ASKED),
         (AnswerType.PLACE, PLACE_ASKED),
+        (AnswerType.ORDINAL, ORDINAL_ASKED),
         (AnswerType.BREAKDOWN, BREAKDOWN_ASKED),
         (AnswerType.LIST, LIST_ASKED),
         (AnswerType.RATE, RATE_ASKED),
@@ -90,24 +135,66 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     A list is missing only when the question already quotes the count of the set it asks about
     (14个…分别是哪些) and the span does not enumerate: the report counted the set, not named it.
     """
+    if kind in SHAPES:
+        return bool(SHAPES[kind].search(span))
+    if kind in (AnswerType.PERSON, AnswerType.PLACE):
+        flag = "nr" if kind is AnswerType.PERSON else "ns"
+        return any(f == flag for _, f in pos_tags(span)) or (kind is AnswerType.PLACE and bool(ADDRESS.search(span)))
+    if kind is AnswerType.LIST:
+        return span.count("、") >= 2 or not COUNT_IN_QUESTION.search(question)
+    return _figure_given(kind, span, question)
+
+
+def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     quantities = extract_quantities(span)
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
-        return bool(rates) or any(u in span for u in RATE_UNITS[1:])
+        return bool(rates) and _percent_fits(question, span, rates)
     if kind is AnswerType.LEVEL:
-        return len(rates) < len(quantities)
+        counter = asked_counter(question)
+        return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
     if kind is AnswerType.AMOUNT:
         return bool(quantities)
     if kind is AnswerType.BREAKDOWN:
         return len(quantities) >= 2
-    if kind is AnswerType.LIST:
-        return span.count("、") >= 2 or not COUNT_IN_QUESTION.search(question)
-    if kind is AnswerType.DATE:
-        return bool(SPAN_DATE.search(span))
-    if kind is AnswerType.PERSON:
-        return any(flag == "nr" for _, flag in pos_tags(span))
-    if kind is AnswerType.PLACE:
-        return any(flag == "ns" for _, flag in pos_tags(span)) or bool(ADDRESS.search(span))
+    return True
+
+
+def needs_measure_window(kind: AnswerType, question: str) -> bool:
+    """Whether the answer must stand in the clause that names the measure asked about.
+
+    A rate, a list or a breakdown is read beside its measure (another clause's rate answers another
+    measure). A count whose counter the question names (多少人次, 几所) is told by that counter
+    wherever it stands in the sentence (开展…专项行动,建账登记1.94万人); the general classifier 个
+    tells nothing.
+    """
+    if kind is AnswerType.LEVEL:
+        return asked_counter(question) in ("", GENERAL_CLASSIFIER)
+    return kind in PAIRED_KINDS
+
+
+def asked_counter(question: str) -> str:
+    """The unit a question counts in (多少人次 → 人次, 多少亿元 → 元, 几所 → 所), or "" when it names none
+    or only a time unit (a duration is not a count of things)."""
+    match = ASKED_COUNTER.search(question)
+    if not match:
+        return ""
+    rest = match["rest"]
+    for end in range(len(rest), 0, -1):
+        figures = extract_quantities("1" + rest[:end])
+        if figures and figures[0].unit:
+            return "" if figures[0].is_year or figures[0].unit in TIME_UNITS else figures[0].unit
+    return ""
+
+
+def _percent_fits(question: str, span: str, rates: list) -> bool:
+    """Whether the span's percentages are of the sort asked: a change (增长了多少, 提高几个百分点) is
+    answered by a growth figure, a level (达到百分之多少, 占比多少) by a figure reached, not by a change."""
+    changes = [q for q in rates if q.kind == "change" or "百分点" in q.unit or CHANGE_BEFORE.search(span[: q.start])]
+    if CHANGE_WORD.search(question):
+        return bool(changes)
+    if PERCENT_LEVEL_ASKED.search(question):
+        return len(changes) < len(rates)
     return True
 
 

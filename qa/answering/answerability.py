@@ -22,6 +22,8 @@ from pathlib import Path
 from qa.answering.answer_types import AnswerType
 from qa.answering.evidence import FEATURES, Evidence
 from qa.answering.results import Confidence
+from qa.documents.parts import Part
+from qa.documents.passages import Passage
 from qa.documents.scope import DocumentScope
 from qa.errors import CalibrationError
 
@@ -35,6 +37,10 @@ KIND_NAMES = {
     AnswerType.DATE: "时间",
     AnswerType.PERSON: "人名",
     AnswerType.PLACE: "地点",
+    AnswerType.ADDRESS: "地址",
+    AnswerType.CONTACT: "联系方式",
+    AnswerType.CLOCK: "具体时刻",
+    AnswerType.ORDINAL: "次序或名次",
     AnswerType.LIST: "名单",
 }
 
@@ -111,11 +117,46 @@ def scope_reason(normalised_question: str, passage_text: str, scope: DocumentSco
     return ""
 
 
+def period_reason(asked: Part | None, hits: list[Passage]) -> str:
+    """Why the passages found cannot answer, or "": a question about the plan year is not answered by
+    last year's results (a result is not a target), nor a question about results by a plan.
+
+    ``asked`` is the part the question's year or time words point at, ``hits`` the first passages
+    found. Search already leans toward the asked part, so when none of the first hits is of it and
+    the best is of the other part, the asked part holds nothing on the matter.
+    """
+    if not hits or asked not in (Part.REVIEW, Part.PLAN):
+        return ""
+    top = hits[0]
+    if top.part_kind not in (Part.REVIEW, Part.PLAN) or any(p.part_kind == asked for p in hits):
+        return ""
+    wanted = "计划" if asked == Part.PLAN else "执行情况"
+    return f"报告的{wanted}部分没有这方面的内容,最相关的段落属于{top.part_label or top.part_kind}"
+
+
+def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> str:
+    """A caution when the first passage is of the other part than the question asks about, or "".
+
+    A question about this year's plan answered first by last year's result (or the reverse) may be
+    read as if the result were the target; the notice says which part each is, and where the asked
+    part's nearest passage stands. ``asked_label`` names the asked part with its years (2021年计划).
+    """
+    if not hits or asked not in (Part.REVIEW, Part.PLAN):
+        return ""
+    top = hits[0]
+    if top.part_kind not in (Part.REVIEW, Part.PLAN) or top.part_kind == asked:
+        return ""
+    rank = next((n for n, p in enumerate(hits, start=1) if p.part_kind == asked), None)
+    where = f"{asked_label}中最接近的是第{rank}条" if rank else f"前{len(hits)}条中没有{asked_label}的段落"
+    return f"第1条出自{top.part_label or top.part_kind},而问题问的是{asked_label};{where}。"
+
+
 def kind_reason(evidence: Evidence) -> str:
-    """Why the best passage cannot answer, or "": a Chinese question none of whose words the report
-    uses shares nothing with it, a figure is asked about a noun the report never uses, or no
-    sentence of the passage gives the kind of answer asked."""
-    if not evidence.foreign and evidence.shared_weight == 0 and evidence.corpus_coverage == 0:
+    """Why the best passage cannot answer, or "": a question none of whose content words the report
+    uses (怎么做红烧肉; an English one whose words translate into none of its words) and, in Chinese,
+    that shares no two characters with its best passage; a figure asked about a noun the report
+    never uses; or no sentence of the passage gives the kind of answer asked."""
+    if evidence.corpus_coverage == 0 and (evidence.foreign or evidence.shared_weight == 0):
         return "报告中没有与这个问题相关的内容"
     if evidence.missing_measure:
         return f"报告中没有“{evidence.missing_measure}”的数据"
@@ -133,15 +174,22 @@ def evidence_reason(evidence: Evidence, calibration: Calibration) -> str:
 
 def unanswered_reason(
     normalised_question: str,
+    asked_part: Part | None,
+    hits: list[Passage],
     evidence: Evidence,
     passage_text: str,
     scope: DocumentScope,
     corpus_text: str,
     calibration: Calibration,
 ) -> str:
-    """Why the report does not answer the question (in Chinese), or "" when it does."""
+    """Why the report does not answer the question (in Chinese), or "" when it does.
+
+    ``passage_text`` is the best passage's text as searched (normalised), ``asked_part`` the part
+    the question's time points at in the best passage's document, ``hits`` the first passages found.
+    """
     return (
         scope_reason(normalised_question, passage_text, scope, corpus_text)
+        or period_reason(asked_part, hits)
         or kind_reason(evidence)
         or evidence_reason(evidence, calibration)
     )

@@ -14,7 +14,8 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from qa.answering.answer_types import PAIRED_KINDS, AnswerType, asked_type, measure_window, span_gives
+from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
+from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.sentences import segments
 from qa.text.tokenize import pos_tags
@@ -95,6 +96,16 @@ class WordStats:
         """IDF of a word; a word the report never uses weighs as much as one used once."""
         return math.log(1 + self.n / max(self.df(word), 1))
 
+    def term_coverage(self, terms: list[frozenset[str]]) -> float:
+        """IDF-weighted share of ``terms`` (each a set of words that say the same) the documents use;
+        1 when there is no term to look for.
+
+        A term weighs as its most used word: when any word of it is common, so is what it names.
+        """
+        weights = [min(self.idf(w) for w in term) for term in terms if term]
+        found = [min(self.idf(w) for w in term) for term in terms if term and any(self.df(w) for w in term)]
+        return sum(found) / sum(weights) if weights else 1.0
+
     def coverage(self, words: list[str], text: str | None = None) -> float:
         """IDF-weighted share of ``words`` found in ``text`` (in any passage when None); 0 for no words."""
         total = sum(self.idf(w) for w in words)
@@ -130,7 +141,7 @@ def type_match(
     """
 
     def gives(text: str) -> bool:
-        paired = kind in PAIRED_KINDS and not foreign
+        paired = needs_measure_window(kind, question) and not foreign
         return span_gives(kind, measure_window(text, content, words.idf) if paired else text, question)
 
     if gives(span):
@@ -179,12 +190,13 @@ def gather_evidence(
     content = content_words(normalised_question)
     kind = asked_type(normalised_question)
     missing = missing_measure(normalised_question, corpus_text)
-    # English words cannot be looked up in the Chinese text: shared words are no evidence either
-    # way for an English question, and ``foreign`` carries its baseline instead.
-    shared, corpus_coverage = (None, 1.0) if foreign else (
-        shared_weight(normalised_question, passage_text, grams),
-        words.coverage(content),
-    )
+    # English words cannot be looked up in the Chinese text: an English question's coverage is that
+    # of the Chinese words its words translate (qa.text.english); its shared weight is neutral and
+    # ``foreign`` carries its baseline.
+    if foreign:
+        shared, corpus_coverage = None, words.term_coverage(english_terms(normalised_question))
+    else:
+        shared, corpus_coverage = shared_weight(normalised_question, passage_text, grams), words.coverage(content)
     return Evidence(
         top_score=fused[0] if fused else 0.0,
         margin=fused[0] - fused[1] if len(fused) > 1 else 0.0,

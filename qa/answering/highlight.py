@@ -28,8 +28,6 @@ def best_span(
 ) -> tuple[int, int]:
     """Source offsets ``[start, end)`` of the passage segment that best answers the question."""
     spans = segments(passage_text)
-    scored = [
-        (segment_score(passage_text[s:e], query_grams, wants_figure), -(e - s), s, e) for s, e in spans
-    ]
+    scored = [(segment_score(passage_text[s:e], query_grams, wants_figure), -(e - s), s, e) for s, e in spans]
     _, _, start, end = max(scored)
     return passage_start + start, passage_start + end

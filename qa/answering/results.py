@@ -68,6 +68,7 @@ class Answer:
     traditional: bool
     reason: str = ""
     features: dict = field(default_factory=dict)
+    notice: str = ""  # a caution for an answer that stands: the first passage is of another part than asked
 
     def to_dict(self) -> dict:
         return {
@@ -75,6 +76,7 @@ class Answer:
             "normalised_question": self.normalised,
             "answerable": self.answerable,
             "message": self.reason,
+            "notice": self.notice,
             "traditional": self.traditional,
             "intent": {
                 "period": self.intent.period,

@@ -8,19 +8,21 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from qa.answering.answerability import Calibration, confidence, load_calibration, unanswered_reason
+from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
 from qa.answering.evidence import WordStats, gather_evidence
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
 from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
-from qa.documents.time import DocumentTime
+from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
 from qa.index.store import Index, lexical_text
+from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_query, normalise_text
+from qa.text.places import administrative_places
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 MAX_K = 50
@@ -75,6 +77,14 @@ class Searcher:
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         self.scope = DocumentScope.of(index.passages, years)
+        # A question's years and places are judged against the document that answers it: with a
+        # 河西区 budget report on the shelf, a question about 河西区's 2021 plan is still not answered
+        # by a 和平区 report, nor by a 河西区 document that covers 2022—2023 only.
+        self._doc_scopes = (
+            {doc_id: (self.scope, self._corpus_text) for doc_id in self.times}
+            if len(self.times) == 1
+            else _scopes_by_document(index.passages, self._lexical_texts, self.times)
+        )
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -91,6 +101,9 @@ class Searcher:
         other = object.__new__(Searcher)
         other.__dict__.update(self.__dict__)
         other.default_docs = list(docs or [])
+        # 去年 / 今年 are read in the voice of the newest document searched.
+        newest = other.newest_time()
+        other.current_year = newest.current_year if newest else self.current_year
         return other
 
     def _check_docs(self, docs: list[str] | None) -> None:
@@ -114,24 +127,31 @@ class Searcher:
         docs = docs or self.default_docs
         self._check_docs(docs)
         normalised = normalise_query(question)
+        # Chosen documents are searched as chosen; otherwise a question naming a place is answered
+        # from the documents about it. Either way by a searcher of those documents, whose 今年 is theirs.
+        within = sorted(set(docs or self._docs_about(normalised)))
+        if within != sorted(set(self.default_docs)) and len(within) < len(self.times):
+            return self.restricted(within).ask(question, k, part)
         intent = detect_intent(normalised, self.newest_time())
         scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         if docs:
             scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
-        order = [i for i in np.argsort(-scores, kind="stable")[:k] if np.isfinite(scores[i])]
-        grams = self.query_grams(normalised)
+        ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, PERIOD_HITS)] if np.isfinite(scores[i])]
+        order = ranked[:k]
+        # An English question's span is found by the Chinese words its words translate.
+        grams = self.query_grams(self.lexical_query(normalised, intent))
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
         top_score = float(scores[order[0]]) if order else 0.0
-        reason, features = "没有找到相关段落", {}
+        reason, features, notice = "没有找到相关段落", {}, ""
         if order:
             top = passages[order[0]]
             evidence = gather_evidence(
                 normalised,
                 intent.foreign,
-                [float(scores[i]) for i in np.argsort(-scores, kind="stable")[:2] if np.isfinite(scores[i])],
+                [float(scores[order[0]]), *_runner_up(scores, order[0])],
                 best_cosine,
                 self._lexical_texts[order[0]],
                 top.text[spans[0][0] - top.start : spans[0][1] - top.start],
@@ -140,9 +160,20 @@ class Searcher:
                 self._corpus_text,
             )
             reason = unanswered_reason(
-                normalised, evidence, self._lexical_texts[order[0]], self.scope, self._corpus_text, self.calibration
+                normalised,
+                self.asked_part(intent, top),
+                [passages[i] for i in ranked[:PERIOD_HITS]],
+                evidence,
+                self._lexical_texts[order[0]],
+                *self._doc_scopes[top.doc_id],
+                self.calibration,
             )
             features = evidence.to_dict()
+            asked = self.asked_part(intent, top)
+            if not reason and asked:
+                time = self.times.get(top.doc_id)
+                label = time.label(asked) if time else str(asked)
+                notice = period_notice(asked, label, [passages[i] for i in order])
         hits = tuple(
             Hit(
                 passage=passages[i],
@@ -162,7 +193,13 @@ class Searcher:
             traditional=has_traditional(question),
             reason=reason,
             features=features,
+            notice=notice,
         )
+
+    def asked_part(self, intent: Intent, passage: Passage) -> Part | None:
+        """The part of ``passage``'s document that the question's year or time words point at."""
+        time = self.times.get(passage.doc_id)
+        return intent.period_in(time) if time else intent.period
 
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
@@ -176,10 +213,11 @@ class Searcher:
         dense_weight = s.foreign_dense_weight if intent.foreign else s.dense_weight
         total = np.zeros(len(self.index.passages), dtype=np.float32)
         best_cosine = 0.0
+        lexical_query = self.lexical_query(normalised, intent)
         if s.use_lexical:
-            total += lexical_weight * _scaled_by_max(self.index.lexical.scores(normalised))
+            total += lexical_weight * _scaled_by_max(self.index.lexical.scores(lexical_query))
         if s.use_sentences:
-            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(normalised))
+            total += sentence_weight * _scaled_by_max(self.index.sentences.scores(lexical_query))
         if s.use_dense:
             vector = self.index.embedder.encode_queries([normalised])[0]
             cosines = self.index.dense.scores(vector)
@@ -225,9 +263,25 @@ class Searcher:
 
         return sorted(doc_id for doc_id, time in self.times.items() if covers(time))
 
+    def _docs_about(self, normalised: str) -> list[str]:
+        """The documents about the places a question names (和平区 → the 和平区 reports, never a 南开区
+        one); every document when it names no place a document is about."""
+        places = {doc_id: report.place for doc_id, report in self.index.reports.items()}
+        if len(places) < 2:
+            return sorted(places)
+        return documents_about(places, administrative_places(normalised))
+
     def _docs_not_covering(self, intent: Intent) -> list[str]:
         covering = self.documents_for(intent)
         return sorted(set(self.times) - set(covering)) if covering else []
+
+    def lexical_query(self, normalised: str, intent: Intent) -> str:
+        """What the word indexes look for: the question, and for an English one its translations."""
+        return f"{normalised} {' '.join(self.translations(normalised))}" if intent.foreign else normalised
+
+    def translations(self, english_question: str) -> list[str]:
+        """The Chinese words, used by the documents, that the English question's words translate."""
+        return [w for term in english_terms(english_question) for w in sorted(term) if self._words.df(w)]
 
     def query_grams(self, normalised: str) -> dict[str, float]:
         """IDF weights of the question's characters and bigrams that occur in the report."""
@@ -235,6 +289,17 @@ class Searcher:
         grams.update(ch for ch in normalised if SEARCHABLE.match(ch))
         # Grams the report never uses weigh nothing: they cannot be found in any span.
         return {g: self._grams.idf(g) * (1.0 if len(g) == 2 else GramStats.UNIGRAM_FACTOR) for g in grams}
+
+
+# How many of the first hits are looked at for a passage of the part the question asks about.
+PERIOD_HITS = 3
+
+
+def _runner_up(scores: np.ndarray, chosen: int) -> list[float]:
+    """The best finite score of any passage but ``chosen`` (none when there is no other)."""
+    others = np.delete(scores, chosen)
+    others = others[np.isfinite(others)]
+    return [float(others.max())] if len(others) else []
 
 
 def _scaled_by_max(scores: np.ndarray) -> np.ndarray:
@@ -245,6 +310,22 @@ def _scaled_by_max(scores: np.ndarray) -> np.ndarray:
 def _min_max(scores: np.ndarray) -> np.ndarray:
     low, high = float(scores.min()), float(scores.max())
     return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
+
+
+def _scopes_by_document(
+    passages: list[Passage], texts: list[str], times: dict[str, DocumentTime]
+) -> dict[str, tuple[DocumentScope, str]]:
+    """Each document's scope (its own years, the places it names) and its searchable text."""
+    grouped: dict[str, list[int]] = {doc_id: [] for doc_id in times}
+    for i, p in enumerate(passages):
+        grouped.setdefault(p.doc_id, []).append(i)
+    return {
+        doc_id: (
+            DocumentScope.of([passages[i] for i in rows], set(times[doc_id].years) if doc_id in times else set()),
+            "\n".join(texts[i] for i in rows),
+        )
+        for doc_id, rows in grouped.items()
+    }
 
 
 def _note_terms(passages: list[Passage]) -> dict[int, tuple[str, ...]]:

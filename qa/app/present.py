@@ -17,6 +17,8 @@ def format_answer(answer: Answer) -> str:
     lines = [f"问: {answer.question}"]
     if not answer.answerable:
         lines.append(f"报告中未找到该问题的答案{(':' + answer.reason) if answer.reason else ''}。以下是最接近的段落:")
+    elif answer.notice:
+        lines.append(f"注意: {answer.notice}")
     for hit in answer.hits:
         p = hit.passage
         lines.append(f"\n[{hit.rank}] 可信度 {hit.confidence.label} · {p.citation}")
@@ -26,7 +28,8 @@ def format_answer(answer: Answer) -> str:
 
 def format_verdict(verdict: Verdict) -> str:
     """A claim's verdict for a terminal: verdict, reason, figures side by side, cited passages."""
-    lines = [f"陈述: {verdict.claim}", f"结论: {verdict.label}", f"说明: {verdict.explanation}"]
+    said = f"{verdict.source},{verdict.label}" if verdict.source else verdict.label
+    lines = [f"陈述: {verdict.claim}", f"结论: {said}", f"说明: {verdict.explanation}"]
     if verdict.comparisons:
         lines.append("数字对照:")
     for row in verdict.comparisons:

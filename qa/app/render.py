@@ -153,6 +153,8 @@ def render_answer(answer: dict, traditional: bool = False) -> str:
             f'<mark class="qa-mark">{_e(t("标记"))}</mark>'
             f"{_e(t('的是最相关的句子。点击出处可在报告中查看上下文。'))}</p>"
         )
+        if answer.get("notice"):
+            parts.append(f'<p class="qa-caution" role="note">{_e(t("注意:" + answer["notice"]))}</p>')
         parts.append(render_hits(hits, t, "相关段落"))
     else:
         reason = answer.get("message") or ""
@@ -194,7 +196,8 @@ def render_verdict(verdict: dict, traditional: bool = False) -> str:
             else ""
         ),
         f'<div class="qa-verdict qa-verdict-{_e(VERDICT_CLASSES.get(kind, "none"))}" role="status">'
-        f'<p class="qa-verdict-label">{_e(convert(label))}</p>'
+        + (f'<p class="qa-verdict-source">{_e(convert(verdict["source"]))}</p>' if verdict.get("source") else "")
+        + f'<p class="qa-verdict-label">{_e(convert(label))}</p>'
         + (f'<p class="qa-verdict-why">{_e(convert(verdict["explanation"]))}</p>' if verdict.get("explanation") else "")
         + "</div>",
     ]

@@ -27,7 +27,7 @@ def part_value(part: object) -> str | None:
     if part is None:
         return None
     if not isinstance(part, str):
-        raise QueryError(f"查找范围必须是文字(all、review、plan 或 notes),收到的是 {type(part).__name__}")
+        raise QueryError(f"查找范围必须是文字(all、review、plan、notes 或 attachment),收到的是 {type(part).__name__}")
     text = printable(repair_surrogates(part)).strip()
     if text in ("", "all", "全部", "None", "none"):
         return None

@@ -6,10 +6,15 @@ The page only calls down into the package: :class:`qa.app.service.Service` answe
 :mod:`qa.app.render` turns the results into (escaped) HTML, :mod:`qa.documents.reader` lays out the
 report. Importing this module has no side effects; ``build_app(searcher)`` returns the ``gr.Blocks``.
 
-Two named API endpoints, for ``gradio_client``:
+Named API endpoints, for ``gradio_client``:
 
-    Client(url).predict("问题", 5, "plan", api_name="/ask")   # the JSON of ``qa ask --json``
-    Client(url).predict("说法", api_name="/check")            # the JSON of ``qa check --json``
+    Client(url).predict("问题", 5, "plan", api_name="/ask")          # the JSON of ``qa ask --json``
+    Client(url).predict("说法", api_name="/check")                   # the JSON of ``qa check --json``
+    Client(url).predict("问题", ["doc-id"], api_name="/ask_in")      # ``qa ask --doc doc-id --json``
+    Client(url).predict("说法", ["doc-id"], api_name="/check_in")    # ``qa check --doc doc-id --json``
+
+The document-choosing endpoints are separate from ``/ask`` and ``/check``: a raw HTTP call must send
+every parameter of an endpoint, so a parameter added to ``/ask`` would break every existing raw caller.
 """
 
 from __future__ import annotations
@@ -51,6 +56,13 @@ log = logging.getLogger("qa.ui")
 
 # Part names without years: each document has its own (its review and plan years are in the citations).
 PART_CHOICES = [("全部", "all")] + [(PART_NAMES[kind], kind.value) for kind in (Part.REVIEW, Part.PLAN, Part.NOTES)]
+
+
+def part_choices(index) -> list[tuple[str, str]]:
+    """The parts to search in: 全部, 执行情况, 计划, 附注, and 附件 when some document has attachments."""
+    if any(p.part_kind == Part.ATTACHMENT for p in index.passages):
+        return [*PART_CHOICES, (PART_NAMES[Part.ATTACHMENT], Part.ATTACHMENT.value)]
+    return PART_CHOICES
 K_CHOICES = [3, 5, 10]
 
 GENERIC_ERROR = "抱歉,处理时出了问题,请稍后再试。"
@@ -182,7 +194,7 @@ class Handlers:
         Args:
             question: the question, in Chinese (Simplified or Traditional) or English
             k: how many passages to return (1-50)
-            part: None or "all" for the whole report, "review" (results), "plan" or "notes" (附注)
+            part: None or "all" for the whole report, "review" (results), "plan", "notes" (附注) or "attachment" (附件)
         """
         return self._api(partial(self.service.ask, question, k, part), "无法回答")
 
@@ -193,6 +205,26 @@ class Handlers:
             claim: a statement about the report, e.g. "2020年和平区新增就业3.1万人"
         """
         return self._api(partial(self.service.check, claim), "无法核对")
+
+    def api_ask_in(self, question: str, docs: list[str] | None, k: int = DEFAULT_K, part: str | None = None) -> dict:
+        """Answer a question from chosen documents: the same JSON as ``qa ask --doc ID --json``.
+
+        Args:
+            question: the question, in Chinese (Simplified or Traditional) or English
+            docs: document ids (see ``qa list``), one id, or [] / None for every document
+            k: how many passages to return (1-50)
+            part: None or "all" for the whole of each document, "review" (results), "plan", "notes" (附注) or "attachment" (附件)
+        """
+        return self._api(partial(self.service.ask, question, k, part, docs), "无法回答")
+
+    def api_check_in(self, claim: str, docs: list[str] | None) -> dict:
+        """Check a statement against chosen documents: the same JSON as ``qa check --doc ID --json``.
+
+        Args:
+            claim: a statement, e.g. "2020年和平区新增就业3.1万人"
+            docs: document ids (see ``qa list``), one id, or [] / None for every document
+        """
+        return self._api(partial(self.service.check, claim, docs), "无法核对")
 
     @staticmethod
     def _api(call, title: str) -> dict:
@@ -226,7 +258,7 @@ class CheckTab:
     verdict: gr.HTML
 
 
-def ask_tab(examples_by_group: dict[str, list[str]]) -> AskTab:
+def ask_tab(examples_by_group: dict[str, list[str]], parts: list[tuple[str, str]] = PART_CHOICES) -> AskTab:
     """The 问答 tab: question, options, results and example questions."""
     with gr.Tab("问答", id="ask", elem_id="qa-tab-ask"), gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
@@ -242,7 +274,7 @@ def ask_tab(examples_by_group: dict[str, list[str]]) -> AskTab:
                 )
                 ask_button = gr.Button("问", variant="primary", elem_id="qa-ask-btn", scale=1, min_width=72)
             with gr.Row(elem_classes="qa-options"):
-                part = gr.Radio(PART_CHOICES, value="all", label="查找范围", elem_id="qa-part", scale=1, min_width=300)
+                part = gr.Radio(parts, value="all", label="查找范围", elem_id="qa-part", scale=1, min_width=300)
                 k = gr.Radio(K_CHOICES, value=DEFAULT_K, label="显示段落数", elem_id="qa-k", scale=0, min_width=200)
                 traditional = gr.Checkbox(label="繁體顯示", value=False, elem_id="qa-trad", scale=0, min_width=110)
             results = gr.HTML(
@@ -354,7 +386,7 @@ def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency:
         gr.HTML(banner_html(index), elem_id="qa-banner")
         docs = document_selector(index)
         with gr.Tabs(elem_id="qa-tabs"):
-            asking = ask_tab(questions)
+            asking = ask_tab(questions, part_choices(index))
             checking = check_tab(statements)
             with gr.Tab("阅读报告", id="reader", elem_id="qa-tab-reader"):
                 reader = gr.HTML(reader_pages[False], elem_id="qa-reader", js_on_load=static_text("reader.js"))
@@ -373,6 +405,8 @@ def build_app(searcher: Searcher, queue_size: int = QUEUE_MAX_SIZE, concurrency:
         )
         gr.api(handlers.api_ask, api_name="ask", concurrency_id="qa")
         gr.api(handlers.api_check, api_name="check", concurrency_id="qa")
+        gr.api(handlers.api_ask_in, api_name="ask_in", concurrency_id="qa")
+        gr.api(handlers.api_check_in, api_name="check_in", concurrency_id="qa")
     app.queue(max_size=queue_size, default_concurrency_limit=concurrency)
     return app
 

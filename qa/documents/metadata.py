@@ -8,6 +8,7 @@ every plan report repeats, and keeps what tells documents apart: the place, the 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 FRAME = re.compile(r"^关于|的(?=(?:报告|通知|决定|意见|办法)$)")
 STANDING_PHRASES = re.compile(r"国民经济和社会发展(?=计划|规划)")
@@ -27,3 +28,26 @@ def document_label(title: str, published: str | None) -> str:
     """The short title with the date in brackets: 和平区2020年计划执行情况与2021年计划报告(2021-02-02)."""
     short = short_title(title)
     return f"{short}({published})" if published else short
+
+
+@dataclass(frozen=True)
+class DocumentName:
+    """A document as a verdict or answer names it: 《short title》(date)."""
+
+    doc_id: str
+    title: str
+    published: str | None = None
+
+    @property
+    def cited(self) -> str:
+        """《和平区2020年计划执行情况与2021年计划报告》(2021-02-02)."""
+        return f"《{short_title(self.title)}》" + (f"({self.published})" if self.published else "")
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "short_title": short_title(self.title),
+            "published": self.published,
+            "cited": self.cited,
+        }

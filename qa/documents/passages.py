@@ -11,7 +11,7 @@ from qa.documents.time import PART_NAMES
 from qa.text.sentences import SEGMENT_END, SOFT_BREAK
 
 #: Bump when the cutting rules change: indexes built with another version are stale.
-CUTTER_VERSION = "5"
+CUTTER_VERSION = "6"
 MAX_PASSAGE_CHARS = 300
 # Where a long run may be split: after a sentence end, else after a clause break.
 

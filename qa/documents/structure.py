@@ -16,9 +16,10 @@ from qa.text.sentences import sentences
 
 # The outline of Chinese official documents: 一、 or 第一章 / 第一部分 for parts; （一） or 第一节 for
 # sections; 1. or （1） or 第一条 for items below them. Notes that explain terms come under 附注 /
-# 名词解释 / 注释; an 附件 (attachment) is a part of its own.
+# 名词解释 / 注释; an 附件 (attachment) is a part of its own, also after the notes.
 CN_NUMBER = "[一二三四五六七八九十百零〇]+"
-PART_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+、|第{CN_NUMBER}(?:章|部分|编)|附\s*件\s*\d*\s*[:：]?$)")
+ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*\d*\s*(?:[:：]\s*\S.*|[:：]?)$")  # 附件 / 附件2 / 附件1:重点项目表
+PART_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+、|第{CN_NUMBER}(?:章|部分|编))|{ATTACHMENT_HEADING.pattern}")
 SECTION_HEADING = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|第{CN_NUMBER}节)")
 ITEM_HEADING = re.compile(r"^(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)])")
 ARTICLE = re.compile(rf"^第{CN_NUMBER}条")  # an article of a regulation: a paragraph labelled by its number
@@ -38,6 +39,7 @@ CHROME_PATTERNS = re.compile(
 CHROME_MAX_LENGTH = 120
 NO_TEXT = re.compile(r"^[\s`丨|·•\-_=*#~]*$")
 
+PART_MAX_CHARS = 40  # a part heading is a line; a longer one is a paragraph
 ITEM_MAX_CHARS = 30  # an item heading is a short line; a long one is a numbered paragraph
 TOPIC_MAX_CHARS = 12
 TOPIC_MIN_CHARS = 4
@@ -191,15 +193,25 @@ def _meeting_date(meeting: str | None) -> str | None:
 
 
 def _parse_body(lines: list[Line], text: str) -> tuple[list[Heading], list[Run]]:
-    """The outline and runs of the body, then the notes (everything after the notes heading)."""
+    """The outline and runs of the body, then the notes (from the notes heading up to the first
+    attachment after it, if any), then the attachments, which are parts of their own."""
     lines = [line for line in lines if not SALUTATION.match(line.text)]
     notes_at = next((i for i, line in enumerate(lines) if NOTES_HEADING.match(line.text)), len(lines))
     headings, runs = _outline(lines[:notes_at])
     if notes_at < len(lines):
+        ends = (i for i in range(notes_at + 1, len(lines)) if _is_attachment_heading(lines[i].text))
+        attachments_at = next(ends, len(lines))
         heading = lines[notes_at]
         headings.append(Heading(1, heading.text.rstrip(":："), heading.start, heading.end))
-        runs.extend(_note_runs(lines[notes_at + 1 :], text))
+        runs.extend(_note_runs(lines[notes_at + 1 : attachments_at], text))
+        more_headings, more_runs = _outline(lines[attachments_at:])
+        headings += more_headings
+        runs += more_runs
     return headings, runs
+
+
+def _is_attachment_heading(text: str) -> bool:
+    return bool(ATTACHMENT_HEADING.match(text)) and len(text) <= PART_MAX_CHARS
 
 
 def _outline(lines: list[Line]) -> tuple[list[Heading], list[Run]]:
@@ -208,7 +220,7 @@ def _outline(lines: list[Line]) -> tuple[list[Heading], list[Run]]:
     part = section = item = None
     paragraph = 0
     for line in lines:
-        if PART_HEADING.match(line.text) and len(line.text) <= 40:
+        if PART_HEADING.match(line.text) and len(line.text) <= PART_MAX_CHARS:
             part, section, item, paragraph = line.text, None, None, 0
             headings.append(Heading(1, line.text, line.start, line.end))
         elif SECTION_HEADING.match(line.text) and len(line.text) <= 60:

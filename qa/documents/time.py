@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from qa.documents.parts import Part, part_kind
 from qa.text.quantities import extract_years
 
-PART_NAMES = {Part.REVIEW: "执行情况", Part.PLAN: "计划", Part.NOTES: "附注", Part.PREAMBLE: "报告开头"}
+PART_NAMES = {
+    Part.REVIEW: "执行情况",
+    Part.PLAN: "计划",
+    Part.NOTES: "附注",
+    Part.ATTACHMENT: "附件",
+    Part.PREAMBLE: "报告开头",
+}
 DATE_YEAR = re.compile(r"((?:19|20)\d\d)\s*[-年./]")
 # In a title, the words after which the years named are results, and plans.
 TITLE_REVIEW = re.compile(r"执行情况|完成情况|回顾|总结")
@@ -98,3 +104,40 @@ def _title_years(title: str) -> tuple[set[int], set[int]]:
     plan_cue = TITLE_PLAN.search(rest)
     plan = set(years_in(rest[: plan_cue.end()])) if plan_cue else set()
     return review, plan
+
+
+# What a statement says of its year: results (去年, 完成, 实现, 达到, 已经, 累计, 取得 …) or plans
+# (计划, 目标, 力争, 预期, 将 …). 将近 is "nearly", not "will".
+RESULT_CUE = re.compile(r"去年|上年|上一年|过去一年|已经|完成|实现|达到|累计|取得|超额")
+# 要 as a modal (今年要…, 和平区要…) is a plan; not inside 主要, 重要, 需要, 要求, 纲要 and the like.
+PLAN_CUE = re.compile(
+    r"今年|明年|计划|目标|任务|力争|预期|预计|争取|打算|安排|将(?!近)|(?<![主重需只纲摘概首紧必])要(?![求素点件])"
+)
+
+
+def statement_cue(text: str) -> Part | None:
+    """Whether a statement reports results (the review) or states plans, by its first time cue.
+
+    The first cue governs what follows it: a plan word makes the result verbs after it a target
+    (力争实现…, 目标是达到…, 计划完成…), and a result verb makes the plan words after it an outcome
+    (完成年度计划, 实现了目标, 超额完成任务). None without a cue.
+    """
+    found = [(m.start(), Part.REVIEW) for m in RESULT_CUE.finditer(text)]
+    found += [(m.start(), Part.PLAN) for m in PLAN_CUE.finditer(text)]
+    return min(found)[1] if found else None
+
+
+def documents_about(places: dict[str, str | None], named: list[str]) -> list[str]:
+    """The documents about the places a statement names (南开区 → the 南开区 reports); every document
+    when it names none that a document is about."""
+    chosen = sorted(d for d, place in places.items() if place and place in named)
+    return chosen or sorted(places)
+
+
+def documents_covering(times: dict[str, DocumentTime], years: set[int], cue: Part | None) -> list[str]:
+    """The documents a statement about ``years`` is read against: those that review the years for
+    results, those that plan them for plans; without a cue the review (a result is checked against
+    results), and failing either, the other."""
+    reviewing = sorted(d for d, t in times.items() if years & set(t.review_years))
+    planning = sorted(d for d, t in times.items() if years & set(t.plan_years))
+    return (planning or reviewing) if cue == Part.PLAN else (reviewing or planning)

@@ -31,8 +31,11 @@ from dataclasses import dataclass, field, replace
 from qa.answering.intent import detect_intent
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
+from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part, Passage
+from qa.documents.time import documents_about, documents_covering, statement_cue
 from qa.factcheck.claims import (
+    PROGRAMME_NAME,
     Claim,
     ClaimFigure,
     claim_synonyms,
@@ -149,6 +152,9 @@ class FactChecker:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
         claim = validate_question(claim, "说法")
         searcher = self._searcher_for(claim)
+        return self._named(self._judge(claim, searcher), searcher)
+
+    def _judge(self, claim: str, searcher) -> Verdict:
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
@@ -188,11 +194,29 @@ class FactChecker:
         return None
 
     def _searcher_for(self, claim: str):
-        """Among several documents, check a dated claim against those that report or plan its year."""
-        if self.searcher.default_docs:
-            return self.searcher
-        covering = self.searcher.documents_for(detect_intent(normalise_query(claim)))
-        return self.searcher.restricted(covering) if covering else self.searcher
+        """Among several documents, check a claim against those about the place it names, and a dated
+        claim against those that report its year's results, or plan it, as its first time cue says
+        (:mod:`qa.documents.time`)."""
+        searcher = self.searcher
+        if searcher.default_docs or len(searcher.times) < 2:
+            return searcher
+        text = normalise_query(PROGRAMME_NAME.sub("项目", claim))
+        about = documents_about({d: r.place for d, r in searcher.index.reports.items()}, places(text))
+        times = {d: searcher.times[d] for d in about}
+        # 去年 / 今年 are read against the newest document about the place, as in that document's voice.
+        now = max((t.current_year for t in times.values() if t.current_year), default=None)
+        years = detect_intent(text).asked_years(now)
+        covering = documents_covering(times, years, statement_cue(text)) if years else []
+        chosen = covering or about
+        return searcher.restricted(chosen) if len(chosen) < len(searcher.times) else searcher
+
+    @staticmethod
+    def _named(verdict: Verdict, searcher) -> Verdict:
+        """The verdict with the documents it rests on: its evidence's, else those the claim was read against."""
+        reports = searcher.index.reports
+        ids = [h.passage.doc_id for h in verdict.evidence] or searcher.default_docs or list(reports)
+        names = (DocumentName(d, reports[d].title, reports[d].published) for d in dict.fromkeys(ids))
+        return replace(verdict, documents=tuple(names))
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).

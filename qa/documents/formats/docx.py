@@ -1,9 +1,14 @@
-"""Word documents: paragraphs in order; headings from their styles and from Word's automatic numbering.
+"""Word documents: paragraphs and tables in order; headings from their styles and from Word's automatic
+numbering.
 
 Word draws automatic numbers (一、 / （一） / 1.) that are not in the paragraph's text. A heading
 paragraph without a written number gets the number a reader sees, in the numbering style of Chinese
 official documents (level 1 一、, level 2 （一）, level 3 1., level 4 （1）), so the structure parser
 finds the same outline as in the printed report.
+
+A table (an attachment's 重点项目表, a budget table) becomes one line per row, each cell named by its
+column's header (the first row): 项目名称:文化中心;总投资:3.2亿元. A row read alone then still says what
+its figures are, for the search and for the fact checker.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 import cn2an
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
 
 from qa.documents.formats.base import Extracted
 from qa.errors import CorpusError
@@ -50,7 +56,10 @@ def extract_docx(path: Path) -> Extracted:
         raise CorpusError(f"Word 文件 {path.name} 已损坏或不是 .docx 格式;旧的 .doc 请先另存为 .docx") from exc
     counters = [0, 0, 0, 0, 0]
     lines = []
-    for paragraph in document.paragraphs:
+    for paragraph in document.iter_inner_content():
+        if isinstance(paragraph, Table):
+            lines += table_lines(paragraph)
+            continue
         text = paragraph.text.strip()
         if not text:
             continue
@@ -69,3 +78,26 @@ def extract_docx(path: Path) -> Extracted:
         if value and value.strip():
             metadata[key] = value.strip()
     return Extracted("\n\n".join(lines) + "\n", metadata)
+
+
+def table_lines(table: Table) -> list[str]:
+    """One line per row after the header row, each cell as 表头:内容 (a cell merged across columns once)."""
+    rows = [_row_texts(row) for row in table.rows]
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2:
+        return ["；".join(cell for cell in row if cell) for row in rows if any(row)]
+    header, lines = rows[0], []
+    for row in rows[1:]:
+        cells = [f"{name}:{cell}" if name and name != cell else cell for name, cell in zip(header, row) if cell]
+        lines.append("；".join(cells))
+    return lines
+
+
+def _row_texts(row) -> list[str]:
+    """The row's cell texts, a cell merged across several columns kept once (blank in the others)."""
+    texts, seen = [], set()
+    for cell in row.cells:
+        key = id(cell._tc)
+        texts.append("" if key in seen else " ".join(cell.text.split()))
+        seen.add(key)
+    return texts
