@@ -476,3 +476,19 @@ def test_another_term_of_the_same_length_in_one_slot_is_another_thing():
 def test_units_of_time_convert_and_places_and_terms_are_told_apart(checker, claim, verdict):
     v = checker.check(claim)
     assert v.verdict == verdict, v.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "own"),
+    [
+        ("今年要建成民园广场和第二南开中学两处固定避难场所", True),
+        ("引进甲公司、乙公司、丙公司三家企业", True),
+        ("与铁塔集团和联通等三家运营商合作", False),  # 等: an open list, its count is a figure
+        ("新建3家养老机构", False),
+    ],
+)
+def test_a_count_of_the_claims_own_list_is_not_a_figure_to_check(claim, own):
+    from qa.factcheck.claims import counts_own_list
+
+    c = read_claim(claim, ("和平区",))
+    assert any(counts_own_list(c, f) for f in c.figures) == own

@@ -41,6 +41,7 @@ from qa.factcheck.claims import (
     claim_synonyms,
     context_score,
     counted_otherwise,
+    counts_own_list,
     figure_context,
     in_common_unit,
     read_claim,
@@ -164,7 +165,8 @@ class FactChecker:
             return listed
         if related := self._check_relation(c, searcher, hits):
             return related
-        return self._decide(c, hits, [self._check_figure(c, f, hits) for f in c.figures])
+        checked = [f for f in c.figures if not counts_own_list(c, f)]
+        return self._decide(c, hits, [self._check_figure(c, f, hits) for f in checked])
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
         """The same checker looking only at the documents ``docs`` (ids); all when empty."""

@@ -192,6 +192,21 @@ def without_time_cues(text: str) -> str:
     return "".join(ch for ch, k in zip(text, keep) if k)
 
 
+def counts_own_list(claim: Claim, figure: ClaimFigure) -> bool:
+    """The figure only counts the members the claim lists just before it (民园广场和第一南开中学两处,
+    甲、乙、丙三家): a closed list of that many members, which the words, not the figure, are checked
+    for. A list ending in 等 is open, and its count is a figure to check."""
+    q = figure.quantity
+    if q.approx or q.value > 10 or q.value != int(q.value) or not q.unit or q.unit in ("%", "个百分点"):
+        return False
+    before = claim.matching[figure.clause[0] : figure.span[0]]
+    tags = pos_tags(before)
+    if not tags or tags[-1][0] == "等" or "等" in before[-2:]:
+        return False
+    joins = sum(1 for word, tag in tags if word == "、" or (word in ("和", "与", "及") and tag == "c"))
+    return joins >= 1 and joins + 1 == q.value
+
+
 def validate_claim(claim: Claim) -> Claim:
     """The claim, or QueryError when it states nothing to check (only figures, years, the district, punctuation)."""
     if not any(content and not ch.isdigit() for content, ch in zip(claim.content, claim.matching)):
