@@ -180,7 +180,10 @@ class Searcher:
                 rank=rank,
                 score=float(scores[i]),
                 highlight=span,
-                confidence=confidence(float(scores[i]), top_score, not reason, self.calibration),
+                # A passage of the other part than asked is a weak answer, however well it matches.
+                confidence=confidence(
+                    float(scores[i]), top_score, not reason and not (notice and rank == 1), self.calibration
+                ),
             )
             for rank, (i, span) in enumerate(zip(order, spans), start=1)
         )
