@@ -492,3 +492,16 @@ def test_a_count_of_the_claims_own_list_is_not_a_figure_to_check(claim, own):
 
     c = read_claim(claim, ("和平区",))
     assert any(counts_own_list(c, f) for f in c.figures) == own
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2021年现代城购物中心要竣工投入运营。", "contradicted"),  # the plan only starts it (启动…建设)
+        ("2020年和平区启动金伦公寓2号楼加装电梯试点工作。", "supported"),
+    ],
+)
+def test_starting_a_project_is_another_stage_than_finishing_it(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation

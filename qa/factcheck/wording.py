@@ -32,12 +32,13 @@ from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
 NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")
-# Stages of a project or a body, each a group of words for the same stage.
+# Stages of a project or a body, each a group of words for the same stage (启动 a project is its start:
+# 启动现代城购物中心建设 is not 建成开业).
 STAGES = (
     ("谋划", "策划"),
     ("立项",),
     ("签约",),
-    ("开工", "动工", "启动建设"),
+    ("开工", "动工", "启动建设", "启动"),
     ("在建",),
     ("竣工", "完工", "建成", "落成"),
     ("投入使用", "投入运营", "投用", "开业", "开诊", "运营"),
