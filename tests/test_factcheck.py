@@ -505,3 +505,16 @@ def test_a_count_of_the_claims_own_list_is_not_a_figure_to_check(claim, own):
 def test_starting_a_project_is_another_stage_than_finishing_it(checker, claim, verdict):
     v = checker.check(claim)
     assert v.verdict == verdict, v.explanation
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("阳光人寿是2020年落地和平区的金融机构之一。", "supported"),
+        ("阳光人寿是2020年在和平区落户的科技型企业之一。", "contradicted"),  # listed under 金融机构
+    ],
+)
+def test_a_listed_member_put_in_another_kind_is_contradicted(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation

@@ -34,6 +34,7 @@ from qa.answering.search import MAX_K, validate_question
 from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part, Passage
 from qa.documents.time import documents_about, documents_covering, statement_cue
+from qa.factcheck.categories import differs, read_category_claim, report_kind
 from qa.factcheck.claims import (
     PROGRAMME_NAME,
     Claim,
@@ -165,6 +166,8 @@ class FactChecker:
             return listed
         if related := self._check_relation(c, searcher, hits):
             return related
+        if placed := self._check_category(c, hits):
+            return placed
         checked = [f for f in c.figures if not counts_own_list(c, f)]
         return self._decide(c, hits, [self._check_figure(c, f, hits) for f in checked])
 
@@ -193,6 +196,26 @@ class FactChecker:
                 return self._verdict(c, VerdictKind.SUPPORTED, said, [evidence])
             said = f"报告所列“{named.name}”为{listed}({len(finding.listed)}项),没有{'、'.join(finding.missing)}。"
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
+        return None
+
+    def _check_category(self, c: Claim, hits: list[Hit]) -> Verdict | None:
+        """A claim putting a listed member in another kind than the report lists it under
+        (跟谁学教育科技是…金融机构之一 / …跟谁学教育科技等154家科技型企业) is contradicted
+        (:mod:`qa.factcheck.categories`); None when the claim is not of that form or the kinds agree."""
+        placed = read_category_claim(normalise_text(c.text))
+        if placed is None:
+            return None
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            for s, e in facts.sentences:
+                kind = report_kind(placed.member, facts.text[s:e])
+                if kind is None:
+                    continue
+                if not differs(placed.kind, kind):
+                    return None
+                evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+                said = f"报告把{placed.member}列为{kind},不是{placed.kind}。"
+                return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
         return None
 
     def _searcher_for(self, claim: str):
