@@ -458,3 +458,63 @@ def test_the_same_words_in_another_order_cover_as_much(checker):
 )
 def test_another_numeral_in_a_label_is_another_count_even_if_the_clause_has_it_elsewhere(claim, report):
     assert "count" in differences(claim, report)
+
+
+def test_another_term_of_the_same_length_in_one_slot_is_another_thing():
+    assert "name" in differences("阶段性减免缓缴住房公积金27.95亿元", "阶段性减免缓缴社会保险费27.95亿元")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区的城市管理综合考评连续一年保持全市第一。", "supported"),  # 一年 = 12个月
+        ("2020年和平区在小白楼设立“豁免登记”场所。", "contradicted"),  # 小白楼 / 津湾广场: two places
+        ("2020年和平区为7254家企业阶段性减免缓缴住房公积金27.95亿元。", "contradicted"),
+    ],
+)
+def test_units_of_time_convert_and_places_and_terms_are_told_apart(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "own"),
+    [
+        ("今年要建成民园广场和第二南开中学两处固定避难场所", True),
+        ("引进甲公司、乙公司、丙公司三家企业", True),
+        ("与铁塔集团和联通等三家运营商合作", False),  # 等: an open list, its count is a figure
+        ("新建3家养老机构", False),
+    ],
+)
+def test_a_count_of_the_claims_own_list_is_not_a_figure_to_check(claim, own):
+    from qa.factcheck.claims import counts_own_list
+
+    c = read_claim(claim, ("和平区",))
+    assert any(counts_own_list(c, f) for f in c.figures) == own
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2021年现代城购物中心要竣工投入运营。", "contradicted"),  # the plan only starts it (启动…建设)
+        ("2020年和平区启动金伦公寓2号楼加装电梯试点工作。", "supported"),
+    ],
+)
+def test_starting_a_project_is_another_stage_than_finishing_it(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("阳光人寿是2020年落地和平区的金融机构之一。", "supported"),
+        ("阳光人寿是2020年在和平区落户的科技型企业之一。", "contradicted"),  # listed under 金融机构
+    ],
+)
+def test_a_listed_member_put_in_another_kind_is_contradicted(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation

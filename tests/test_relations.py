@@ -101,3 +101,24 @@ def test_a_change_against_last_year_is_not_read_as_two_figures(checker):
     # 10% is a change, which the report does not state.
     v = checker.check("2020年和平区新增就业比去年增长10%。")
     assert v.verdict == "not_found"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区新增民办幼儿园学位和普惠性学位合计1715个。", "supported"),
+        ("2020年和平区新增的城市书吧和共享有声书吧合计超过一百个。", "contradicted"),
+    ],
+)
+def test_two_figures_summed_are_checked_against_the_claimed_total(checker, claim, verdict):
+    v = checker.check(claim)
+    assert v.verdict == verdict, v.explanation
+    assert "合计" in v.explanation
+
+
+def test_a_sum_reads_as_an_interval_of_the_two_figures_added():
+    relation = read_relation("甲和乙加起来有八十多个")
+    assert relation.kind == "sum" and (relation.left, relation.right) == ("甲", "乙")
+    assert relation.expected.holds(86) and not relation.expected.holds(80)
+    assert relate(relation, only("26个"), only("60个"))[0] == "equal"

@@ -15,7 +15,7 @@ Matching is plain character matching weighted by rarity in the report (IDF, :cla
 * :meth:`qa.text.grams.GramStats.coverage`: the share of the claim's content a stretch of report text holds.
 
 Figures in different units are brought to one (:func:`in_common_unit`): 人/名/位; the count words
-家/户/个; 千克/吨, 米/公里, 平方米/公顷/亩. Only general Chinese and government-report usage is
+家/户/个; 千克/吨, 米/公里, 平方米/公顷/亩, 年/个月, 周/天. Only general Chinese and government-report usage is
 written down here; nothing names a particular claim or passage.
 """
 
@@ -69,7 +69,7 @@ LIGHT_WORDS = sorted(
 LIGHT = re.compile("|".join(map(re.escape, LIGHT_WORDS)))
 MEASURE = frozenset("个家所只张项位名座条户处台套件次批类支")  # 首家 and 首个 say the same
 # Last characters of names of places and bodies (…街, …医院, …集团, …派出所).
-NAME_SUFFIXES = frozenset("区县市省镇乡村街路道里巷院馆站所局委厅办部校园场店厂集团司行社会队中心")
+NAME_SUFFIXES = frozenset("区县市省镇乡村街路道里巷院馆站所局委厅办部校园场店厂集团司行社会队中心楼")
 
 COUNT_WORDS = frozenset({"家", "户", "个"})  # 300户企业 / 300家企业 / 300个企业
 # 个 is the general measure word: a claim may count with 个 what the report counts with a specific one
@@ -83,6 +83,8 @@ CONVERSIONS = {  # unit -> (base unit, size in base units)
     "平方公里": ("平方米", 1e6),
     "公顷": ("平方米", 1e4),
     "亩": ("平方米", 10000 / 15),
+    "年": ("个月", 12.0),  # a span of time: 连续一年 = 连续12个月
+    "周": ("天", 7.0),
 }
 
 
@@ -188,6 +190,21 @@ def without_time_cues(text: str) -> str:
     for start, end in spans:
         keep[start:end] = [False] * (end - start)
     return "".join(ch for ch, k in zip(text, keep) if k)
+
+
+def counts_own_list(claim: Claim, figure: ClaimFigure) -> bool:
+    """The figure only counts the members the claim lists just before it (民园广场和第一南开中学两处,
+    甲、乙、丙三家): a closed list of that many members, which the words, not the figure, are checked
+    for. A list ending in 等 is open, and its count is a figure to check."""
+    q = figure.quantity
+    if q.approx or q.value > 10 or q.value != int(q.value) or not q.unit or q.unit in ("%", "个百分点"):
+        return False
+    before = claim.matching[figure.clause[0] : figure.span[0]]
+    tags = pos_tags(before)
+    if not tags or tags[-1][0] == "等" or "等" in before[-2:]:
+        return False
+    joins = sum(1 for word, tag in tags if word == "、" or (word in ("和", "与", "及") and tag == "c"))
+    return joins >= 1 and joins + 1 == q.value
 
 
 def validate_claim(claim: Claim) -> Claim:
@@ -332,13 +349,14 @@ def grams_of(text: str, mask: tuple[bool, ...] | None = None, joined: tuple[bool
     return grams
 
 
-def word_coverage(stats: GramStats, claim: Claim, text: str) -> float:
-    """The IDF-weighted share of the claim's content that ``text`` holds, a bigram across two words
-    counting only where ``text`` has it too: the same words in another order cover as much as in the
-    report's order (文明城区创建实现全国“六连冠” / 实现全国文明城区“六连冠”), and the report's own order
-    still counts for it."""
-    within = claim.grams(within_words=True)
-    across = [g for g in claim.grams() - within if g in text]
+def word_coverage(stats: GramStats, claim: Claim, text: str, span: tuple[int, int] = (0, -1)) -> float:
+    """The IDF-weighted share of the claim's content (``span``: of one stretch of it) that ``text``
+    holds, a bigram across two words counting only where ``text`` has it too: the same words in
+    another order cover as much as in the report's order (文明城区创建实现全国“六连冠” / 实现全国文明城区
+    “六连冠”), and the report's own order still counts for it."""
+    start, end = span[0], None if span[1] < 0 else span[1]
+    within = claim.grams(start, end, within_words=True)
+    across = [g for g in claim.grams(start, end) - within if g in text]
     total = sum(stats.weight(g) for g in within) + sum(stats.weight(g) for g in across)
     found = sum(stats.weight(g) for g in within if g in text) + sum(stats.weight(g) for g in across)
     return found / total if total else 0.0

@@ -7,7 +7,8 @@ the other with 是…的:
 * 比…翻了两番 — a ratio of 2^N (翻N番 is read by :mod:`qa.text.quantities` as a change of +(2^N − 1) × 100%);
 * 比…多1.5倍 / 增长1.5倍 — a ratio of 1 + 1.5; 是…的2.6倍 — a ratio of 2.6;
 * 比…低4个百分点 — a difference of two percentages: A − B = −4;
-* 比…多1100户 — a difference in the figures' unit.
+* 比…多1100户 — a difference in the figures' unit;
+* A和B加起来有八十多个 — a sum.
 
 :func:`read_relation` splits such a claim into the words naming each figure (its two *sides*) and
 the relation as an interval of A/B or A − B. The side after 比 often leaves out the thing counted,
@@ -40,7 +41,11 @@ LESS = re.compile(r"(?:下降|减少|降低|缩小|回落|少|低|降|减)了?$"
 TIMES = re.compile(r"(?P<verb>相当于|是|为|超过|超|不到|不足|接近|将近|近|约)(?P<right>[^,。;,;]+?)的$")
 TIMES_QUALIFIERS = {"超过": "over", "超": "over", "不到": "under", "不足": "under", "接近": "near", "将近": "near"}
 TIMES_QUALIFIERS |= {"近": "near", "约": "about"}
-RATIO, DIFFERENCE = "ratio", "difference"
+RATIO, DIFFERENCE, SUM = "ratio", "difference", "sum"
+# A和B加起来有X / A与B合计X: the two figures summed.
+TOGETHER = re.compile(
+    r"(?:和|与|及|加上)(?P<right>[^,。;,;和与及]+?)(?:加起来|合起来|合计|总共|一共|共计|共)(?:有|达到|达|为|是)?$"
+)
 # 实际 (actual) sets a result against a target (目标比2020年实际多两成): it names a status, not a thing.
 STATUS = re.compile(r"实际(?:完成|实现)?")
 # What a side says besides the thing it counts: years, time words, and nouns for "the figure" (数, 额,
@@ -54,8 +59,8 @@ class Relation:
 
     left: str  # the words naming the first figure (A), with its time cue
     right: str  # the words naming the second (B)
-    kind: str  # RATIO (A / B) or DIFFERENCE (A − B)
-    expected: Interval  # the values of A / B or A − B the claim allows
+    kind: str  # RATIO (A / B), DIFFERENCE (A − B) or SUM (A + B)
+    expected: Interval  # the values of A / B, A − B or A + B the claim allows
     figure: Quantity  # the claim's relation figure (翻了两番, 两成多, 4个百分点)
     unit: str = ""  # for a difference: the unit both figures are in ("%" for 百分点)
     said: str = ""  # the claim's words for the relation (低4个百分点, 是…的2.6倍)
@@ -73,7 +78,7 @@ def read_relation(text: str) -> Relation | None:
     for q in extract_quantities(text):
         if q.is_year:
             continue
-        found = _than(text, q) or _times(text, q)
+        found = _than(text, q) or _times(text, q) or _together(text, q)
         if found:
             return found
     return None
@@ -124,6 +129,16 @@ def _times(text: str, q: Quantity) -> Relation | None:
     return Relation(left, right, RATIO, _scaled(written, factor, 0.0), q, "", said)
 
 
+def _together(text: str, q: Quantity) -> Relation | None:
+    """A和B加起来有X: A + B lies in X's interval (八十多个: 81 to 89)."""
+    m = TOGETHER.search(text, 0, q.start)
+    if not m or m.end() != q.start or m.start() == 0 or q.kind:
+        return None
+    unit = canonical_unit(q.unit)
+    said = text[m.end("right") : q.end]
+    return Relation(text[: m.start()], m.group("right"), SUM, _written(q), q, unit, said)
+
+
 def _written(q: Quantity) -> Interval:
     """The relation figure's values: its qualifier's interval, or (unqualified) its written precision."""
     return interval(q.value, q.approx or "about", q.step)
@@ -141,7 +156,9 @@ def relate(relation: Relation, a: Quantity, b: Quantity) -> tuple[str, Interval 
     """How the report's figures ``a`` (left) and ``b`` (right), in one unit, bear out the relation:
     ("equal" | "different" | "incomparable", the computed A/B or A − B)."""
     ia, ib = a.interval, b.interval
-    if relation.kind == DIFFERENCE:
+    if relation.kind == SUM:
+        computed = Interval(ia.lo + ib.lo, ia.hi + ib.hi, ia.lo_open or ib.lo_open, ia.hi_open or ib.hi_open)
+    elif relation.kind == DIFFERENCE:
         computed = Interval(ia.lo - ib.hi, ia.hi - ib.lo, ia.lo_open or ib.hi_open, ia.hi_open or ib.lo_open)
     elif ib.lo > 0 and ia.lo >= 0:
         lo = ia.lo / ib.hi if ib.hi != math.inf else 0.0

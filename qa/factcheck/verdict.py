@@ -9,7 +9,7 @@ from qa.answering.results import Hit
 from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part
 from qa.factcheck.claims import ClaimFigure
-from qa.factcheck.relations import DIFFERENCE, Relation
+from qa.factcheck.relations import DIFFERENCE, SUM, Relation
 from qa.text.intervals import Interval
 from qa.text.quantities import Comparison, Quantity
 from qa.text.sentences import clause_spans
@@ -207,6 +207,9 @@ def _relation_value(relation: Relation, computed: Interval | None) -> str:
         return "无法计算"
     value = computed.lo if computed.is_point else (computed.lo + computed.hi) / 2
     approx = "" if computed.is_point else "约"
+    if relation.kind == SUM:
+        scale = relation.figure.scale if relation.figure.scale in SCALES else ""
+        return f"{approx}{value / SCALES.get(scale, 1):.4g}{scale}{relation.unit}"
     if relation.kind == DIFFERENCE:
         unit = "个百分点" if relation.unit == "%" else relation.unit
         scale = relation.figure.scale if relation.figure.scale in SCALES else ""
@@ -218,7 +221,8 @@ def _relation_value(relation: Relation, computed: Interval | None) -> str:
 def relation_reason(relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str) -> str:
     """One sentence on how two report figures bear out the relation a claim states between them."""
     sides = f"报告{part_label(a.label)}为“{figure_clause(a)}”,{part_label(b.label)}为“{figure_clause(b)}”"
-    between = f"前者{'比后者' if relation.kind == DIFFERENCE else '是后者的'}{_relation_value(relation, computed)}"
+    joined = {DIFFERENCE: "前者比后者", SUM: "两者合计"}.get(relation.kind, "前者是后者的")
+    between = f"{joined}{_relation_value(relation, computed)}"
     verdict = {"equal": "与声明的“{}”相符", "different": "与声明的“{}”不符"}.get(outcome, "不能确认声明的“{}”")
     return f"{sides},{between},{verdict.format(relation.said or relation.figure.text)}。"
 

@@ -32,12 +32,13 @@ from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
 NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")
-# Stages of a project or a body, each a group of words for the same stage.
+# Stages of a project or a body, each a group of words for the same stage (启动 a project is its start:
+# 启动现代城购物中心建设 is not 建成开业).
 STAGES = (
     ("谋划", "策划"),
     ("立项",),
     ("签约",),
-    ("开工", "动工", "启动建设"),
+    ("开工", "动工", "启动建设", "启动"),
     ("在建",),
     ("竣工", "完工", "建成", "落成"),
     ("投入使用", "投入运营", "投用", "开业", "开诊", "运营"),
@@ -50,6 +51,9 @@ FUNCTION_TAGS = ("d", "p", "u", "c", "f", "r", "y", "e", "ad")
 # Words of direction: a claim that turns one into its opposite says the reverse of the report.
 OPPOSITES = (("增", "减"), ("升", "降"), ("提高", "降低"), ("扩大", "缩小"), ("加快", "放缓"), ("上涨", "下跌"))
 OPPOSITES += (("多", "少"), ("高", "低"), ("开放", "关闭"), ("新增", "减少"))
+# A stretch of the same length standing in one slot names another thing, up to a term's length
+# (城北 / 城南, 住房公积金 / 社会保险费); longer equal stretches are more often rewordings.
+SLOT_TERM = 6
 KINDS = {"count": "数目不同", "name": "名称不同", "member": "列举的对象不同", "status": "进度不同", "direction": "方向相反"}
 
 
@@ -115,7 +119,7 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
     if _same_sense(words, a_core, report_clause):
         return []
     names_differ = (
-        (slot and len(a_core) == len(b_core) <= 4)
+        (slot and len(a_core) == len(b_core) <= SLOT_TERM)
         or enclosed
         or (_name_like(words[0]) and _name_like(words[1]))
         or _head_at(claim_clause, i2)
