@@ -82,3 +82,17 @@ def test_the_encoder_is_checked_against_shipped_reference_vectors(embedders, tmp
     assert not agrees_with_reference(encoder, QUERY_PROMPT, tmp_path / "shifted.json")
     (tmp_path / "broken.json").write_text("{", "utf-8")
     assert not agrees_with_reference(encoder, QUERY_PROMPT, tmp_path / "broken.json")
+
+
+def test_the_encoder_uses_up_to_two_threads_unless_told(monkeypatch):
+    import os
+
+    from qa.index.onnx_encoder import THREADS_ENV, encoder_threads
+
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    assert encoder_threads() == max(1, min(2, os.cpu_count() or 1))
+    monkeypatch.setenv(THREADS_ENV, "1")
+    assert encoder_threads() == 1
+    for bad in ("0", "-3", "many"):
+        monkeypatch.setenv(THREADS_ENV, bad)
+        assert encoder_threads() == max(1, min(2, os.cpu_count() or 1))
