@@ -57,6 +57,14 @@ def searcher(index_dir):
     return Searcher(Index.load(index_dir, CORPUS))
 
 
+@pytest.fixture(scope="session")
+def checker(searcher):
+    """The fact checker over the session's real index."""
+    from qa.factcheck.checker import FactChecker
+
+    return FactChecker(searcher)
+
+
 def run_cli(argv, capsys, stdin=None, monkeypatch=None):
     """Run ``qa`` in-process; returns (exit code, stdout, stderr)."""
     from qa.cli import main

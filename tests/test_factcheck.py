@@ -107,13 +107,6 @@ def test_units_brought_together():
 # ---------------------------------------------------------------- verdicts on the real report
 
 
-@pytest.fixture(scope="module")
-def checker(searcher):
-    from qa.factcheck.checker import FactChecker
-
-    return FactChecker(searcher)
-
-
 def cited(verdict) -> list[str]:
     return [hit.passage.text for hit in verdict.evidence]
 

@@ -69,13 +69,6 @@ def test_relate_computes_from_the_report_figures_with_their_qualifiers():
 # ---------------------------------------------------------------- verdicts on the real report
 
 
-@pytest.fixture(scope="module")
-def checker(searcher):
-    from qa.factcheck.checker import FactChecker
-
-    return FactChecker(searcher)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("claim", "verdict"),

@@ -37,13 +37,6 @@ def test_no_respective_reading_without_two_lists_of_one_length(text):
     assert views(text) == {}
 
 
-@pytest.fixture(scope="module")
-def checker(searcher):
-    from qa.factcheck.checker import FactChecker
-
-    return FactChecker(searcher)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("claim", "verdict"),
