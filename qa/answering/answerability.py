@@ -117,6 +117,14 @@ def scope_reason(normalised_question: str, passage_text: str, scope: DocumentSco
     return ""
 
 
+def _of_other_part(asked: Part | None, hits: list[Passage]) -> Passage | None:
+    """The first hit when it is of the other part (review or plan) than the one ``asked`` about."""
+    if not hits or asked not in (Part.REVIEW, Part.PLAN):
+        return None
+    top = hits[0]
+    return top if top.part_kind in (Part.REVIEW, Part.PLAN) and top.part_kind != asked else None
+
+
 def period_reason(asked: Part | None, hits: list[Passage]) -> str:
     """Why the passages found cannot answer, or "": a question about the plan year is not answered by
     last year's results (a result is not a target), nor a question about results by a plan.
@@ -125,10 +133,8 @@ def period_reason(asked: Part | None, hits: list[Passage]) -> str:
     found. Search already leans toward the asked part, so when none of the first hits is of it and
     the best is of the other part, the asked part holds nothing on the matter.
     """
-    if not hits or asked not in (Part.REVIEW, Part.PLAN):
-        return ""
-    top = hits[0]
-    if top.part_kind not in (Part.REVIEW, Part.PLAN) or any(p.part_kind == asked for p in hits):
+    top = _of_other_part(asked, hits)
+    if top is None or any(p.part_kind == asked for p in hits):
         return ""
     wanted = "计划" if asked == Part.PLAN else "执行情况"
     return f"报告的{wanted}部分没有这方面的内容,最相关的段落属于{top.part_label or top.part_kind}"
@@ -141,10 +147,8 @@ def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> 
     read as if the result were the target; the notice says which part each is, and where the asked
     part's nearest passage stands. ``asked_label`` names the asked part with its years (2021年计划).
     """
-    if not hits or asked not in (Part.REVIEW, Part.PLAN):
-        return ""
-    top = hits[0]
-    if top.part_kind not in (Part.REVIEW, Part.PLAN) or top.part_kind == asked:
+    top = _of_other_part(asked, hits)
+    if top is None:
         return ""
     rank = next((n for n, p in enumerate(hits, start=1) if p.part_kind == asked), None)
     where = f"{asked_label}中最接近的是第{rank}条" if rank else f"前{len(hits)}条中没有{asked_label}的段落"

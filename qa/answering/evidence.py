@@ -96,7 +96,7 @@ class WordStats:
         """IDF of a word; a word the report never uses weighs as much as one used once."""
         return math.log(1 + self.n / max(self.df(word), 1))
 
-    def term_coverage(self, terms: list[frozenset[str]]) -> float:
+    def term_coverage(self, terms: tuple[frozenset[str], ...]) -> float:
         """IDF-weighted share of ``terms`` (each a set of words that say the same) the documents use;
         1 when there is no term to look for.
 

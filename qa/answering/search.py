@@ -159,9 +159,10 @@ class Searcher:
                 self._grams,
                 self._corpus_text,
             )
+            asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,
-                self.asked_part(intent, top),
+                asked,
                 [passages[i] for i in ranked[:PERIOD_HITS]],
                 evidence,
                 self._lexical_texts[order[0]],
@@ -169,7 +170,6 @@ class Searcher:
                 self.calibration,
             )
             features = evidence.to_dict()
-            asked = self.asked_part(intent, top)
             if not reason and asked:
                 time = self.times.get(top.doc_id)
                 label = time.label(asked) if time else str(asked)

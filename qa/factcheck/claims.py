@@ -37,6 +37,7 @@ from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_qua
 from qa.text.sentences import WORDISH, clause_spans
 from qa.text.synonyms import synonyms
 from qa.text.tokenize import pos_tags
+from qa.text.units import CONVERSIONS, COUNT_WORDS
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 CLAUSE_MARK = re.compile(r"[，,；;。:：!！?？]")
@@ -71,21 +72,10 @@ MEASURE = frozenset("个家所只张项位名座条户处台套件次批类支")
 # Last characters of names of places and bodies (…街, …医院, …集团, …派出所).
 NAME_SUFFIXES = frozenset("区县市省镇乡村街路道里巷院馆站所局委厅办部校园场店厂集团司行社会队中心楼")
 
-COUNT_WORDS = frozenset({"家", "户", "个"})  # 300户企业 / 300家企业 / 300个企业
 # 个 is the general measure word: a claim may count with 个 what the report counts with a specific one
 # (308万只口罩 → 308万个口罩). Not the other way: a claim's specific word (套, 台) names a sort of thing
 # a report figure in 个 need not be about. Not people (人, 名) or households (户) either.
 OBJECT_MEASURES = frozenset("只张台件套所座项处辆条支盏间栋幢家艘架")
-CONVERSIONS = {  # unit -> (base unit, size in base units)
-    "克": ("公斤", 0.001),
-    "吨": ("公斤", 1000.0),
-    "米": ("公里", 0.001),
-    "平方公里": ("平方米", 1e6),
-    "公顷": ("平方米", 1e4),
-    "亩": ("平方米", 10000 / 15),
-    "年": ("个月", 12.0),  # a span of time: 连续一年 = 连续12个月
-    "周": ("天", 7.0),
-}
 
 
 def strip_light(text: str) -> str:

@@ -86,7 +86,8 @@ def _base_forms(word: str) -> list[str]:
     return forms
 
 
-def english_terms(question: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=1024)  # search, the answer span and the evidence each read the same question
+def english_terms(question: str) -> tuple[frozenset[str], ...]:
     """What an English question is about, as one set of Chinese translations per content term.
 
     Longer phrases are read first (base station, work visa); a content word the dictionary does not
@@ -110,4 +111,4 @@ def english_terms(question: str) -> list[frozenset[str]]:
                 break
         else:
             i += 1
-    return terms
+    return tuple(terms)

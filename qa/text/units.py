@@ -1,22 +1,36 @@
-"""Which units and measure words count the same kind of thing.
+"""Which units and measure words count the same kind of thing, and how they convert.
 
-A question that names its counter (多少人次, 几所, 多少吨) is answered by a figure counted in that
-counter or in one of the same dimension: people (人, 名, 位, and 人次 for visits), firms and
-households (家, 户: reports count market entities in either), weights, lengths, areas. 个 is the
-general classifier of Chinese and stands in for any counter. Money needs no group: figures in
-元, 万元 and 亿元 are all read in 元.
+One table for the fact checker (is 3吨 the same as 3000千克?) and for the no-answer check (does a
+figure in 处 answer 多少人次?). Units of one measure convert to a base unit (``CONVERSIONS``); 人, 名
+and 位 are one unit (``qa.text.quantities.canonical_unit``); reports count market entities in 家
+or 户 alike (``COUNT_WORDS``); 个, the general classifier of Chinese, stands in for any counter.
 """
 
 from __future__ import annotations
 
+from qa.text.quantities import canonical_unit
+
 GENERAL_CLASSIFIER = "个"
-DIMENSIONS = (
-    frozenset({"人", "名", "位", "人次"}),
-    frozenset({"家", "户"}),
-    frozenset({"克", "公斤", "吨"}),
-    frozenset({"米", "公里"}),
-    frozenset({"平方米", "平方公里", "公顷", "亩"}),
-)
+COUNT_WORDS = frozenset({"家", "户", GENERAL_CLASSIFIER})  # 300户企业 / 300家企业 / 300个企业
+CONVERSIONS = {  # unit -> (base unit, size in base units)
+    "克": ("公斤", 0.001),
+    "吨": ("公斤", 1000.0),
+    "米": ("公里", 0.001),
+    "平方公里": ("平方米", 1e6),
+    "公顷": ("平方米", 1e4),
+    "亩": ("平方米", 10000 / 15),
+    "年": ("个月", 12.0),  # a span of time: 连续一年 = 连续12个月
+    "周": ("天", 7.0),
+}
+# Visits count people too: a question after 多少人 is answered by a figure in 人次 (the fact checker,
+# which compares values, keeps them apart).
+VISITS = {"人次": "人"}
+
+
+def base_unit(unit: str) -> str:
+    """The unit ``unit`` converts to (吨 → 公斤; 名 → 人), itself when it converts to none."""
+    unit = canonical_unit(unit)
+    return CONVERSIONS.get(unit, (unit, 1.0))[0]
 
 
 def same_kind(asked: str, given: str) -> bool:
@@ -24,6 +38,7 @@ def same_kind(asked: str, given: str) -> bool:
 
     An empty unit on either side (多少万, a bare 3.1万) says nothing and fits.
     """
-    if not asked or not given or asked == given or GENERAL_CLASSIFIER in (asked, given):
+    if not asked or not given or GENERAL_CLASSIFIER in (asked, given):
         return True
-    return any(asked in group and given in group for group in DIMENSIONS)
+    a, b = (VISITS.get(base_unit(u), base_unit(u)) for u in (asked, given))
+    return a == b or (a in COUNT_WORDS and b in COUNT_WORDS)
