@@ -189,6 +189,24 @@ def test_a_first_passage_of_the_other_part_is_noted(passages):
     assert period_notice(None, "", [review]) == ""
 
 
+def test_a_figure_the_asked_part_does_not_give_is_declined(passages):
+    review = next(p for p in passages if p.part_kind == Part.REVIEW)
+    plan = next(p for p in passages if p.part_kind == Part.PLAN)
+    # The plan's passage is among the hits but gives no figure for what was asked.
+    assert "没有给出这个数字" in period_reason(Part.PLAN, [review, plan], figure_stated=False)
+    assert period_reason(Part.PLAN, [review, plan], figure_stated=True) == ""
+    assert period_reason(Part.PLAN, [plan, review], figure_stated=False) == ""
+
+
+@pytest.mark.slow
+def test_a_plan_figure_is_looked_for_in_the_plan(searcher):
+    # The review counts 126 mended sewer cross-connections; the plan only says it will finish them all.
+    answer = searcher.ask("今年要完成多少处雨污混接点改造?")
+    assert not answer.answerable and "计划部分没有给出这个数字" in answer.reason
+    # The plan gives a figure for the audio-book bars, in its second passage (below).
+    assert searcher.ask("今年打算再建多少个共享有声书吧?").answerable
+
+
 @pytest.mark.slow
 def test_a_plan_question_answered_first_by_a_result_says_so(searcher):
     # The review reports 60 shared audio-book bars; the plan's sentence on them ranks second.

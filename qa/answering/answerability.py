@@ -61,7 +61,10 @@ class Model:
 
     def probability_of(self, features: list[float]) -> float:
         """P(answerable) for a feature vector in ``FEATURES`` order."""
-        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.means, self.scales))
+        # A feature that could not be measured (NaN: no second reader installed) counts as average.
+        z = self.bias + sum(
+            w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.means, self.scales) if not math.isnan(x)
+        )
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
@@ -125,19 +128,30 @@ def _of_other_part(asked: Part | None, hits: list[Passage]) -> Passage | None:
     return top if top.part_kind in (Part.REVIEW, Part.PLAN) and top.part_kind != asked else None
 
 
-def period_reason(asked: Part | None, hits: list[Passage]) -> str:
+def period_reason(asked: Part | None, hits: list[Passage], figure_stated: bool | None = None) -> str:
     """Why the passages found cannot answer, or "": a question about the plan year is not answered by
     last year's results (a result is not a target), nor a question about results by a plan.
 
     ``asked`` is the part the question's year or time words point at, ``hits`` the first passages
     found. Search already leans toward the asked part, so when none of the first hits is of it and
-    the best is of the other part, the asked part holds nothing on the matter.
+    the best is of the other part, the asked part holds nothing on the matter. For a figure asked
+    (今年要新开几所), ``figure_stated`` says whether a passage of the asked part gives one where it
+    names the thing asked: when the best passage is of the other part and none does, the figure
+    found is the other year's, and shown as the answer it would be read as the one asked for.
     """
     top = _of_other_part(asked, hits)
-    if top is None or any(p.part_kind == asked for p in hits):
+    if top is None:
         return ""
-    wanted = "计划" if asked == Part.PLAN else "执行情况"
-    return f"报告的{wanted}部分没有这方面的内容,最相关的段落属于{top.part_label or top.part_kind}"
+    found = top.part_label or top.part_kind
+    if figure_stated is False:
+        return f"报告的{_part_word(asked)}部分没有给出这个数字,最相关的段落属于{found}"
+    if any(p.part_kind == asked for p in hits):
+        return ""
+    return f"报告的{_part_word(asked)}部分没有这方面的内容,最相关的段落属于{found}"
+
+
+def _part_word(part: Part) -> str:
+    return "计划" if part == Part.PLAN else "执行情况"
 
 
 def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> str:
@@ -185,15 +199,17 @@ def unanswered_reason(
     scope: DocumentScope,
     corpus_text: str,
     calibration: Calibration,
+    figure_stated: bool | None = None,
 ) -> str:
     """Why the report does not answer the question (in Chinese), or "" when it does.
 
     ``passage_text`` is the best passage's text as searched (normalised), ``asked_part`` the part
-    the question's time points at in the best passage's document, ``hits`` the first passages found.
+    the question's time points at in the best passage's document, ``hits`` the first passages found,
+    ``figure_stated`` (for a figure asked) whether the asked part gives it (see :func:`period_reason`).
     """
     return (
         scope_reason(normalised_question, passage_text, scope, corpus_text)
-        or period_reason(asked_part, hits)
+        or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
         or evidence_reason(evidence, calibration)
     )

@@ -11,6 +11,7 @@ from scipy.optimize import minimize
 
 from qa.answering.answerability import CALIBRATION_FILE, OPEN_MODEL, Calibration, Model
 from qa.answering.evidence import FEATURES
+from qa.errors import CalibrationError
 from qa.evaluation.data import read_jsonl
 from qa.evaluation.questions import question_outcome
 from qa.evaluation.splits import keep_split
@@ -22,8 +23,8 @@ MAX_REJECTED = 0.03
 L2 = 1.0
 # The sign each weight may take, known before any fitting: a stronger, clearer match, more of the
 # question's words found and the kind of answer given make an answer likelier. Asking in English
-# only shifts the baseline. Fitting within these signs keeps the model from learning accidents of
-# the tune questions.
+# only shifts the baseline. A question the second reader puts nearer the report is likelier answered.
+# Fitting within these signs keeps the model from learning accidents of the tune questions.
 SIGNS = {
     "top_score": 1,
     "margin": 1,
@@ -32,6 +33,7 @@ SIGNS = {
     "corpus_coverage": 1,
     "type_match": 1,
     "foreign": 0,
+    "second_cosine": 1,
 }
 
 
@@ -48,6 +50,9 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
     rows = _observe(searcher, records)
     fitted = [r for r in rows if not r["out_of_scope"]]
     x = np.array([r["x"] for r in fitted])
+    if np.isnan(x).any():
+        missing = sorted({FEATURES[i] for i in np.flatnonzero(np.isnan(x).any(axis=0))})
+        raise CalibrationError(f"无法校准:没有测得特征 {'、'.join(missing)}(第二读者未安装?请重新运行 scripts/setup.sh)")
     y = np.array([not r["unanswerable"] for r in fitted])
     means, scales = x.mean(axis=0), np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
     weights, bias = fit_logistic((x - means) / scales, y)
@@ -126,10 +131,15 @@ def _observe(searcher, records: list[dict]) -> list[dict]:
                 "out_of_scope": not answer.answerable,  # declined by a rule: scope or kind of answer
                 "right": outcome["rank"] == 1,
                 "top": answer.features.get("top_score", 0.0),
-                "x": [float(answer.features.get(name, 0.0)) for name in FEATURES],
+                "x": [_number(answer.features.get(name, 0.0)) for name in FEATURES],
             }
         )
     return rows
+
+
+def _number(value) -> float:
+    """A feature's value; NaN for one not measured (None)."""
+    return float("nan") if value is None else float(value)
 
 
 def _threshold(rows: list[dict], max_rejected: float) -> float:
