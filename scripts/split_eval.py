@@ -25,6 +25,7 @@ FILES = [
     "eval/dev.jsonl",
     "eval/questions-extra.jsonl",
     "eval/questions-more.jsonl",
+    "eval/questions-fresh.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
-QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl"]
+QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl"]
 CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
@@ -77,6 +77,15 @@ def test_unanswerable_more_questions_cover_every_class_and_wording_traps():
     assert len(unanswerable) >= 60
     assert {r.get("class") for r in unanswerable} == CLASSES | {"wording_trap"}
     assert all(r.get("note") for r in unanswerable)
+
+
+def test_fresh_questions_have_six_unanswerable_per_class_and_sixty_answerable():
+    records = read("questions-fresh.jsonl")
+    unanswerable = [r for r in records if r["type"] == "unanswerable"]
+    classes = CLASSES | {"wording_trap"}
+    assert {c: sum(r.get("class") == c for r in unanswerable) for c in classes} == dict.fromkeys(classes, 6)
+    assert all(r.get("note") and 1 <= len(r["evidence"]) <= 2 for r in unanswerable)
+    assert len(records) - len(unanswerable) == 60
 
 
 @pytest.mark.parametrize("name", CLAIM_FILES)
