@@ -30,6 +30,7 @@ FILES = [
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
     "eval/claims-more.jsonl",
+    "eval/claims-fresh.jsonl",
 ]
 SPLITS = ("tune", "test")
 

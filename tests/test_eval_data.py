@@ -13,7 +13,7 @@ EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
 QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl"]
-CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -102,4 +102,12 @@ def test_more_claims_explain_their_verdicts():
     assert len(claims) >= 80
     assert all(r["report_says"].strip() for r in claims)
     assert all(not r["evidence"] for r in claims if r["kind"] == "absent")
+    assert {r["verdict"] for r in claims} == VERDICTS
+
+
+def test_fresh_claims_explain_their_verdicts():
+    claims = read("claims-fresh.jsonl")
+    assert len(claims) >= 60
+    assert all(r["report_says"].strip() for r in claims)
+    assert all(not r["evidence"] and r["verdict"] == "not_found" for r in claims if r["kind"] == "absent")
     assert {r["verdict"] for r in claims} == VERDICTS
