@@ -73,6 +73,7 @@ def test_places_named_in_a_claim():
         ("通过国家卫生区第二次复审验收", "通过国家卫生区第三次复审验收", "count"),
         ("“五育”即德育、智育、体育、美育和心育", "“五育”即德育、智育、体育、美育和劳动教育", "member"),
         ("没有完成万元GDP能耗降低任务", "超额完成万元GDP能耗降低任务", "negation"),
+        ("针对乱占、乱采、乱排等问题开展专项整治", "对乱占、乱采、乱建等河湖管理保护突出问题开展专项清理整治", "member"),  # verbs, yet members
         ("五大道公园项目已经开工", "五大道公园项目完成立项", "status"),
     ],
 )
@@ -90,6 +91,10 @@ def test_wordings_that_differ(claim, report, kind):
         ("为独居老人配发灭火毯", "为5000余位独居老人配发灭火毯"),  # the claim says less
         ("“五育”即德育、智育、体育、美育和劳动教育", "“五育”即德育、智育、体育、美育、劳动教育"),
         ("新引入154家科技型企业", "引进中环系统工程、跟谁学教育科技等154家科技型企业"),  # the report says more
+        ("推行“信用+复工复产”", "率先实行“信用+复工复产”"),  # Cilin synonyms, though 行 ends bank names
+        ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
+        ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
+        ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme
     ],
 )
 def test_wordings_that_say_the_same(claim, report):
