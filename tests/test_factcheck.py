@@ -102,6 +102,19 @@ def test_wordings_that_say_the_same(claim, report):
     assert differences(claim, report) == []
 
 
+@pytest.mark.parametrize(
+    ("claim", "report", "kinds"),
+    [
+        ("探索建设数字经济平台", "探索打造数字经济平台", []),  # one action: the embedding finds them alike
+        ("加快推进老旧小区改造", "加速推进老旧小区改造", []),  # Cilin synonyms
+        ("该案例被推荐上报中央政法委", "该案例被收录上报中央政法委", ["action"]),  # two steps
+        ("培育专精特新企业", "认定专精特新企业", ["action"]),
+    ],
+)
+def test_verbs_in_one_slot_compared_by_meaning(checker, claim, report, kinds):
+    assert [c.kind for c in conflicts(diffable(claim), diffable(report), checker.verbs_alike)] == kinds
+
+
 def test_units_brought_together():
     claimed, reported, note = in_common_unit(only("11.82千克"), only("11.82吨"))
     assert (claimed.value, reported.value, claimed.unit) == (11.82, 11820.0, "公斤") and "换算" in note

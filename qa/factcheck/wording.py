@@ -22,6 +22,7 @@ Only general Chinese and government-report usage is written down here; nothing n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -57,7 +58,16 @@ SLOT_TERM = 6
 # jieba tags of proper names (places, bodies, persons, other names) and of nouns (n…, s place words, j abbreviations).
 PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
-KINDS = {"count": "数目不同", "name": "名称不同", "member": "列举的对象不同", "status": "进度不同", "direction": "方向相反"}
+# Whether two verbs name one action (qa.factcheck.similarity); None: verbs in one slot never contradict.
+Alike = Callable[[str, str], bool] | None
+KINDS = {
+    "action": "做法不同",
+    "count": "数目不同",
+    "name": "名称不同",
+    "member": "列举的对象不同",
+    "status": "进度不同",
+    "direction": "方向相反",
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,7 @@ class Conflict:
 
     claim_part: str
     report_part: str
-    kind: str  # "count", "name", "member", "negation", "status"
+    kind: str  # "action", "count", "direction", "name", "member", "negation", "status"
 
     def explain(self) -> str:
         if self.kind == "negation":
@@ -83,15 +93,16 @@ def diffable(text: str) -> str:
     return NOT_DIFFED.sub("", text)
 
 
-def conflicts(claim_clause: str, report_clause: str) -> list[Conflict]:
-    """Differences between a claim clause and the report clause it matches (both :func:`diffable`)."""
+def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
+    """Differences between a claim clause and the report clause it matches (both :func:`diffable`);
+    ``alike`` compares two verbs standing in one slot."""
     found: list[Conflict] = []
     claim_only, report_only = [], []
     for gap in gaps(claim_clause, report_clause):
         i1, i2, j1, j2, _, _ = gap
         claim_only.append((i1, i2))
         report_only.append((j1, j2))
-        found += _gap_conflicts(claim_clause, report_clause, gap)
+        found += _gap_conflicts(claim_clause, report_clause, gap, alike)
     for rule in (_negation, _status, _list_members):
         if not found:
             found += rule(claim_clause, report_clause)
@@ -100,7 +111,9 @@ def conflicts(claim_clause: str, report_clause: str) -> list[Conflict]:
     return found
 
 
-def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool]) -> list[Conflict]:
+def _gap_conflicts(
+    claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool], alike: Alike = None
+) -> list[Conflict]:
     """What one stretch where the wordings part says: another count, name, member or stage, or nothing."""
     i1, i2, j1, j2, enclosed, slot = gap
     a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
@@ -122,31 +135,40 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
     if _same_sense(words, a_core, report_clause):
         return []
     near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
-    if not _stands_in(claim_clause, report_clause, gap, listed="、" in near):
-        return []
+    found = _stands_in(claim_clause, report_clause, gap, "、" in near, alike)
+    if found != "name":
+        return [Conflict(*words, found)] if found else []
     if "、" in near:
         return [Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member")]
     return [Conflict(*words, "name")]
 
 
-def _stands_in(claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool], listed: bool) -> bool:
-    """The claim's stretch at ``gap`` names another thing in the report's stretch's place: words of
-    both sides that the other does not say (in other words either), in one slot, or both names."""
+def _stands_in(
+    claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool], listed: bool, alike: Alike
+) -> str:
+    """What the claim's stretch at ``gap`` puts in the report's stretch's place: another thing
+    (``"name"``: words of both sides that the other does not say, in other words either, in one slot,
+    or both names), another action (``"action"``: verbs ``alike`` does not find alike) or nothing (``""``)."""
     i1, i2, j1, j2, enclosed, slot = gap
     a_left, b_left = _unpaired(_touched(claim_clause, i1, i2, report_clause), _touched(report_clause, j1, j2, claim_clause))
     # One side only adds or leaves out words (the claim's own framing, the report's detail): nothing
-    # stands in the other's place. Verbs in one slot are compared by meaning before; two that do not
-    # share it are as often two ways to report one action as two steps, and stages and directions,
-    # the steps that contradict, are told apart before. Members of a list (乱采、乱排) are items, not verbs.
-    if not a_left or not b_left or (_all_verbs(a_left) and _all_verbs(b_left) and not listed):
-        return False
+    # stands in the other's place.
+    if not a_left or not b_left:
+        return ""
+    # Verbs in one slot (not members of a list: 乱采、乱排 are items) are compared by meaning: Cilin and a
+    # shared morpheme have paired what they can; the rest by the embedding (建设 / 打造 alike, 申报 / 获批
+    # not). Stages and directions, the steps that contradict most, are told apart before.
+    if _all_verbs(a_left) and _all_verbs(b_left) and not listed:
+        different = alike and not all(any(alike(a, b) for b, _ in b_left) for a, _ in a_left)
+        return "action" if different else ""
     a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
-    return (
+    differ = (
         (slot and len(a_core) == len(b_core) <= SLOT_TERM)
         or enclosed
         or (any(map(_name_like, a_left)) and any(map(_name_like, b_left)))
         or _head_at(claim_clause, i2)
     )
+    return "name" if differ else ""
 
 
 def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> bool:
