@@ -223,6 +223,9 @@ def test_another_district_is_named_in_the_explanation(checker):
         ("2020年和平区通过了全国健康促进区国家验收", "通过全国健康促进区国家验收"),
         ("附注中,“雪亮工程”是指公共安全视频监控建设联网应用工作", "即公共安全视频监控建设联网应用工作"),
         ("和平区2021年要建成核酸城市检测基地", "建成核酸城市检测基地"),
+        ("2020年和平区推行“信用+复工复产”", "实行“信用+复工复产”"),  # a synonym verb
+        # a title holding a comma, with what the report says of it in the next clause
+        ("2020年和平区强化“五个一”模式共建市域社会治理“同心圆”的案例被推荐上报中央政法委", "被推荐上报中央政法委"),
     ],
 )
 def test_statements_without_figures_are_supported_by_the_passage_that_says_them(checker, claim, evidence):
@@ -239,6 +242,8 @@ def test_statements_without_figures_are_supported_by_the_passage_that_says_them(
         ("2020年和平区与城北电力开展新基建战略合作", "与城南电力开展新基建战略合作", ["城北", "城南"]),
         ("“五育”即德育、智育、体育、美育和心育", "美育和劳动教育", ["心育", "劳动教育"]),
         ("2020年和平区在五大道设立了“豁免登记”场所", "在津湾广场设立“豁免登记”场所", ["津湾广场"]),
+        # the body that took one case said of the other case, whose title holds a comma
+        ("《社会力量强助力,真督实战促脱贫》被推荐上报中央政法委", "被国务院扶贫办收入", ["中央政法委", "国务院扶贫办"]),
     ],
 )
 def test_statements_without_figures_are_contradicted_by_a_different_word(checker, claim, evidence, words):

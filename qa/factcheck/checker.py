@@ -75,6 +75,7 @@ from qa.text.normalise import normalise_for_matching, normalise_query, normalise
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
+from qa.text.titles import whole_titles
 
 __all__ = ["FactChecker", "Verdict"]
 
@@ -96,7 +97,7 @@ class _Facts:
     def of(cls, p: Passage) -> _Facts:
         text = normalise_text(p.text)
         text = text if len(text) == len(p.text) else p.text
-        clauses = clause_spans(p.text)
+        clauses = whole_titles(p.text, clause_spans(p.text))
         figures = extract_quantities(p.text)
         sentences = sentence_spans(p.text)
         views = {}
