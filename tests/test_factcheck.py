@@ -73,6 +73,8 @@ def test_places_named_in_a_claim():
         ("通过国家卫生区第二次复审验收", "通过国家卫生区第三次复审验收", "count"),
         ("“五育”即德育、智育、体育、美育和心育", "“五育”即德育、智育、体育、美育和劳动教育", "member"),
         ("没有完成万元GDP能耗降低任务", "超额完成万元GDP能耗降低任务", "negation"),
+        # verbs, yet members of a list
+        ("针对乱占、乱采、乱排等问题开展专项整治", "对乱占、乱采、乱建等河湖管理保护突出问题开展专项清理整治", "member"),
         ("五大道公园项目已经开工", "五大道公园项目完成立项", "status"),
     ],
 )
@@ -90,10 +92,27 @@ def test_wordings_that_differ(claim, report, kind):
         ("为独居老人配发灭火毯", "为5000余位独居老人配发灭火毯"),  # the claim says less
         ("“五育”即德育、智育、体育、美育和劳动教育", "“五育”即德育、智育、体育、美育、劳动教育"),
         ("新引入154家科技型企业", "引进中环系统工程、跟谁学教育科技等154家科技型企业"),  # the report says more
+        ("推行“信用+复工复产”", "率先实行“信用+复工复产”"),  # Cilin synonyms, though 行 ends bank names
+        ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
+        ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
+        ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme
     ],
 )
 def test_wordings_that_say_the_same(claim, report):
     assert differences(claim, report) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "report", "kinds"),
+    [
+        ("探索建设数字经济平台", "探索打造数字经济平台", []),  # one action: the embedding finds them alike
+        ("加快推进老旧小区改造", "加速推进老旧小区改造", []),  # Cilin synonyms
+        ("该案例被推荐上报中央政法委", "该案例被收录上报中央政法委", ["action"]),  # two steps
+        ("培育专精特新企业", "认定专精特新企业", ["action"]),
+    ],
+)
+def test_verbs_in_one_slot_compared_by_meaning(checker, claim, report, kinds):
+    assert [c.kind for c in conflicts(diffable(claim), diffable(report), checker.verbs_alike)] == kinds
 
 
 def test_units_brought_together():
@@ -204,6 +223,9 @@ def test_another_district_is_named_in_the_explanation(checker):
         ("2020年和平区通过了全国健康促进区国家验收", "通过全国健康促进区国家验收"),
         ("附注中,“雪亮工程”是指公共安全视频监控建设联网应用工作", "即公共安全视频监控建设联网应用工作"),
         ("和平区2021年要建成核酸城市检测基地", "建成核酸城市检测基地"),
+        ("2020年和平区推行“信用+复工复产”", "实行“信用+复工复产”"),  # a synonym verb
+        # a title holding a comma, with what the report says of it in the next clause
+        ("2020年和平区强化“五个一”模式共建市域社会治理“同心圆”的案例被推荐上报中央政法委", "被推荐上报中央政法委"),
     ],
 )
 def test_statements_without_figures_are_supported_by_the_passage_that_says_them(checker, claim, evidence):
@@ -220,6 +242,8 @@ def test_statements_without_figures_are_supported_by_the_passage_that_says_them(
         ("2020年和平区与城北电力开展新基建战略合作", "与城南电力开展新基建战略合作", ["城北", "城南"]),
         ("“五育”即德育、智育、体育、美育和心育", "美育和劳动教育", ["心育", "劳动教育"]),
         ("2020年和平区在五大道设立了“豁免登记”场所", "在津湾广场设立“豁免登记”场所", ["津湾广场"]),
+        # the body that took one case said of the other case, whose title holds a comma
+        ("《社会力量强助力,真督实战促脱贫》被推荐上报中央政法委", "被国务院扶贫办收入", ["中央政法委", "国务院扶贫办"]),
     ],
 )
 def test_statements_without_figures_are_contradicted_by_a_different_word(checker, claim, evidence, words):

@@ -55,6 +55,7 @@ from qa.factcheck.claims import (
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.relations import Relation, read_relation, relate
 from qa.factcheck.respectively import respective_views
+from qa.factcheck.similarity import verbs_alike
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -74,6 +75,7 @@ from qa.text.normalise import normalise_for_matching, normalise_query, normalise
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
 from qa.text.sentences import clause_spans, sentence_spans
+from qa.text.titles import whole_titles
 
 __all__ = ["FactChecker", "Verdict"]
 
@@ -95,7 +97,7 @@ class _Facts:
     def of(cls, p: Passage) -> _Facts:
         text = normalise_text(p.text)
         text = text if len(text) == len(p.text) else p.text
-        clauses = clause_spans(p.text)
+        clauses = whole_titles(p.text, clause_spans(p.text))
         figures = extract_quantities(p.text)
         sentences = sentence_spans(p.text)
         views = {}
@@ -149,6 +151,7 @@ class FactChecker:
         self.report_text = normalise_text("".join(p.doc_title + p.text for p in passages))
         titles = {normalise_text(p.doc_title) for p in passages}
         self.subject = tuple(sorted({w for t in titles for w in places(t)}, key=len, reverse=True))
+        self.verbs_alike = verbs_alike(searcher.index.embedder)
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
@@ -407,7 +410,7 @@ class FactChecker:
                     if self.stats.coverage(c.grams(start, end), passage) < self.CONFLICT_COVERAGE:
                         best.unmatched.append(c.text_of(start, end))
                     continue
-            found = conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]))
+            found = conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]), self.verbs_alike)
             if found and not best.conflicts:
                 best.conflicts, deciding = found, facts.clauses[i]
         span = deciding or self._covering_clauses(facts, best.span, c, best.coverage)

@@ -36,6 +36,7 @@ from qa.text.places import administrative_places
 from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
 from qa.text.synonyms import synonyms
+from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
 from qa.text.units import CONVERSIONS, COUNT_WORDS
 
@@ -116,7 +117,8 @@ class Claim:
     @property
     def clauses(self) -> list[tuple[int, int]]:
         """Clauses of ``matching`` that state something."""
-        return [(s, e) for s, e in clause_spans(self.matching) if any(self.content[s:e])]
+        spans = whole_titles(self.matching, clause_spans(self.matching))
+        return [(s, e) for s, e in spans if any(self.content[s:e])]
 
     def grams(self, start: int = 0, end: int | None = None, within_words: bool = False) -> Counter[str]:
         """Content unigrams and bigrams of ``matching[start:end]``; ``within_words``: no bigram across

@@ -22,12 +22,13 @@ Only general Chinese and government-report usage is written down here; nothing n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
 from qa.text.quantities import extract_quantities
-from qa.text.synonyms import restates
+from qa.text.synonyms import restates, same_meaning
 from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
@@ -54,7 +55,19 @@ OPPOSITES += (("多", "少"), ("高", "低"), ("开放", "关闭"), ("新增", "
 # A stretch of the same length standing in one slot names another thing, up to a term's length
 # (城北 / 城南, 住房公积金 / 社会保险费); longer equal stretches are more often rewordings.
 SLOT_TERM = 6
-KINDS = {"count": "数目不同", "name": "名称不同", "member": "列举的对象不同", "status": "进度不同", "direction": "方向相反"}
+# jieba tags of proper names (places, bodies, persons, other names) and of nouns (n…, s place words, j abbreviations).
+PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
+NOUN_TAGS = ("n", "s", "j")
+# Whether two verbs name one action (qa.factcheck.similarity); None: verbs in one slot never contradict.
+Alike = Callable[[str, str], bool] | None
+KINDS = {
+    "action": "做法不同",
+    "count": "数目不同",
+    "name": "名称不同",
+    "member": "列举的对象不同",
+    "status": "进度不同",
+    "direction": "方向相反",
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,7 @@ class Conflict:
 
     claim_part: str
     report_part: str
-    kind: str  # "count", "name", "member", "negation", "status"
+    kind: str  # "action", "count", "direction", "name", "member", "negation", "status"
 
     def explain(self) -> str:
         if self.kind == "negation":
@@ -80,15 +93,16 @@ def diffable(text: str) -> str:
     return NOT_DIFFED.sub("", text)
 
 
-def conflicts(claim_clause: str, report_clause: str) -> list[Conflict]:
-    """Differences between a claim clause and the report clause it matches (both :func:`diffable`)."""
+def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
+    """Differences between a claim clause and the report clause it matches (both :func:`diffable`);
+    ``alike`` compares two verbs standing in one slot."""
     found: list[Conflict] = []
     claim_only, report_only = [], []
     for gap in gaps(claim_clause, report_clause):
         i1, i2, j1, j2, _, _ = gap
         claim_only.append((i1, i2))
         report_only.append((j1, j2))
-        found += _gap_conflicts(claim_clause, report_clause, gap)
+        found += _gap_conflicts(claim_clause, report_clause, gap, alike)
     for rule in (_negation, _status, _list_members):
         if not found:
             found += rule(claim_clause, report_clause)
@@ -97,7 +111,9 @@ def conflicts(claim_clause: str, report_clause: str) -> list[Conflict]:
     return found
 
 
-def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool]) -> list[Conflict]:
+def _gap_conflicts(
+    claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool], alike: Alike = None
+) -> list[Conflict]:
     """What one stretch where the wordings part says: another count, name, member or stage, or nothing."""
     i1, i2, j1, j2, enclosed, slot = gap
     a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
@@ -118,18 +134,41 @@ def _gap_conflicts(claim_clause: str, report_clause: str, gap: tuple[int, int, i
         return [Conflict(*opposite, "direction")]
     if _same_sense(words, a_core, report_clause):
         return []
-    names_differ = (
-        (slot and len(a_core) == len(b_core) <= SLOT_TERM)
-        or enclosed
-        or (_name_like(words[0]) and _name_like(words[1]))
-        or _head_at(claim_clause, i2)
-    )
-    if not names_differ:
-        return []
     near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
+    found = _stands_in(claim_clause, report_clause, gap, "、" in near, alike)
+    if found != "name":
+        return [Conflict(*words, found)] if found else []
     if "、" in near:
         return [Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member")]
     return [Conflict(*words, "name")]
+
+
+def _stands_in(
+    claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool], listed: bool, alike: Alike
+) -> str:
+    """What the claim's stretch at ``gap`` puts in the report's stretch's place: another thing
+    (``"name"``: words of both sides that the other does not say, in other words either, in one slot,
+    or both names), another action (``"action"``: verbs ``alike`` does not find alike) or nothing (``""``)."""
+    i1, i2, j1, j2, enclosed, slot = gap
+    a_left, b_left = _unpaired(_touched(claim_clause, i1, i2, report_clause), _touched(report_clause, j1, j2, claim_clause))
+    # One side only adds or leaves out words (the claim's own framing, the report's detail): nothing
+    # stands in the other's place.
+    if not a_left or not b_left:
+        return ""
+    # Verbs in one slot (not members of a list: 乱采、乱排 are items) are compared by meaning: Cilin and a
+    # shared morpheme have paired what they can; the rest by the embedding (建设 / 打造 alike, 申报 / 获批
+    # not). Stages and directions, the steps that contradict most, are told apart before.
+    if _all_verbs(a_left) and _all_verbs(b_left) and not listed:
+        different = alike and not all(any(alike(a, b) for b, _ in b_left) for a, _ in a_left)
+        return "action" if different else ""
+    a_core, b_core = strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])
+    differ = (
+        (slot and len(a_core) == len(b_core) <= SLOT_TERM)
+        or enclosed
+        or (any(map(_name_like, a_left)) and any(map(_name_like, b_left)))
+        or _head_at(claim_clause, i2)
+    )
+    return "name" if differ else ""
 
 
 def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> bool:
@@ -141,6 +180,47 @@ def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> 
     if _actions(words[0]) and _actions(words[1]) and set(words[0]) & set(words[1]):
         return True
     return _said_elsewhere(claim_core, report_clause)
+
+
+def _touched(clause: str, start: int, end: int, other: str) -> list[tuple[str, str]]:
+    """The content words (jieba, with their tags) that ``clause[start:end]`` touches and ``other``
+    does not say anywhere (推 of 推行 -> 推行; 信用 said in the other clause too -> left out)."""
+    out, at = [], 0
+    for word, tag in pos_tags(clause):
+        if at + len(word) > start and at < end and not tag.startswith(FUNCTION_TAGS) and strip_light(word):
+            if word not in other:
+                out.append((word, tag))
+        at += len(word)
+    return out
+
+
+def _unpaired(
+    claim_words: list[tuple[str, str]], report_words: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The words of each side that no word of the other side says in other words: a Cilin synonym
+    (推行 / 实行), a verb sharing a morpheme (收进 / 收入, 防疫 / 防控) or a shortened form whose
+    characters all stand in the other side's words (防疫 / 疫情防控: Chinese shortens a term by
+    keeping some of its characters)."""
+    claim_text, report_text = "".join(w for w, _ in claim_words), "".join(w for w, _ in report_words)
+
+    def said(word: tuple[str, str], others: list[tuple[str, str]], other_text: str) -> bool:
+        if len(word[0]) >= 2 and set(word[0]) <= set(other_text):
+            return True
+        return any(same_meaning(word[0], o[0]) or _one_action(word, o) for o in others)
+
+    return (
+        [w for w in claim_words if not said(w, report_words, report_text)],
+        [w for w in report_words if not said(w, claim_words, claim_text)],
+    )
+
+
+def _one_action(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two verbs sharing a morpheme name one action in two compounds (迁入 / 搬迁, 引进 / 引入)."""
+    return a[1].startswith("v") and b[1].startswith("v") and bool(set(a[0]) & set(b[0]))
+
+
+def _all_verbs(words: list[tuple[str, str]]) -> bool:
+    return all(tag.startswith("v") for _, tag in words)
 
 
 def _content_words(text: str) -> list[tuple[str, str]]:
@@ -275,9 +355,11 @@ def _same_item(a: str, b: str) -> bool:
     return shared >= min(len(a), len(b)) / 2 and not any(_gap_conflicts(a, b, gap) for gap in gaps(a, b))
 
 
-def _name_like(word: str) -> bool:
-    """Ends like the name of a place or body (五大道, 津湾广场), or is tagged a proper name."""
-    return len(word) >= 2 and (word[-1] in NAME_SUFFIXES or any(flag in ("ns", "nt", "nr", "nz") for _, flag in pos_tags(word)))
+def _name_like(word: tuple[str, str]) -> bool:
+    """A noun ending like the name of a place or body (五大道, 津湾广场), or tagged a proper name; a
+    verb ending in one of those characters (推行, 运行) is no name."""
+    text, tag = word
+    return len(text) >= 2 and (tag in PROPER_TAGS or (tag[:1] in NOUN_TAGS and text[-1] in NAME_SUFFIXES))
 
 
 def _head_at(text: str, at: int) -> bool:
@@ -335,7 +417,7 @@ def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
     for k, (word, _) in enumerate(words):
         w_start, w_end = at, at + len(word)
         at = w_end
-        if word[-1] not in NAME_SUFFIXES:
+        if word[-1] not in NAME_SUFFIXES or words[k][1][:1] not in NOUN_TAGS:  # 推行, 运行 are verbs
             continue
         name, start, back = word, w_start, k - 1
         while back >= 0 and words[back][1][:1] in ("n", "j") and len(name) < 8:
