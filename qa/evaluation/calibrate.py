@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
+from scipy.stats import beta
 
 from qa.answering.answerability import CALIBRATION_FILE, OPEN_MODEL, Calibration, Model
 from qa.answering.evidence import FEATURES
@@ -16,8 +17,12 @@ from qa.evaluation.data import read_jsonl
 from qa.evaluation.questions import question_outcome
 from qa.evaluation.splits import keep_split
 
-# At most this share of answerable tune questions may be declined when the threshold is chosen.
-MAX_REJECTED = 0.03
+# The share of answerable questions the product may decline, and the confidence with which the tune
+# questions must show it is not exceeded: a share seen on a hundred-odd questions is uncertain, so
+# the threshold declines only as many answerable tune questions as keep the one-sided upper
+# confidence bound of the rate (Clopper–Pearson) at or under the promise.
+MAX_REJECTED = 0.05
+CONFIDENCE = 0.9
 # L2 penalty of the logistic model: seven features fitted on ~130 questions keep moderate weights
 # (a feature that separates the tune questions would otherwise get an unbounded one).
 L2 = 1.0
@@ -41,8 +46,9 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
     """Fit the model on the tune halves of ``paths`` and choose its threshold, reproducibly.
 
     The model is a logistic regression of "answerable" on the evidence features (standardised),
-    with balanced class weights. The threshold is the highest probability that still accepts all
-    but ``max_rejected`` of the answerable tune questions. ``high`` and ``medium`` are the lowest top
+    with balanced class weights. The threshold is the highest probability that declines no more
+    answerable tune questions (the rules' included) than keep the upper confidence bound of the
+    rejection rate within ``max_rejected`` (:func:`rejections_allowed`). ``high`` and ``medium`` are the lowest top
     scores above which the first passage is right for 95% and 75% of the answerable questions.
     """
     # Only the tune half: the test half must stay unseen by every threshold.
@@ -142,10 +148,20 @@ def _number(value) -> float:
     return float("nan") if value is None else float(value)
 
 
+def rejections_allowed(answerable: int, max_rejected: float = MAX_REJECTED, confidence: float = CONFIDENCE) -> int:
+    """The most answerable questions of ``answerable`` that may be declined while the one-sided
+    ``confidence`` upper bound of the rejection rate stays at or under ``max_rejected`` (-1: none may)."""
+    allowed = -1
+    while allowed + 1 < answerable and beta.ppf(confidence, allowed + 2, answerable - allowed - 1) <= max_rejected:
+        allowed += 1
+    return allowed
+
+
 def _threshold(rows: list[dict], max_rejected: float) -> float:
-    """The highest probability threshold that declines at most ``max_rejected`` of the answerable rows."""
+    """The highest probability threshold that declines no more of the answerable rows than
+    :func:`rejections_allowed` lets."""
     answerable = [r for r in rows if not r["unanswerable"]]
-    allowed = int(max_rejected * len(answerable)) - sum(r["out_of_scope"] for r in answerable)
+    allowed = max(rejections_allowed(len(answerable), max_rejected), 0) - sum(r["out_of_scope"] for r in answerable)
     probabilities = sorted(r["p"] for r in answerable if not r["out_of_scope"])
     if not probabilities:
         return 0.0
