@@ -225,10 +225,17 @@ def test_which_two_asks_the_members_of_a_set_of_two():
     # 哪两家 / 哪8个 (as normalised) ask for the members of a counted set; 每个…几个 for one figure per member.
     assert asked_type("除了联通还有哪2家") == AnswerType.LIST
     assert asked_type("“八个一”是哪8个一") == AnswerType.LIST
-    assert asked_type("每个街道要建成几个“适老”小区") == AnswerType.LEVEL
     assert asked_type("各个街道分别建成几个") == AnswerType.BREAKDOWN
     assert not span_gives(AnswerType.LIST, "强化与铁塔集团及联通等三大运营商合作", "除了联通还有哪2家")
     assert span_gives(AnswerType.LIST, "试点单位为区人民医院、区中医医院", "是哪两家医院")
+
+
+def test_a_figure_for_each_one_is_answered_only_by_a_figure_for_each_one():
+    assert asked_type("新增1张养老床位,区里补贴多少钱") == AnswerType.PER_UNIT
+    assert asked_type("每个街道要建成几个“适老”小区") == AnswerType.PER_UNIT
+    assert asked_type("新增了多少张养老床位") == AnswerType.LEVEL
+    assert not span_gives(AnswerType.PER_UNIT, "新增养老床位200张", "新增1张养老床位,区里补贴多少钱")
+    assert span_gives(AnswerType.PER_UNIT, "每个街道建成一个“适老”小区", "每个街道要建成几个")
 
 
 def test_a_clause_ending_in_a_colon_announces_the_members():

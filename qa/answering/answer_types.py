@@ -43,6 +43,7 @@ class AnswerType(StrEnum):
     CONTACT = "contact"  # a telephone number, an e-mail or a web address
     CLOCK = "clock"  # a time of day (几点, 开放时间)
     ORDINAL = "ordinal"  # a rank or a round (第几次, 第几名)
+    PER_UNIT = "per_unit"  # a figure for each one (每张床位补贴多少钱, 一个人能领多少)
     LIST = "list"  # the members of a set (哪些, 名单)
     OTHER = "other"  # an explanation, a yes/no, an open question
 
@@ -78,6 +79,14 @@ LIST_ASKED = re.compile(
 # 每个街道建成几个 asks one figure per member, not a breakdown.
 BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|几)")
 # The size of a set the question gives (14个隔离点, 哪两家); 一个 is as often "a" as "one".
+# A figure for each one of something: 每/一 (as normalised, 1) with a counter, then 多少/几 in that
+# clause or the next (每张床位补贴多少钱, 新增1张床位,补贴多少钱). 每天/每年 ask a rate in time,
+# answered as any figure is.
+PER_UNIT_ASKED = re.compile(
+    rf"(?:每|一|(?<![0-9.])1)[{MEASURE_WORDS}][^,，?？]{{0,10}}?(?:[,，][^,，?？]{{0,8}}?)?(?:多少|几)"
+)
+# A figure given for each one: 每…, 人均, 户均, 元/人.
+PER_UNIT = re.compile(r"每|[人户]均|平均|/")
 COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种]")
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
@@ -110,6 +119,7 @@ SHAPES = {
     AnswerType.CONTACT: CONTACT,
     AnswerType.CLOCK: CLOCK,
     AnswerType.ORDINAL: ORDINAL,
+    AnswerType.PER_UNIT: PER_UNIT,
 }
 
 
@@ -125,6 +135,7 @@ def asked_type(normalised_question: str) -> AnswerType:
         (AnswerType.PLACE, PLACE_ASKED),
         (AnswerType.ORDINAL, ORDINAL_ASKED),
         (AnswerType.BREAKDOWN, BREAKDOWN_ASKED),
+        (AnswerType.PER_UNIT, PER_UNIT_ASKED),
         (AnswerType.LIST, LIST_ASKED),
         (AnswerType.RATE, RATE_ASKED),
         (AnswerType.LEVEL, LEVEL_ASKED),

@@ -41,6 +41,7 @@ KIND_NAMES = {
     AnswerType.CONTACT: "联系方式",
     AnswerType.CLOCK: "具体时刻",
     AnswerType.ORDINAL: "次序或名次",
+    AnswerType.PER_UNIT: "每一个的数字",
     AnswerType.LIST: "名单",
 }
 

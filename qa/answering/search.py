@@ -335,7 +335,7 @@ PERIOD_HITS = 3
 # How many for a passage of that part that gives the figure asked.
 FIGURE_HITS = 5
 # Kinds whose answer is a figure.
-FIGURE_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.AMOUNT, AnswerType.BREAKDOWN)
+FIGURE_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.AMOUNT, AnswerType.BREAKDOWN, AnswerType.PER_UNIT)
 
 
 def _runner_up(scores: np.ndarray, chosen: int) -> list[float]:
