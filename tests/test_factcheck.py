@@ -224,6 +224,8 @@ def test_another_district_is_named_in_the_explanation(checker):
         ("附注中,“雪亮工程”是指公共安全视频监控建设联网应用工作", "即公共安全视频监控建设联网应用工作"),
         ("和平区2021年要建成核酸城市检测基地", "建成核酸城市检测基地"),
         ("2020年和平区推行“信用+复工复产”", "实行“信用+复工复产”"),  # a synonym verb
+        ("2021年和平区要创建1个全国综合减灾示范社区和1个国家级防震减灾科普示范学校", "国家级防震减灾科普示范学校"),
+        ("“专精特新”中小企业是经市工信局培育的中小企业", "即经市工信局培育的"),
         # a title holding a comma, with what the report says of it in the next clause
         ("2020年和平区强化“五个一”模式共建市域社会治理“同心圆”的案例被推荐上报中央政法委", "被推荐上报中央政法委"),
     ],
@@ -244,6 +246,10 @@ def test_statements_without_figures_are_supported_by_the_passage_that_says_them(
         ("2020年和平区在五大道设立了“豁免登记”场所", "在津湾广场设立“豁免登记”场所", ["津湾广场"]),
         # the body that took one case said of the other case, whose title holds a comma
         ("《社会力量强助力,真督实战促脱贫》被推荐上报中央政法委", "被国务院扶贫办收入", ["中央政法委", "国务院扶贫办"]),
+        # a programme's name with another modifier, inside a sentence that holds the rest
+        ("2021年和平区要创建1个国家级综合减灾示范学校", "国家级防震减灾科普示范学校", ["综合减灾示范学校", "防震减灾科普"]),
+        # a body in a claim the report says across two clauses
+        ("附注中,“专精特新”中小企业是经市发改委培育的中小企业", "即经市工信局培育的", ["发改委", "市工信局"]),
     ],
 )
 def test_statements_without_figures_are_contradicted_by_a_different_word(checker, claim, evidence, words):
