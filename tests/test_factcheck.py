@@ -93,6 +93,7 @@ def test_wordings_that_differ(claim, report, kind):
         ("“五育”即德育、智育、体育、美育和劳动教育", "“五育”即德育、智育、体育、美育、劳动教育"),
         ("新引入154家科技型企业", "引进中环系统工程、跟谁学教育科技等154家科技型企业"),  # the report says more
         ("推行“信用+复工复产”", "率先实行“信用+复工复产”"),  # Cilin synonyms, though 行 ends bank names
+        ("全市第一家街道级社区养老机构投入运营", "全市首家街道级社区养老机构投入运营"),  # 第一 / 首
         ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
         ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
         ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme
@@ -154,6 +155,19 @@ def test_the_right_figure_in_any_spelling_is_supported(checker, claim):
     assert (v.verdict, v.label) == ("supported", "报告支持")
     assert "新增就业3.1万人" in highlighted(v.evidence[0])
     assert v.comparisons[0]["outcome"] == "equal" and v.comparisons[0]["report"]["value"] == 31000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区成立了7个工作组和12个工作专班", "supported"),
+        ("2020年和平区成立了7个工作组和15个工作专班", "contradicted"),
+        ("2020年和平区成立了12个工作组和7个工作专班", "contradicted"),
+    ],
+)
+def test_two_figures_of_one_clause_each_count_what_follows_them(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
 
 
 @pytest.mark.slow

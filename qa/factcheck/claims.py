@@ -412,11 +412,13 @@ def figure_context(
     """The claim's content grams around a figure: gram -> (weight, distance from the figure).
 
     The weight is the gram's rarity, halved at ten characters from the figure (other figures'
-    characters do not count as distance). ``own_clause``: only the figure's own clause.
+    characters do not count as distance). ``own_clause``: only the figure's own clause. Words after
+    the next figure name what that one counts (7个工作组和12个工作专班: 工作专班 is not counted by 7个).
     """
     text = claim.matching
     others = [f.span for f in claim.figures if f.span != figure.span]
     lo_limit, hi_limit = figure.clause if own_clause else (0, len(text))
+    hi_limit = min([hi_limit] + [e for s, e in others if s >= figure.span[1]])
     weights: dict[str, tuple[float, float]] = {}
     for i, ch in enumerate(text):
         if not claim.content[i] or not lo_limit <= i < hi_limit:

@@ -45,6 +45,8 @@ STAGES = (
     ("投入使用", "投入运营", "投用", "开业", "开诊", "运营"),
     ("挂牌",),
 )
+# The first of a series is written 首 or 第一 before a measure word (首家 / 第一家, 首批 / 第一批).
+FIRST = re.compile(f"第一(?=[{''.join(sorted(MEASURE))}批])")
 LIST_END = re.compile(r"等|以及|和|及|与")
 # Parts of speech (jieba) of words that say how, where or in which relation, not what: adverbs,
 # prepositions, particles, conjunctions, localisers (在…下), pronouns, modal and interjection words.
@@ -103,6 +105,7 @@ def diffable(text: str) -> str:
 def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
     """Differences between a claim clause and the report clause it matches (both :func:`diffable`);
     ``alike`` compares two verbs standing in one slot."""
+    claim_clause, report_clause = FIRST.sub("首", claim_clause), FIRST.sub("首", report_clause)
     found: list[Conflict] = []
     claim_only, report_only = [], []
     for gap in gaps(claim_clause, report_clause):
