@@ -14,6 +14,7 @@ import pytest
 from qa.app.present import format_verdict
 from qa.errors import QueryError
 from qa.factcheck.claims import in_common_unit, read_claim
+from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.wording import conflicts, diffable
 from qa.text.quantities import extract_quantities
 from tests.conftest import CORPUS, EVAL
@@ -114,6 +115,12 @@ def test_wordings_that_say_the_same(claim, report):
 )
 def test_verbs_in_one_slot_compared_by_meaning(checker, claim, report, kinds):
     assert [c.kind for c in conflicts(diffable(claim), diffable(report), checker.verbs_alike)] == kinds
+
+
+def test_claim_verbs_a_sentence_says_with_other_verbs(checker):
+    sentence = "区妇产科医院搬迁新院并正式开诊,探索打造数字经济平台,项目竣工"
+    found = dict(verb_paraphrases(["搬进", "接诊", "建设", "开工"], sentence, checker.verbs_alike))
+    assert found == {"搬进": {"搬迁"}, "接诊": {"开诊"}, "建设": {"打造"}}  # 开工 / 竣工: two stages
 
 
 def test_units_brought_together():
@@ -238,6 +245,7 @@ def test_another_district_is_named_in_the_explanation(checker):
         ("附注中,“雪亮工程”是指公共安全视频监控建设联网应用工作", "即公共安全视频监控建设联网应用工作"),
         ("和平区2021年要建成核酸城市检测基地", "建成核酸城市检测基地"),
         ("2020年和平区推行“信用+复工复产”", "实行“信用+复工复产”"),  # a synonym verb
+        ("2020年区妇产科医院搬进新院,并正式开始接诊", "搬迁新院并正式开诊"),  # verbs sharing a morpheme
         ("2021年和平区要创建1个全国综合减灾示范社区和1个国家级防震减灾科普示范学校", "国家级防震减灾科普示范学校"),
         ("“专精特新”中小企业是经市工信局培育的中小企业", "即经市工信局培育的"),
         # a title holding a comma, with what the report says of it in the next clause

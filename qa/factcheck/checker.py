@@ -40,6 +40,7 @@ from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
     claim_synonyms,
+    claim_verbs,
     context_score,
     counted_otherwise,
     counts_own_list,
@@ -53,6 +54,7 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.lists import judge, read_list_claim
+from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.relations import Relation, read_relation, relate
 from qa.factcheck.respectively import respective_views
 from qa.factcheck.similarity import verbs_alike
@@ -400,6 +402,11 @@ class FactChecker:
         if best.hit is None:
             return best
         facts = self.facts[best.hit.passage.id]
+        if best.coverage < self.SUPPORT_COVERAGE:  # the claim's verbs said with other verbs count too
+            sentence = normalise_for_matching(facts.passage.text[best.span[0] : best.span[1]])
+            more = verb_paraphrases(claim_verbs(c), sentence, self.verbs_alike)
+            if more:
+                best.coverage = max(best.coverage, word_coverage(self.stats, c, with_synonyms(sentence, words + more)))
         deciding = None
         for start, end in c.clauses:
             found, where = self._clause_conflicts(c, (start, end), facts, best, anchors.get((start, end)))

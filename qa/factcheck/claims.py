@@ -64,7 +64,9 @@ LIGHT_WORDS = sorted(
     | {"并", "共", "已", "都", "也", "还", "均", "把", "将", "被", "由", "对", "从", "到", "至", "等"}
     # Words that praise how a thing was done, not what was done (顺利编制完成 / 圆满完成…编制任务).
     | {"顺利", "圆满", "成功", "妥善", "扎实", "稳步", "有序", "积极", "全力", "切实", "有效", "大力", "认真"}
-    | {"深入", "正式", "做到"},
+    | {"深入", "正式", "做到"}
+    # Aspect verbs: 开始接诊 states 接诊.
+    | {"开始"},
     key=len,
     reverse=True,
 )
@@ -266,6 +268,16 @@ def claim_synonyms(claim: Claim) -> list[tuple[str, frozenset[str]]]:
             found = frozenset(s for s in synonyms(word) if len(s) >= 2)
             if found:
                 out.append((word, found))
+    return out
+
+
+def claim_verbs(claim: Claim) -> list[str]:
+    """The claim's content verbs (jieba ``v…``) of two or more characters (搬进, 接诊)."""
+    out, at = [], 0
+    for word, tag in pos_tags(claim.matching):
+        start, at = at, at + len(word)
+        if tag.startswith("v") and len(word) >= 2 and all(claim.content[start:at]):
+            out.append(word)
     return out
 
 

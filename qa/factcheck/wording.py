@@ -42,7 +42,8 @@ STAGES = (
     ("开工", "动工", "启动建设", "启动"),
     ("在建",),
     ("竣工", "完工", "建成", "落成"),
-    ("投入使用", "投入运营", "投用", "开业", "开诊", "运营"),
+    ("验收",),  # accepted after completion (竣工验收 holds both stages)
+    ("投入使用", "投入运营", "投用", "开业", "开诊", "接诊", "运营"),
     ("挂牌",),
 )
 # The first of a series is written 首 or 第一 before a measure word (首家 / 第一家, 首批 / 第一批).
@@ -140,8 +141,8 @@ def _gap_conflicts(
     if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
         return _status(a_core, b_core)
     words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
-    if opposite := _opposite(a_core, b_core):
-        return [Conflict(*opposite, "direction")]
+    if reverse := opposite(a_core, b_core):
+        return [Conflict(*reverse, "direction")]
     if _same_sense(words, a_core, report_clause):
         return []
     near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
@@ -256,7 +257,7 @@ def _said_elsewhere(core: str, clause: str) -> bool:
     return bool(words) and all(len(w) >= 2 and w in clause for w, _ in words)
 
 
-def _opposite(a: str, b: str) -> tuple[str, str] | None:
+def opposite(a: str, b: str) -> tuple[str, str] | None:
     """Words of opposite direction in one slot (增加 / 减少, 提高 / 降低, 扩大 / 缩小)."""
     for up, down in OPPOSITES:
         for x, y in ((a, b), (b, a)):
