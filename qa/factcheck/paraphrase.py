@@ -31,7 +31,8 @@ def verb_paraphrases(claim_words: list[str], sentence: str, alike: Alike) -> lis
 
 
 def _one_action(a: str, b: str, alike: Alike) -> bool:
-    if _stage(a) != _stage(b) or opposite(a, b):
+    stages = _stage(a), _stage(b)
+    if (None not in stages and stages[0] != stages[1]) or opposite(a, b):  # 开工 / 竣工, 增加 / 减少
         return False
     return bool(set(a) & set(b)) or bool(alike and alike(a, b))
 
