@@ -48,6 +48,8 @@ STAGES = (
 )
 # The first of a series is written 首 or 第一 before a measure word (首家 / 第一家, 首批 / 第一批).
 FIRST = re.compile(f"第一(?=[{''.join(sorted(MEASURE))}批])")
+# Floors below ground are written 负一层 or 地下一层.
+BASEMENT = re.compile(r"地下(?=[一二三四五六七八九十\d#]+层)")
 LIST_END = re.compile(r"等|以及|和|及|与")
 # Parts of speech (jieba) of words that say how, where or in which relation, not what: adverbs,
 # prepositions, particles, conjunctions, localisers (在…下), pronouns, modal and interjection words.
@@ -103,10 +105,16 @@ def diffable(text: str) -> str:
     return NOT_DIFFED.sub("", text)
 
 
+def one_spelling(text: str) -> str:
+    """Wording with the first of a series and floors below ground each in one spelling (第一家 -> 首家,
+    地下一层 -> 负一层)."""
+    return BASEMENT.sub("负", FIRST.sub("首", text))
+
+
 def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
     """Differences between a claim clause and the report clause it matches (both :func:`diffable`);
     ``alike`` compares two verbs standing in one slot."""
-    claim_clause, report_clause = FIRST.sub("首", claim_clause), FIRST.sub("首", report_clause)
+    claim_clause, report_clause = one_spelling(claim_clause), one_spelling(report_clause)
     found: list[Conflict] = []
     claim_only, report_only = [], []
     for gap in gaps(claim_clause, report_clause):
