@@ -58,6 +58,12 @@ def test_the_reports_subject_years_and_cue_words_state_nothing():
     assert stated == "新增就业"
 
 
+def test_a_time_frame_states_nothing():
+    claim = read_claim("疫情期间和平区累计筹措口罩308万只", ("和平区",))
+    stated = "".join(ch for ch, on in zip(claim.matching, claim.content) if on)
+    assert stated == "筹措口罩"
+
+
 def test_places_named_in_a_claim():
     assert read_claim("2020年静海区新增就业3.1万人").places[0] == "静海区"
     assert read_claim("2020年红桥区新增就业3.1万人").places[0] == "红桥区"

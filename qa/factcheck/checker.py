@@ -73,6 +73,7 @@ from qa.factcheck.verdict import (
 )
 from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names
 from qa.text.grams import GramStats
+from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
@@ -100,7 +101,7 @@ class _Facts:
         text = normalise_text(p.text)
         text = text if len(text) == len(p.text) else p.text
         clauses = whole_titles(p.text, clause_spans(p.text))
-        figures = extract_quantities(p.text)
+        figures = sorted(extract_quantities(p.text) + group_counts(p.text), key=lambda q: q.start)
         sentences = sentence_spans(p.text)
         views = {}
         for s, e in sentences:

@@ -241,9 +241,21 @@ def _kept_mask(matching: str, subject_words: tuple[str, ...]) -> tuple[bool, ...
         spans += [m.span() for m in pattern.finditer(matching)]
     for word in subject_words:
         spans += [m.span() for m in re.finditer(re.escape(word), matching)]
+    spans += _time_frames(matching)
     for start, end in spans:
         keep[start:end] = [False] * (end - start)
     return tuple(keep)
+
+
+def _time_frames(text: str) -> list[tuple[int, int]]:
+    """Spans of “X期间” (疫情期间, 春节期间): a frame saying when, which a report states once for a
+    whole passage or not at all; the words of X state nothing of the claim's own."""
+    out, at, words = [], 0, pos_tags(text)
+    for k, (word, _) in enumerate(words):
+        if word == "期间" and k > 0:
+            out.append((at - len(words[k - 1][0]), at + len(word)))
+        at += len(word)
+    return out
 
 
 def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
