@@ -14,6 +14,7 @@ import pytest
 from qa.app.present import format_verdict
 from qa.errors import QueryError
 from qa.factcheck.claims import in_common_unit, read_claim
+from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.wording import conflicts, diffable
 from qa.text.quantities import extract_quantities
 from tests.conftest import CORPUS, EVAL
@@ -57,6 +58,12 @@ def test_the_reports_subject_years_and_cue_words_state_nothing():
     assert stated == "新增就业"
 
 
+def test_a_time_frame_states_nothing():
+    claim = read_claim("疫情期间和平区累计筹措口罩308万只", ("和平区",))
+    stated = "".join(ch for ch, on in zip(claim.matching, claim.content) if on)
+    assert stated == "筹措口罩"
+
+
 def test_places_named_in_a_claim():
     assert read_claim("2020年静海区新增就业3.1万人").places[0] == "静海区"
     assert read_claim("2020年红桥区新增就业3.1万人").places[0] == "红桥区"
@@ -93,6 +100,8 @@ def test_wordings_that_differ(claim, report, kind):
         ("“五育”即德育、智育、体育、美育和劳动教育", "“五育”即德育、智育、体育、美育、劳动教育"),
         ("新引入154家科技型企业", "引进中环系统工程、跟谁学教育科技等154家科技型企业"),  # the report says more
         ("推行“信用+复工复产”", "率先实行“信用+复工复产”"),  # Cilin synonyms, though 行 ends bank names
+        ("全市第一家街道级社区养老机构投入运营", "全市首家街道级社区养老机构投入运营"),  # 第一 / 首
+        ("盘活民园广场地下一层街区闲置空间", "盘活民园广场负一层街区闲置空间"),  # 地下一层 / 负一层
         ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
         ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
         ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme
@@ -113,6 +122,12 @@ def test_wordings_that_say_the_same(claim, report):
 )
 def test_verbs_in_one_slot_compared_by_meaning(checker, claim, report, kinds):
     assert [c.kind for c in conflicts(diffable(claim), diffable(report), checker.verbs_alike)] == kinds
+
+
+def test_claim_verbs_a_sentence_says_with_other_verbs(checker):
+    sentence = "区妇产科医院搬迁新院并正式开诊,探索打造数字经济平台,项目竣工"
+    found = dict(verb_paraphrases(["搬进", "接诊", "建设", "开工"], sentence, checker.verbs_alike))
+    assert found == {"搬进": {"搬迁"}, "接诊": {"开诊"}, "建设": {"打造"}}  # 开工 / 竣工: two stages
 
 
 def test_units_brought_together():
@@ -154,6 +169,19 @@ def test_the_right_figure_in_any_spelling_is_supported(checker, claim):
     assert (v.verdict, v.label) == ("supported", "报告支持")
     assert "新增就业3.1万人" in highlighted(v.evidence[0])
     assert v.comparisons[0]["outcome"] == "equal" and v.comparisons[0]["report"]["value"] == 31000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区成立了7个工作组和12个工作专班", "supported"),
+        ("2020年和平区成立了7个工作组和15个工作专班", "contradicted"),
+        ("2020年和平区成立了12个工作组和7个工作专班", "contradicted"),
+    ],
+)
+def test_two_figures_of_one_clause_each_count_what_follows_them(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
 
 
 @pytest.mark.slow
@@ -224,6 +252,9 @@ def test_another_district_is_named_in_the_explanation(checker):
         ("附注中,“雪亮工程”是指公共安全视频监控建设联网应用工作", "即公共安全视频监控建设联网应用工作"),
         ("和平区2021年要建成核酸城市检测基地", "建成核酸城市检测基地"),
         ("2020年和平区推行“信用+复工复产”", "实行“信用+复工复产”"),  # a synonym verb
+        ("2020年区妇产科医院搬进新院,并正式开始接诊", "搬迁新院并正式开诊"),  # verbs sharing a morpheme
+        ("2021年和平区要创建1个全国综合减灾示范社区和1个国家级防震减灾科普示范学校", "国家级防震减灾科普示范学校"),
+        ("“专精特新”中小企业是经市工信局培育的中小企业", "即经市工信局培育的"),
         # a title holding a comma, with what the report says of it in the next clause
         ("2020年和平区强化“五个一”模式共建市域社会治理“同心圆”的案例被推荐上报中央政法委", "被推荐上报中央政法委"),
     ],
@@ -244,6 +275,10 @@ def test_statements_without_figures_are_supported_by_the_passage_that_says_them(
         ("2020年和平区在五大道设立了“豁免登记”场所", "在津湾广场设立“豁免登记”场所", ["津湾广场"]),
         # the body that took one case said of the other case, whose title holds a comma
         ("《社会力量强助力,真督实战促脱贫》被推荐上报中央政法委", "被国务院扶贫办收入", ["中央政法委", "国务院扶贫办"]),
+        # a programme's name with another modifier, inside a sentence that holds the rest
+        ("2021年和平区要创建1个国家级综合减灾示范学校", "国家级防震减灾科普示范学校", ["综合减灾示范学校", "防震减灾科普"]),
+        # a body in a claim the report says across two clauses
+        ("附注中,“专精特新”中小企业是经市发改委培育的中小企业", "即经市工信局培育的", ["发改委", "市工信局"]),
     ],
 )
 def test_statements_without_figures_are_contradicted_by_a_different_word(checker, claim, evidence, words):

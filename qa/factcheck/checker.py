@@ -40,6 +40,7 @@ from qa.factcheck.claims import (
     Claim,
     ClaimFigure,
     claim_synonyms,
+    claim_verbs,
     context_score,
     counted_otherwise,
     counts_own_list,
@@ -53,6 +54,7 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.lists import judge, read_list_claim
+from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.relations import Relation, read_relation, relate
 from qa.factcheck.respectively import respective_views
 from qa.factcheck.similarity import verbs_alike
@@ -69,8 +71,9 @@ from qa.factcheck.verdict import (
     relation_reason,
     relation_row,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable
+from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names
 from qa.text.grams import GramStats
+from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
@@ -98,7 +101,7 @@ class _Facts:
         text = normalise_text(p.text)
         text = text if len(text) == len(p.text) else p.text
         clauses = whole_titles(p.text, clause_spans(p.text))
-        figures = extract_quantities(p.text)
+        figures = sorted(extract_quantities(p.text) + group_counts(p.text), key=lambda q: q.start)
         sentences = sentence_spans(p.text)
         views = {}
         for s, e in sentences:
@@ -142,6 +145,10 @@ class FactChecker:
     SUPPORT_COVERAGE = 0.8  # share of a claim's content a sentence must hold to support it
     FIGURE_WORDS_COVERAGE = 0.7  # the same, where the claim's figures agree (a safety net: tune claims hold 79% or more)
     CONFLICT_COVERAGE = 0.45  # a clause must match this well for its differences to count
+    # A sentence the claim's clauses spread over must hold this much of the claim for a name it lacks
+    # to contradict: a claim differing only in one name loses that name's weight, up to a quarter of a
+    # short claim for a rare name (tune: 0.75-0.82 for one body swapped; 0.60 for an absent claim).
+    RIVAL_NAME_COVERAGE = 0.7
 
     def __init__(self, searcher):
         self.searcher = searcher
@@ -396,26 +403,45 @@ class FactChecker:
         if best.hit is None:
             return best
         facts = self.facts[best.hit.passage.id]
-        in_sentence = [i for i, (s, _) in enumerate(facts.clauses) if best.span[0] <= s < best.span[1]]
+        if best.coverage < self.SUPPORT_COVERAGE:  # the claim's verbs said with other verbs count too
+            sentence = normalise_for_matching(facts.passage.text[best.span[0] : best.span[1]])
+            more = verb_paraphrases(claim_verbs(c), sentence, self.verbs_alike)
+            if more:
+                best.coverage = max(best.coverage, word_coverage(self.stats, c, with_synonyms(sentence, words + more)))
         deciding = None
         for start, end in c.clauses:
-            anchor = anchors.get((start, end))
-            if anchor and anchor.hit.passage.id == facts.passage.id:
-                i = next(n for n, (s, e) in enumerate(facts.clauses) if s <= anchor.figure.start < e)
-            else:
-                scored = [(self.stats.coverage(c.grams(start, end), facts.clause_texts[i]), i) for i in in_sentence]
-                coverage, i = max(scored, default=(0.0, -1))
-                if coverage < self.CONFLICT_COVERAGE:
-                    passage = normalise_for_matching(facts.passage.text)
-                    if self.stats.coverage(c.grams(start, end), passage) < self.CONFLICT_COVERAGE:
-                        best.unmatched.append(c.text_of(start, end))
-                    continue
-            found = conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]), self.verbs_alike)
+            found, where = self._clause_conflicts(c, (start, end), facts, best, anchors.get((start, end)))
             if found and not best.conflicts:
-                best.conflicts, deciding = found, facts.clauses[i]
+                best.conflicts, deciding = found, where
         span = deciding or self._covering_clauses(facts, best.span, c, best.coverage)
         best.span = (facts.passage.start + span[0], facts.passage.start + span[1])
         return best
+
+    def _clause_conflicts(
+        self, c: Claim, clause: tuple[int, int], facts: _Facts, best: _Wording, anchor: FigureMatch | None
+    ) -> tuple[list[Conflict], tuple[int, int] | None]:
+        """Where one claim clause and the report clause it matches (in ``best``'s sentence, or the
+        clause of its figure's ``anchor``) part, and that report clause; a clause the passage does not
+        hold is added to ``best.unmatched``."""
+        start, end = clause
+        if anchor and anchor.hit.passage.id == facts.passage.id:
+            i = next(n for n, (s, e) in enumerate(facts.clauses) if s <= anchor.figure.start < e)
+            return conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]), self.verbs_alike), facts.clauses[i]
+        in_sentence = [i for i, (s, _) in enumerate(facts.clauses) if best.span[0] <= s < best.span[1]]
+        scored = [(self.stats.coverage(c.grams(start, end), facts.clause_texts[i]), i) for i in in_sentence]
+        coverage, i = max(scored, default=(0.0, -1))
+        if coverage >= self.CONFLICT_COVERAGE:
+            return conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]), self.verbs_alike), facts.clauses[i]
+        passage = normalise_for_matching(facts.passage.text)
+        if self.stats.coverage(c.grams(start, end), passage) < self.CONFLICT_COVERAGE:
+            best.unmatched.append(c.text_of(start, end))
+        # A claim clause the report says across several clauses (“专精特新”中小企业:即经市工信局培育的,…)
+        # is not lined up word by word; where the sentence holds most of what the claim says, a name in
+        # it is still held against the sentence's names.
+        if best.coverage < self.RIVAL_NAME_COVERAGE:
+            return [], None
+        sentence = diffable(normalise_for_matching(facts.passage.text[best.span[0] : best.span[1]]))
+        return rival_names(c.diff_text(start, end), sentence), best.span
 
     def _figure_clause_coverage(self, c: Claim, r: FigureResult) -> float:
         """How much of the claimed figure's own clause the report sentence giving the matched figure holds

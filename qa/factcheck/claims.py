@@ -64,7 +64,9 @@ LIGHT_WORDS = sorted(
     | {"并", "共", "已", "都", "也", "还", "均", "把", "将", "被", "由", "对", "从", "到", "至", "等"}
     # Words that praise how a thing was done, not what was done (顺利编制完成 / 圆满完成…编制任务).
     | {"顺利", "圆满", "成功", "妥善", "扎实", "稳步", "有序", "积极", "全力", "切实", "有效", "大力", "认真"}
-    | {"深入", "正式", "做到"},
+    | {"深入", "正式", "做到"}
+    # Aspect verbs: 开始接诊 states 接诊.
+    | {"开始"},
     key=len,
     reverse=True,
 )
@@ -239,9 +241,21 @@ def _kept_mask(matching: str, subject_words: tuple[str, ...]) -> tuple[bool, ...
         spans += [m.span() for m in pattern.finditer(matching)]
     for word in subject_words:
         spans += [m.span() for m in re.finditer(re.escape(word), matching)]
+    spans += _time_frames(matching)
     for start, end in spans:
         keep[start:end] = [False] * (end - start)
     return tuple(keep)
+
+
+def _time_frames(text: str) -> list[tuple[int, int]]:
+    """Spans of “X期间” (疫情期间, 春节期间): a frame saying when, which a report states once for a
+    whole passage or not at all; the words of X state nothing of the claim's own."""
+    out, at, words = [], 0, pos_tags(text)
+    for k, (word, _) in enumerate(words):
+        if word == "期间" and k > 0:
+            out.append((at - len(words[k - 1][0]), at + len(word)))
+        at += len(word)
+    return out
 
 
 def _content_mask(matching: str, kept: tuple[bool, ...]) -> tuple[bool, ...]:
@@ -266,6 +280,16 @@ def claim_synonyms(claim: Claim) -> list[tuple[str, frozenset[str]]]:
             found = frozenset(s for s in synonyms(word) if len(s) >= 2)
             if found:
                 out.append((word, found))
+    return out
+
+
+def claim_verbs(claim: Claim) -> list[str]:
+    """The claim's content verbs (jieba ``v…``) of two or more characters (搬进, 接诊)."""
+    out, at = [], 0
+    for word, tag in pos_tags(claim.matching):
+        start, at = at, at + len(word)
+        if tag.startswith("v") and len(word) >= 2 and all(claim.content[start:at]):
+            out.append(word)
     return out
 
 
@@ -412,11 +436,13 @@ def figure_context(
     """The claim's content grams around a figure: gram -> (weight, distance from the figure).
 
     The weight is the gram's rarity, halved at ten characters from the figure (other figures'
-    characters do not count as distance). ``own_clause``: only the figure's own clause.
+    characters do not count as distance). ``own_clause``: only the figure's own clause. Words after
+    the next figure name what that one counts (7个工作组和12个工作专班: 工作专班 is not counted by 7个).
     """
     text = claim.matching
     others = [f.span for f in claim.figures if f.span != figure.span]
     lo_limit, hi_limit = figure.clause if own_clause else (0, len(text))
+    hi_limit = min([hi_limit] + [e for s, e in others if s >= figure.span[1]])
     weights: dict[str, tuple[float, float]] = {}
     for i, ch in enumerate(text):
         if not claim.content[i] or not lo_limit <= i < hi_limit:

@@ -42,9 +42,14 @@ STAGES = (
     ("开工", "动工", "启动建设", "启动"),
     ("在建",),
     ("竣工", "完工", "建成", "落成"),
-    ("投入使用", "投入运营", "投用", "开业", "开诊", "运营"),
+    ("验收",),  # accepted after completion (竣工验收 holds both stages)
+    ("投入使用", "投入运营", "投用", "开业", "开诊", "接诊", "运营"),
     ("挂牌",),
 )
+# The first of a series is written 首 or 第一 before a measure word (首家 / 第一家, 首批 / 第一批).
+FIRST = re.compile(f"第一(?=[{''.join(sorted(MEASURE))}批])")
+# Floors below ground are written 负一层 or 地下一层.
+BASEMENT = re.compile(r"地下(?=[一二三四五六七八九十\d#]+层)")
 LIST_END = re.compile(r"等|以及|和|及|与")
 # Parts of speech (jieba) of words that say how, where or in which relation, not what: adverbs,
 # prepositions, particles, conjunctions, localisers (在…下), pronouns, modal and interjection words.
@@ -58,6 +63,13 @@ SLOT_TERM = 6
 # jieba tags of proper names (places, bodies, persons, other names) and of nouns (n…, s place words, j abbreviations).
 PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
+# Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.
+BODY_ENDS = frozenset("局委办厅部署")
+# Words a name of a body, place or programme is built of, by the first letter of their jieba tag: nouns,
+# abbreviations, distinguishing words (国家级) and verbs as modifiers (全国防震减灾科普示范社区); names
+# of programmes run long, up to LONGEST_NAME characters.
+NAME_PART_TAGS = ("n", "j", "b", "s", "v")
+LONGEST_NAME = 14
 # Whether two verbs name one action (qa.factcheck.similarity); None: verbs in one slot never contradict.
 Alike = Callable[[str, str], bool] | None
 KINDS = {
@@ -93,9 +105,16 @@ def diffable(text: str) -> str:
     return NOT_DIFFED.sub("", text)
 
 
+def one_spelling(text: str) -> str:
+    """Wording with the first of a series and floors below ground each in one spelling (第一家 -> 首家,
+    地下一层 -> 负一层)."""
+    return BASEMENT.sub("负", FIRST.sub("首", text))
+
+
 def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
     """Differences between a claim clause and the report clause it matches (both :func:`diffable`);
     ``alike`` compares two verbs standing in one slot."""
+    claim_clause, report_clause = one_spelling(claim_clause), one_spelling(report_clause)
     found: list[Conflict] = []
     claim_only, report_only = [], []
     for gap in gaps(claim_clause, report_clause):
@@ -130,8 +149,8 @@ def _gap_conflicts(
     if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
         return _status(a_core, b_core)
     words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
-    if opposite := _opposite(a_core, b_core):
-        return [Conflict(*opposite, "direction")]
+    if reverse := opposite(a_core, b_core):
+        return [Conflict(*reverse, "direction")]
     if _same_sense(words, a_core, report_clause):
         return []
     near = claim_clause[max(0, i1 - 4) : i2 + 4] + report_clause[max(0, j1 - 4) : j2 + 4]
@@ -246,7 +265,7 @@ def _said_elsewhere(core: str, clause: str) -> bool:
     return bool(words) and all(len(w) >= 2 and w in clause for w, _ in words)
 
 
-def _opposite(a: str, b: str) -> tuple[str, str] | None:
+def opposite(a: str, b: str) -> tuple[str, str] | None:
     """Words of opposite direction in one slot (增加 / 减少, 提高 / 降低, 扩大 / 缩小)."""
     for up, down in OPPOSITES:
         for x, y in ((a, b), (b, a)):
@@ -406,9 +425,40 @@ def _rival_names(
     """Names only one side has that end alike (甲路派出所 / 乙路派出所): one slot, filled differently."""
     for a in _names(claim_clause, claim_only):
         for b in _names(report_clause, report_only):
-            if a[-1] == b[-1] and a not in report_clause and b not in claim_clause:
-                return [Conflict(a, b, "name")]
+            if _same_kind(a, b) and a not in report_clause and b not in claim_clause and not _shortens(a, b):
+                return [Conflict(*_own_parts(a, b, report_clause, claim_clause), "name")]
     return []
+
+
+def _own_parts(a: str, b: str, a_other: str, b_other: str) -> tuple[str, str]:
+    """Two rival names less the words they begin alike (国家级 综合… / 国家级 防震…), else less the
+    words each begins with that the other text says too (中小企业 经市科技局 -> 经市科技局), down
+    to two words; for explanations."""
+    a_words, b_words = [w for w, _ in pos_tags(a)], [w for w, _ in pos_tags(b)]
+    if len(a_words) > 1 and len(b_words) > 1 and a_words[0] == b_words[0]:
+        while len(a_words) > 1 and len(b_words) > 1 and a_words[0] == b_words[0]:
+            a_words, b_words = a_words[1:], b_words[1:]
+        return "".join(a_words), "".join(b_words)
+    for words, other in ((a_words, a_other), (b_words, b_other)):
+        while len(words) > 2 and words[0] in other:
+            words.pop(0)
+    return "".join(a_words), "".join(b_words)
+
+
+def rival_names(claim_text: str, report_text: str) -> list[Conflict]:
+    """A name of the claim the report's text lacks, where the text has another ending alike
+    (经市科技局培育 / 经市工信局培育): the claim names another body, place or programme."""
+    return _rival_names(claim_text, report_text, [(0, len(claim_text))], [(0, len(report_text))])
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two names of one kind: ending alike, or both bodies of government (市科技局 / 市发改委 / 区政府办)."""
+    return a[-1] == b[-1] or (a[-1] in BODY_ENDS and b[-1] in BODY_ENDS)
+
+
+def _shortens(a: str, b: str) -> bool:
+    """One name is the other shortened (区妇产医院 / 区妇产科医院): its characters all stand in the other."""
+    return set(a) <= set(b) or set(b) <= set(a)
 
 
 def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -420,8 +470,12 @@ def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
         if word[-1] not in NAME_SUFFIXES or words[k][1][:1] not in NOUN_TAGS:  # 推行, 运行 are verbs
             continue
         name, start, back = word, w_start, k - 1
-        while back >= 0 and words[back][1][:1] in ("n", "j") and len(name) < 8:
+        while back >= 0 and words[back][1][:1] in NAME_PART_TAGS and len(name) < LONGEST_NAME:
             name, start, back = words[back][0] + name, start - len(words[back][0]), back - 1
+        # A verb before a name acts on it (创建 全国…社区): a name begins with a noun, not a verb.
+        while name != word and pos_tags(name)[0][1].startswith("v"):
+            first = pos_tags(name)[0][0]
+            name, start = name[len(first) :], start + len(first)
         if len(name) == 1 and back >= 0 and words[back][1] in ("m", "ns", "nr", "nz"):
             name, start = words[back][0] + name, start - len(words[back][0])
         if any(s < w_end and start < e for s, e in spans) and len(strip_light(name)) >= 2:
