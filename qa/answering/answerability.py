@@ -1,16 +1,16 @@
 """Decide whether the report answers a question, and how confident each hit is.
 
-Three steps. First the report's scope: a question about a year the report does not report on (and
+Four steps. First the report's scope: a question about a year the report does not report on (and
 its best passage does not name), or about an administrative place the report never names, is not
-answered by it. Then the kind of answer: a question after a figure, a date, a name, a place or a
-list is not answered by a passage none of whose sentences gives one (``answer_types``), nor a
-Chinese question none of whose words the report uses, nor a figure about a noun it never uses. Then the evidence
-(``qa.answering.evidence``): a logistic model over a few general
-signals — match strength and margin, embedding similarity, coverage of the question's content
-words in the best passage and in the whole report, whether the span gives the kind of answer
-asked — fitted by ``qa calibrate`` on the
-``tune`` half of the question files and stored in ``calibration.json`` with its threshold.
-"""
+answered by it. Then the part: a question about the plan is not answered by last year's results,
+nor a figure asked of the plan by last year's figure (``period_reason``). Then the kind of answer: a
+question after a figure, a date, a name, a place or a list is not answered by a passage none of whose
+sentences gives one (``answer_types``), nor a Chinese question none of whose words the report uses,
+nor a figure about a noun it never uses. Then the evidence (``qa.answering.evidence``): a logistic
+model over general signals — match strength and margin, embedding similarity, a second reader's
+similarity, coverage of the question's content words in the best passage and in the whole report,
+whether the span gives the kind of answer asked — fitted by ``qa calibrate`` on the ``tune`` half of
+the question files and stored in ``calibration.json`` with its threshold."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise CalibrationError(
             f"无法读取“无答案”校准文件 {path}({type(exc).__name__}: {exc})。"
-            "请重新安装,或运行: qa calibrate eval/dev.jsonl eval/questions-extra.jsonl --write"
+            "请重新安装,或运行: qa calibrate eval/dev.jsonl eval/questions-*.jsonl --write"
         ) from exc
 
 
