@@ -238,6 +238,22 @@ def test_a_figure_for_each_one_is_answered_only_by_a_figure_for_each_one():
     assert span_gives(AnswerType.PER_UNIT, "每个街道建成一个“适老”小区", "每个街道要建成几个")
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["社保卡丢了怎么补办", "开办一家餐馆要准备哪些材料", "how do i register a company in tianjin", "学车有什么技巧"],
+)
+def test_a_personal_errand_is_never_answered_by_a_work_report(question):
+    assert asked_type(question) == AnswerType.PROCEDURE
+    assert not span_gives(AnswerType.PROCEDURE, "企业开办时间压缩至1天以内", question)
+
+
+@pytest.mark.parametrize(
+    "question", ["区里是怎么帮企业渡过难关的", "今年怎么推进老旧小区改造", "how does heping plan to cut red tape"]
+)
+def test_what_the_government_does_is_no_errand(question):
+    assert asked_type(question) != AnswerType.PROCEDURE
+
+
 def test_a_clause_ending_in_a_colon_announces_the_members():
     words = ["五个高地"]
     window = measure_window("18.“五个高地”:创新发展高地、时尚消费高地、民生保障高地", words, lambda w: 1.0)

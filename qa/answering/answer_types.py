@@ -3,7 +3,8 @@
 Chinese questions mark what they want with their question word: 多少/几 a figure — a rate when it
 asks 百分之几, 增长多少, 比例 or a …率, a level or a count otherwise (多少亿元, 几所); 何时/哪年/哪天 a
 date; 叫什么名字 a person; 哪条路/地址 an address; 什么位置 a place; 电话/网址 a contact; 几点/开放时间
-a time of day; 第几 an ordinal; 哪些/名单 a list. A span answers only when it holds an answer of that
+a time of day; 第几 an ordinal; 哪些/名单 a list; 每张…多少 a figure for each one; 怎么办理 / 要准备哪些材料 /
+how do I a personal errand, which no work report explains. A span answers only when it holds an answer of that
 kind: a percentage for a rate, an amount for a level, a date for a date, a name for a person, an
 enumeration for a list or a breakdown, and so on.
 
@@ -44,6 +45,7 @@ class AnswerType(StrEnum):
     CLOCK = "clock"  # a time of day (几点, 开放时间)
     ORDINAL = "ordinal"  # a rank or a round (第几次, 第几名)
     PER_UNIT = "per_unit"  # a figure for each one (每张床位补贴多少钱, 一个人能领多少)
+    PROCEDURE = "procedure"  # how to run an errand oneself (怎么办理, 要准备哪些材料, how do I apply)
     LIST = "list"  # the members of a set (哪些, 名单)
     OTHER = "other"  # an explanation, a yes/no, an open question
 
@@ -79,6 +81,15 @@ LIST_ASKED = re.compile(
 # 每个街道建成几个 asks one figure per member, not a breakdown.
 BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|几)")
 # The size of a set the question gives (14个隔离点, 哪两家); 一个 is as often "a" as "one".
+# How to run a personal errand: how one applies, registers, renews or books, what papers to bring,
+# what tips there are, where to go for it. A work report states what a government did and plans; it
+# never walks a reader through an errand, so no passage answers such a question.
+ERRANDS = "办理|申请|报名|预约|补办|挂号|开户|缴纳|续签|换证|换新|注册"
+PROCEDURE_ASKED = re.compile(
+    rf"(?:怎么|怎样|如何|咋)(?:{ERRANDS})|(?:准备|带|提交|需要)(?:哪些|什么|啥)(?:材料|证件|手续)|"
+    rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|"
+    r"\bhow (?:do|can|should|could) (?:i|we|you|one)\b|\bhow to\b|\bwhere (?:can|do|should) (?:i|we|you)\b"
+)
 # A figure for each one of something: 每/一 (as normalised, 1) with a counter, then 多少/几 in that
 # clause or the next (每张床位补贴多少钱, 新增1张床位,补贴多少钱). 每天/每年 ask a rate in time,
 # answered as any figure is.
@@ -127,6 +138,7 @@ def asked_type(normalised_question: str) -> AnswerType:
     """The kind of answer a (normalised) question asks for; the most specific cue wins."""
     q = normalised_question
     for kind, cue in (
+        (AnswerType.PROCEDURE, PROCEDURE_ASKED),
         (AnswerType.PERSON, PERSON_ASKED),
         (AnswerType.CONTACT, CONTACT_ASKED),
         (AnswerType.CLOCK, CLOCK_ASKED),
@@ -152,6 +164,8 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     A list is missing only when the question already quotes the count of the set it asks about
     (14个…分别是哪些) and the span does not enumerate: the report counted the set, not named it.
     """
+    if kind is AnswerType.PROCEDURE:
+        return False
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
     if kind in (AnswerType.PERSON, AnswerType.PLACE):

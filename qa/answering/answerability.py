@@ -42,6 +42,7 @@ KIND_NAMES = {
     AnswerType.CLOCK: "具体时刻",
     AnswerType.ORDINAL: "次序或名次",
     AnswerType.PER_UNIT: "每一个的数字",
+    AnswerType.PROCEDURE: "办事方法(工作报告不讲个人办事的步骤)",
     AnswerType.LIST: "名单",
 }
 
