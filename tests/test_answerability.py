@@ -273,6 +273,15 @@ def test_years_in_ranges_are_named():
     assert years_named("2019年和平区") == {2019}
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["今晚五大道有灯光秀吗?", "明天和平区政务服务中心开门吗?", "Is the Jinjie street open tomorrow?"]
+)
+def test_a_day_seen_from_the_readers_present_is_outside_a_yearly_report(searcher, question):
+    answer = searcher.ask(question)
+    assert not answer.answerable and "具体某一天" in answer.reason
+
+
 def test_a_five_year_plan_period_names_its_years():
     assert years_named("“十三五”期间一共引进了多少家") == set(range(2016, 2021))
     assert years_named("实施“十四五”规划") == set(range(2021, 2026))

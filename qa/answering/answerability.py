@@ -24,7 +24,7 @@ from qa.answering.evidence import FEATURES, Evidence
 from qa.answering.results import Confidence
 from qa.documents.parts import Part
 from qa.documents.passages import Passage
-from qa.documents.scope import DocumentScope
+from qa.documents.scope import DocumentScope, readers_days
 from qa.errors import CalibrationError
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -111,7 +111,7 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
 
 
 def scope_reason(normalised_question: str, passage_text: str, scope: DocumentScope, corpus_text: str) -> str:
-    """Why the question lies outside the report's years or places (in Chinese), or ""."""
+    """Why the question lies outside the report's years, places or kind of time (in Chinese), or ""."""
     years = scope.years_outside(normalised_question, passage_text)
     if years:
         covered = "、".join(str(y) for y in sorted(scope.report_years))
@@ -119,6 +119,9 @@ def scope_reason(normalised_question: str, passage_text: str, scope: DocumentSco
     places = scope.places_outside(normalised_question, corpus_text)
     if places:
         return f"报告只涉及本区,没有关于“{places[0]}”的内容"
+    days = readers_days(normalised_question)
+    if days and not readers_days(passage_text):
+        return f"报告是年度工作报告,不涉及“{days[0]}”这样具体某一天的情况"
     return ""
 
 

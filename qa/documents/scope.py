@@ -23,6 +23,19 @@ NUMERALS = "一二三四五六七八九"
 ELEVENTH_PLAN_START = 2006
 
 
+# Words for a day or a week as seen from the reader's present (明天, 今晚, 下周, tomorrow): a report
+# speaks of years and of its own time, never of the day its reader asks on.
+READERS_DAY = re.compile(
+    r"今天|明天|后天|昨天|今晚|明晚|昨晚|今早|这周|本周|下周|上周|周末|"
+    r"\btoday|\btomorrow\b|\btonight\b|\byesterday\b|\bthis week|\bnext week|\bweekend\b"
+)
+
+
+def readers_days(text: str) -> list[str]:
+    """The words of ``text`` that name a day or a week from the reader's present (明天, tonight)."""
+    return READERS_DAY.findall(text)
+
+
 def years_named(text: str) -> frozenset[int]:
     """The years ``text`` names, with every year inside a range (2021—2023 names 2022 too) and inside
     a five-year plan period it names (“十三五” names 2016—2020)."""
