@@ -327,3 +327,16 @@ def test_the_shipped_calibration_loads_and_was_fitted_on_tune_only():
     assert data["split"] == "tune"
     assert data["answerable_rejected"] <= 0.05
     assert 0 <= load_calibration(path).model.threshold <= 1
+
+
+@pytest.mark.slow
+def test_calibration_chooses_its_penalty_by_cross_validation_on_tune(searcher):
+    from pathlib import Path
+
+    from qa.evaluation.calibrate import L2_CHOICES, calibrate_file
+
+    first = calibrate_file(searcher, [Path("eval/dev.jsonl")])
+    assert first["split"] == "tune" and first["l2"] in L2_CHOICES
+    assert set(first["cross_validated"]) == {str(l2) for l2 in L2_CHOICES}
+    assert 0 <= first["model"]["threshold"] <= 1 and first["answerable_rejected"] <= 0.05
+    assert calibrate_file(searcher, [Path("eval/dev.jsonl")])["model"] == first["model"]  # reproducible

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +24,10 @@ from qa.evaluation.splits import keep_split
 # confidence bound of the rate (Clopper–Pearson) at or under the promise.
 MAX_REJECTED = 0.05
 CONFIDENCE = 0.9
-# L2 penalty of the logistic model: seven features fitted on ~130 questions keep moderate weights
-# (a feature that separates the tune questions would otherwise get an unbounded one).
-L2 = 1.0
+# L2 penalties of the logistic model to choose from by cross-validation on the tune questions (a
+# feature that separates the tune questions would otherwise get an unbounded weight), and the folds.
+L2_CHOICES = (0.1, 0.3, 1.0, 3.0, 10.0)
+FOLDS = 5
 # The sign each weight may take, known before any fitting: a stronger, clearer match, more of the
 # question's words found and the kind of answer given make an answer likelier. Asking in English
 # only shifts the baseline. A question the second reader puts nearer the report is likelier answered.
@@ -54,24 +56,14 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
     # Only the tune half: the test half must stay unseen by every threshold.
     records = [r for path in paths for r in keep_split(read_jsonl(Path(path)), "tune")]
     rows = _observe(searcher, records)
-    fitted = [r for r in rows if not r["out_of_scope"]]
-    x = np.array([r["x"] for r in fitted])
-    if np.isnan(x).any():
-        missing = sorted({FEATURES[i] for i in np.flatnonzero(np.isnan(x).any(axis=0))})
+    if np.isnan(np.array([r["x"] for r in rows])).any():
+        missing = sorted({FEATURES[i] for r in rows for i, v in enumerate(r["x"]) if np.isnan(v)})
         raise CalibrationError(f"无法校准:没有测得特征 {'、'.join(missing)}(第二读者未安装?请重新运行 scripts/setup.sh)")
-    y = np.array([not r["unanswerable"] for r in fitted])
-    means, scales = x.mean(axis=0), np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
-    weights, bias = fit_logistic((x - means) / scales, y)
-    model = Model(
-        weights=tuple(round(float(w), 6) for w in weights),
-        bias=round(float(bias), 6),
-        means=tuple(round(float(m), 6) for m in means),
-        scales=tuple(round(float(s), 6) for s in scales),
-        threshold=0.0,
-    )
+    l2, cross_validated = choose_l2(rows, max_rejected)
+    model = fit_model(rows, l2, max_rejected)
     for r in rows:
         r["p"] = 0.0 if r["out_of_scope"] else model.probability_of(r["x"])
-    threshold = _threshold(rows, max_rejected)
+    threshold = model.threshold
     answerable = [r for r in rows if not r["unanswerable"]]
     unanswerable = [r for r in rows if r["unanswerable"]]
 
@@ -96,6 +88,8 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
         "answerable_rejected": round(sum(map(rejected, answerable)) / max(len(answerable), 1), 4),
         "questions": len(rows),
         "max_rejected": max_rejected,
+        "l2": l2,
+        "cross_validated": cross_validated,
         "source": [Path(path).name for path in paths],
         "split": "tune",
         "calibrated_on": date.today().isoformat(),
@@ -105,7 +99,48 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
     return result
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+def fit_model(rows: list[dict], l2: float, max_rejected: float = MAX_REJECTED) -> Model:
+    """The model fitted on ``rows`` (those no rule declined) with penalty ``l2``, and its threshold."""
+    fitted = [r for r in rows if not r["out_of_scope"]]
+    x = np.array([r["x"] for r in fitted])
+    y = np.array([not r["unanswerable"] for r in fitted])
+    means, scales = x.mean(axis=0), np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
+    weights, bias = fit_logistic((x - means) / scales, y, l2)
+    model = Model(
+        weights=tuple(round(float(w), 6) for w in weights),
+        bias=round(float(bias), 6),
+        means=tuple(round(float(m), 6) for m in means),
+        scales=tuple(round(float(s), 6) for s in scales),
+        threshold=0.0,
+    )
+    probabilities = [{**r, "p": 0.0 if r["out_of_scope"] else model.probability_of(r["x"])} for r in rows]
+    return replace(model, threshold=_threshold(probabilities, max_rejected))
+
+
+def choose_l2(rows: list[dict], max_rejected: float = MAX_REJECTED) -> tuple[float, dict]:
+    """The penalty, of ``L2_CHOICES``, under which models fitted on four fifths of the tune questions
+    decline most unanswerable questions of the fifth left out, while declining no more than
+    ``max_rejected`` of its answerable ones; ties go to the stronger penalty (the simpler model).
+
+    The threshold sits where the least likely answerable tune questions lie, so how a model ranks
+    questions it was not fitted on, not how well it fits, is what decides.
+    """
+    folds = [rows[i::FOLDS] for i in range(FOLDS)]
+    scores = {}
+    for l2 in L2_CHOICES:
+        declined = {True: 0, False: 0}
+        for k, held_out in enumerate(folds):
+            model = fit_model([r for j, fold in enumerate(folds) if j != k for r in fold], l2, max_rejected)
+            for r in held_out:
+                declined[r["unanswerable"]] += r["out_of_scope"] or model.probability_of(r["x"]) < model.threshold
+        unanswerable = sum(r["unanswerable"] for r in rows)
+        scores[l2] = (declined[True] / max(unanswerable, 1), declined[False] / max(len(rows) - unanswerable, 1))
+    within = [l2 for l2 in L2_CHOICES if scores[l2][1] <= max_rejected] or [max(L2_CHOICES)]
+    best = max(within, key=lambda l2: (scores[l2][0], l2))
+    return best, {str(l2): {"no_answer": round(a, 4), "rejected": round(b, 4)} for l2, (a, b) in scores.items()}
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndarray, float]:
     """Weights and bias of an L2-penalised logistic regression with balanced classes and ``SIGNS``."""
     class_weight = np.where(y, len(y) / (2 * max(y.sum(), 1)), len(y) / (2 * max((~y).sum(), 1)))
     target = y.astype(float)
@@ -116,8 +151,8 @@ def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
         eps = 1e-12
         nll = -np.sum(class_weight * (target * np.log(p + eps) + (1 - target) * np.log(1 - p + eps)))
         residual = class_weight * (p - target)
-        gradient = np.append(x.T @ residual + L2 * w, residual.sum())
-        return nll + 0.5 * L2 * float(w @ w), gradient
+        gradient = np.append(x.T @ residual + l2 * w, residual.sum())
+        return nll + 0.5 * l2 * float(w @ w), gradient
 
     bounds = [(0, None) if SIGNS[f] > 0 else (None, 0) if SIGNS[f] < 0 else (None, None) for f in FEATURES]
     result = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=[*bounds, (None, None)])
