@@ -111,7 +111,7 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
 
 
 def scope_reason(normalised_question: str, passage_text: str, scope: DocumentScope, corpus_text: str) -> str:
-    """Why the question lies outside the report's years, places or kind of time (in Chinese), or ""."""
+    """Why the question lies outside the report's years or places (in Chinese), or ""."""
     years = scope.years_outside(normalised_question, passage_text)
     if years:
         covered = "、".join(str(y) for y in sorted(scope.report_years))
@@ -119,9 +119,15 @@ def scope_reason(normalised_question: str, passage_text: str, scope: DocumentSco
     places = scope.places_outside(normalised_question, corpus_text)
     if places:
         return f"报告只涉及本区,没有关于“{places[0]}”的内容"
+    return ""
+
+
+def day_reason(normalised_question: str, passage_text: str) -> str:
+    """Why a question about a day seen from the reader's present (明天, 今晚) is not answered by a
+    yearly report whose passage does not speak so, or ""."""
     days = readers_days(normalised_question)
     if days and not readers_days(passage_text):
-        return f"报告是年度工作报告,不涉及“{days[0]}”这样具体某一天的情况"
+        return f"报告是年度工作报告,不涉及“{days[0]}”这样具体的某一天"
     return ""
 
 
@@ -216,6 +222,7 @@ def unanswered_reason(
         scope_reason(normalised_question, passage_text, scope, corpus_text)
         or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
+        or day_reason(normalised_question, passage_text)
         or evidence_reason(evidence, calibration)
     )
 
