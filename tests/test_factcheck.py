@@ -185,6 +185,19 @@ def test_two_figures_of_one_clause_each_count_what_follows_them(checker, claim, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("和平区在8家药店投放惠民口罩33万只", "supported"),
+        ("和平区在8家药店投放惠民口罩330万只", "contradicted"),
+        ("2020年和平区在5家医院投放防护服2万套", "not_found"),
+    ],
+)
+def test_figures_stated_together_are_found_together(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.slow
 def test_a_2021_target_stated_as_a_2020_result_shows_both_passages(checker):
     v = checker.check("2020年和平区盘活空置载体15万平方米")
     assert v.verdict == "contradicted"

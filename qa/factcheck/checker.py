@@ -142,6 +142,7 @@ class FactChecker:
     K_PART = 5  # and from each part
     FIGURE_MATCH = 0.45  # context score from which two figures are about the same thing
     YEAR_SWAP_MATCH = 0.65  # the same figure in the other year's part must match more closely
+    JOINT_MATCH = 0.35  # figures found together in one sentence, in order: each about its thing this much
     SUPPORT_COVERAGE = 0.8  # share of a claim's content a sentence must hold to support it
     FIGURE_WORDS_COVERAGE = 0.7  # the same, where the claim's figures agree (a safety net: tune claims hold 79% or more)
     CONFLICT_COVERAGE = 0.45  # a clause must match this well for its differences to count
@@ -179,7 +180,7 @@ class FactChecker:
         if placed := self._check_category(c, hits):
             return placed
         checked = [f for f in c.figures if not counts_own_list(c, f)]
-        return self._decide(c, hits, [self._check_figure(c, f, hits) for f in checked])
+        return self._decide(c, hits, self._check_figures(c, checked, hits))
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
         """The same checker looking only at the documents ``docs`` (ids); all when empty."""
@@ -280,8 +281,48 @@ class FactChecker:
 
     # ------------------------------------------------------------ figures
 
-    def _check_figure(self, c: Claim, f: ClaimFigure, hits: list[Hit]) -> FigureResult:
-        """The report figure about the same thing in the claim's part (and in the other part)."""
+    def _check_figures(self, c: Claim, figures: list[ClaimFigure], hits: list[Hit]) -> list[FigureResult]:
+        """Each claimed figure against the report figure about the same thing; figures a claim states
+        together that no report figure matches well enough alone are looked for together."""
+        matches = [self._figure_matches(c, f, hits) for f in figures]
+        results = [self._figure_result(f, m, self.FIGURE_MATCH) for f, m in zip(figures, matches)]
+        if len(figures) < 2 or all(r.outcome != FigureOutcome.NOT_FOUND for r in results):
+            return results
+        together = self._found_together(figures, matches)
+        if together is None:
+            return results
+        return [
+            self._figure_result(f, [m], self.JOINT_MATCH) if r.outcome == FigureOutcome.NOT_FOUND else r
+            for f, r, m in zip(figures, results, together)
+        ]
+
+    def _found_together(self, figures: list[ClaimFigure], matches: list[list[FigureMatch]]) -> list[FigureMatch] | None:
+        """One report sentence giving a figure for each claimed one, in the claim's order, each about
+        its thing at least JOINT_MATCH: several figures stated together in the claim and in the
+        report (在8家药店投放惠民口罩33万只 / 选取8家药店…惠民口罩销售,累计投放33万只) share their words,
+        so each alone matches less well. The sentence where they match best on average; None if none."""
+        by_sentence: dict[tuple[str, tuple[int, int]], list[list[FigureMatch]]] = {}
+        for i, (f, found) in enumerate(zip(figures, matches)):
+            other_part = f.period.other if f.period else None
+            for m in found:
+                if m.context >= self.JOINT_MATCH and m.part != other_part:
+                    key = (m.hit.passage.id, self.facts[m.hit.passage.id].sentence_of(m.figure.start))
+                    by_sentence.setdefault(key, [[] for _ in figures])[i].append(m)
+        best, best_score = None, 0.0
+        for candidates in by_sentence.values():
+            if not all(candidates):
+                continue
+            chosen = [max(found, key=lambda m: m.context) for found in candidates]
+            starts = [m.figure.start for m in chosen]
+            if starts != sorted(set(starts)):  # distinct report figures, in the claim's order
+                continue
+            score = sum(m.context for m in chosen) / len(chosen)
+            if score > best_score:
+                best, best_score = chosen, score
+        return best
+
+    def _figure_matches(self, c: Claim, f: ClaimFigure, hits: list[Hit]) -> list[FigureMatch]:
+        """Every report figure in ``hits`` that may count what ``f`` counts, with how alike their words are."""
         # The figure's own clause names what it counts; the rest of the claim may add to that.
         contexts = [figure_context(c, f, self.stats, own_clause=True), figure_context(c, f, self.stats)]
         matches = []
@@ -294,6 +335,10 @@ class FactChecker:
             if note:
                 comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
             matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
+        return matches
+
+    def _figure_result(self, f: ClaimFigure, matches: list[FigureMatch], floor: float) -> FigureResult:
+        """The report figure about the same thing as ``f`` in the claim's part (and in the other part)."""
 
         def best(parts: set[Part], floor: float) -> FigureMatch | None:
             # Among figures about the same thing, the claimed value (or its digits) breaks a near tie only:
@@ -305,7 +350,7 @@ class FactChecker:
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
         other_part = f.period.other if f.period else None
-        same = best(set(Part) - {other_part}, self.FIGURE_MATCH)
+        same = best(set(Part) - {other_part}, floor)
         other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
         if same and same.comparison.outcome == FigureOutcome.EQUAL:
             return FigureResult(f, FigureOutcome.EQUAL, same)
