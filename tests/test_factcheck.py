@@ -198,6 +198,19 @@ def test_figures_stated_together_are_found_together(checker, claim, verdict):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("区中医医院和公安医院各增设了1个发热门诊", "supported"),  # 2 in all, as the report counts
+        ("区中医医院和公安医院各增设了2个发热门诊", "contradicted"),  # 4 in all
+        ("和平区在全市第一个完成了无证幼儿园攻坚治理", "supported"),  # 第一个 before a verb: 率先
+    ],
+)
+def test_each_and_first_to(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.slow
 def test_a_2021_target_stated_as_a_2020_result_shows_both_passages(checker):
     v = checker.check("2020年和平区盘活空置载体15万平方米")
     assert v.verdict == "contradicted"

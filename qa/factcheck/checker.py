@@ -26,6 +26,7 @@ How a claim is judged
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 
 from qa.answering.intent import detect_intent
@@ -48,6 +49,7 @@ from qa.factcheck.claims import (
     in_common_unit,
     read_claim,
     same_digits,
+    shared_out,
     validate_claim,
     with_synonyms,
     without_time_cues,
@@ -81,6 +83,8 @@ from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 
 __all__ = ["FactChecker", "Verdict"]
+
+EACH = re.compile("[各每]")  # a figure said of each member, not of all together
 
 
 
@@ -329,8 +333,13 @@ class FactChecker:
         # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against 占比)
         # still competes: if it is the best match, the report counts this thing otherwise, and the
         # claim is not found rather than contradicted.
+        members = shared_out(c, f)
         for hit, r, score in self._scored(contexts, hits, lambda r: counted_otherwise(f.quantity, r) or None, f.quantity):
             claimed, reported, note = in_common_unit(f.quantity, r) or (f.quantity, r, "")
+            text = self.facts[hit.passage.id].text
+            if members and not EACH.search(text[max(0, r.start - 4) : r.start]):
+                # 甲和乙各增设了1个 against 增设甲、乙2个: the report gives the total of what each got.
+                claimed = replace(claimed, value=claimed.value * members, text=f"{members}×{claimed.text}")
             comparison = compare(claimed, reported)
             if note:
                 comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
