@@ -25,10 +25,12 @@ FILES = [
     "eval/dev.jsonl",
     "eval/questions-extra.jsonl",
     "eval/questions-more.jsonl",
+    "eval/questions-fresh.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
     "eval/claims-more.jsonl",
+    "eval/claims-fresh.jsonl",
 ]
 SPLITS = ("tune", "test")
 

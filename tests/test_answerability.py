@@ -189,6 +189,24 @@ def test_a_first_passage_of_the_other_part_is_noted(passages):
     assert period_notice(None, "", [review]) == ""
 
 
+def test_a_figure_the_asked_part_does_not_give_is_declined(passages):
+    review = next(p for p in passages if p.part_kind == Part.REVIEW)
+    plan = next(p for p in passages if p.part_kind == Part.PLAN)
+    # The plan's passage is among the hits but gives no figure for what was asked.
+    assert "没有给出这个数字" in period_reason(Part.PLAN, [review, plan], figure_stated=False)
+    assert period_reason(Part.PLAN, [review, plan], figure_stated=True) == ""
+    assert period_reason(Part.PLAN, [plan, review], figure_stated=False) == ""
+
+
+@pytest.mark.slow
+def test_a_plan_figure_is_looked_for_in_the_plan(searcher):
+    # The review counts 126 mended sewer cross-connections; the plan only says it will finish them all.
+    answer = searcher.ask("今年要完成多少处雨污混接点改造?")
+    assert not answer.answerable and "计划部分没有给出这个数字" in answer.reason
+    # The plan gives a figure for the audio-book bars, in its second passage (below).
+    assert searcher.ask("今年打算再建多少个共享有声书吧?").answerable
+
+
 @pytest.mark.slow
 def test_a_plan_question_answered_first_by_a_result_says_so(searcher):
     # The review reports 60 shared audio-book bars; the plan's sentence on them ranks second.
@@ -203,6 +221,30 @@ def test_a_list_is_missing_only_when_the_question_quotes_the_count():
     assert span_gives(AnswerType.LIST, "启用14个集中隔离医学观察点", "隔离点有哪些")
 
 
+def test_which_two_asks_the_members_of_a_set_of_two():
+    # 哪两家 / 哪8个 (as normalised) ask for the members of a counted set; 每个…几个 for one figure per member.
+    assert asked_type("除了联通还有哪2家") == AnswerType.LIST
+    assert asked_type("“八个一”是哪8个一") == AnswerType.LIST
+    assert asked_type("各个街道分别建成几个") == AnswerType.BREAKDOWN
+    assert not span_gives(AnswerType.LIST, "强化与铁塔集团及联通等三大运营商合作", "除了联通还有哪2家")
+    assert span_gives(AnswerType.LIST, "试点单位为区人民医院、区中医医院", "是哪两家医院")
+
+
+def test_a_figure_for_each_one_is_answered_only_by_a_figure_for_each_one():
+    assert asked_type("新增1张养老床位,区里补贴多少钱") == AnswerType.PER_UNIT
+    assert asked_type("每个街道要建成几个“适老”小区") == AnswerType.PER_UNIT
+    assert asked_type("新增了多少张养老床位") == AnswerType.LEVEL
+    assert not span_gives(AnswerType.PER_UNIT, "新增养老床位200张", "新增1张养老床位,区里补贴多少钱")
+    assert span_gives(AnswerType.PER_UNIT, "每个街道建成一个“适老”小区", "每个街道要建成几个")
+
+
+def test_a_clause_ending_in_a_colon_announces_the_members():
+    words = ["五个高地"]
+    window = measure_window("18.“五个高地”:创新发展高地、时尚消费高地、民生保障高地", words, lambda w: 1.0)
+    assert "时尚消费高地" in window
+    assert span_gives(AnswerType.LIST, window, "“五个高地”指的是哪五个高地")
+
+
 def test_places_come_from_a_gazetteer_not_from_the_shape_of_a_word():
     assert administrative_places("南开区疫情期间筹措了多少口罩") == ["南开区"]
     assert administrative_places("北京2020年GDP") == ["北京"]
@@ -213,6 +255,12 @@ def test_places_come_from_a_gazetteer_not_from_the_shape_of_a_word():
 def test_years_in_ranges_are_named():
     assert years_named("2021—2023三年政府投资") == {2021, 2022, 2023}
     assert years_named("2019年和平区") == {2019}
+
+
+def test_a_five_year_plan_period_names_its_years():
+    assert years_named("“十三五”期间一共引进了多少家") == set(range(2016, 2021))
+    assert years_named("实施“十四五”规划") == set(range(2021, 2026))
+    assert years_named("十五个社区") == set()  # fifteen, not the tenth plan
 
 
 def test_scope_follows_the_documents_years(passages):
@@ -235,6 +283,17 @@ def test_a_damaged_or_foreign_calibration_file_is_a_clear_error(tmp_path):
     other.write_text(json.dumps(data), "utf-8")
     with pytest.raises(CalibrationError):
         load_calibration(other)
+
+
+def test_the_rejection_budget_keeps_the_upper_bound_within_five_percent():
+    from scipy.stats import beta
+
+    from qa.evaluation.calibrate import rejections_allowed
+
+    for n in (50, 120, 150, 400):
+        allowed = rejections_allowed(n)
+        assert beta.ppf(0.9, allowed + 1, n - allowed) <= 0.05 < beta.ppf(0.9, allowed + 2, n - allowed - 1)
+    assert rejections_allowed(10) == -1  # too few questions to promise anything: none may be declined
 
 
 def test_the_shipped_calibration_loads_and_was_fitted_on_tune_only():

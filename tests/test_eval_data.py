@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
-QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl"]
-CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl"]
+QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -79,6 +79,15 @@ def test_unanswerable_more_questions_cover_every_class_and_wording_traps():
     assert all(r.get("note") for r in unanswerable)
 
 
+def test_fresh_questions_have_six_unanswerable_per_class_and_sixty_answerable():
+    records = read("questions-fresh.jsonl")
+    unanswerable = [r for r in records if r["type"] == "unanswerable"]
+    classes = CLASSES | {"wording_trap"}
+    assert {c: sum(r.get("class") == c for r in unanswerable) for c in classes} == dict.fromkeys(classes, 6)
+    assert all(r.get("note") and 1 <= len(r["evidence"]) <= 2 for r in unanswerable)
+    assert len(records) - len(unanswerable) == 60
+
+
 @pytest.mark.parametrize("name", CLAIM_FILES)
 def test_claims(name):
     for r in read(name):
@@ -93,4 +102,12 @@ def test_more_claims_explain_their_verdicts():
     assert len(claims) >= 80
     assert all(r["report_says"].strip() for r in claims)
     assert all(not r["evidence"] for r in claims if r["kind"] == "absent")
+    assert {r["verdict"] for r in claims} == VERDICTS
+
+
+def test_fresh_claims_explain_their_verdicts():
+    claims = read("claims-fresh.jsonl")
+    assert len(claims) >= 60
+    assert all(r["report_says"].strip() for r in claims)
+    assert all(not r["evidence"] and r["verdict"] == "not_found" for r in claims if r["kind"] == "absent")
     assert {r["verdict"] for r in claims} == VERDICTS

@@ -113,7 +113,7 @@ def test_save_replaces_an_old_index_whole(searcher, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".index.")] == [target.resolve().name]
 
 
-@pytest.mark.parametrize("damage", ["delete_passages", "garble_dense", "garble_passages"])
+@pytest.mark.parametrize("damage", ["delete_passages", "garble_dense", "garble_passages", "garble_second", "short_second"])
 def test_damaged_index_is_reported_as_stale(index_dir, searcher, tmp_path, damage):
     from qa.errors import StaleIndexError
     from qa.index.store import Index
@@ -124,7 +124,29 @@ def test_damaged_index_is_reported_as_stale(index_dir, searcher, tmp_path, damag
         (copy / "passages.jsonl").unlink()
     elif damage == "garble_dense":
         (copy / "dense.faiss").write_bytes(b"garbage")
+    elif damage == "garble_second":
+        (copy / "second.npy").write_bytes(b"garbage")
+    elif damage == "short_second":
+        import numpy as np
+
+        np.save(copy / "second.npy", np.load(copy / "second.npy")[:-1])
     else:
         (copy / "passages.jsonl").write_text("{not json\n", "utf-8")
     with pytest.raises(StaleIndexError, match="qa build"):
         Index.load(copy, CORPUS, embedder=searcher.index.embedder)
+
+
+def test_the_second_readers_vectors_are_saved_with_the_index(index_dir, searcher):
+    import numpy as np
+
+    from qa.index.second_reader import load_second_reader
+
+    second = np.load(index_dir / "second.npy")
+    assert second.shape == (len(searcher.index.passages), 512)
+    assert json.loads((index_dir / "manifest.json").read_text("utf-8"))["second_reader"] is True
+    # Each stored row is the reader's vector of its passage: the passage finds itself first.
+    reader = load_second_reader()
+    for row, passage in enumerate(searcher.index.passages[:3]):
+        vector = reader.encode([passage.text])[0]
+        assert np.isclose(np.linalg.norm(vector), 1.0, atol=1e-3)
+        assert int(np.argmax(second.astype(np.float32) @ vector)) == row

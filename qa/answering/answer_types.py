@@ -43,6 +43,7 @@ class AnswerType(StrEnum):
     CONTACT = "contact"  # a telephone number, an e-mail or a web address
     CLOCK = "clock"  # a time of day (几点, 开放时间)
     ORDINAL = "ordinal"  # a rank or a round (第几次, 第几名)
+    PER_UNIT = "per_unit"  # a figure for each one (每张床位补贴多少钱, 一个人能领多少)
     LIST = "list"  # the members of a set (哪些, 名单)
     OTHER = "other"  # an explanation, a yes/no, an open question
 
@@ -69,10 +70,24 @@ ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
 ORDINAL_ASKED = re.compile(r"第几|排第|排名第?几|名次")
-LIST_ASKED = re.compile(r"哪些|哪几[个家所项类]|名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b")
+# 哪两家 / 哪八个 ask the members of a set whose size the question gives.
+LIST_ASKED = re.compile(
+    rf"哪些|哪几[个家所项类]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种]|"
+    r"名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b"
+)
 # A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
-BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|每个|每类|各自)[^,，?？]{0,8}?(?:多少|几)")
-COUNT_IN_QUESTION = re.compile(rf"[0-9]+(?:\.[0-9]+)?[万亿]?[{MEASURE_WORDS}]")
+# 每个街道建成几个 asks one figure per member, not a breakdown.
+BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|几)")
+# The size of a set the question gives (14个隔离点, 哪两家); 一个 is as often "a" as "one".
+# A figure for each one of something: 每/一 (as normalised, 1) with a counter, then 多少/几 in that
+# clause or the next (每张床位补贴多少钱, 新增1张床位,补贴多少钱). 每天/每年 ask a rate in time,
+# answered as any figure is.
+PER_UNIT_ASKED = re.compile(
+    rf"(?:每|一|(?<![0-9.])1)[{MEASURE_WORDS}][^,，?？]{{0,10}}?(?:[,，][^,，?？]{{0,8}}?)?(?:多少|几)"
+)
+# A figure given for each one: 每…, 人均, 户均, 元/人.
+PER_UNIT = re.compile(r"每|[人户]均|平均|/")
+COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种]")
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
@@ -104,6 +119,7 @@ SHAPES = {
     AnswerType.CONTACT: CONTACT,
     AnswerType.CLOCK: CLOCK,
     AnswerType.ORDINAL: ORDINAL,
+    AnswerType.PER_UNIT: PER_UNIT,
 }
 
 
@@ -119,6 +135,7 @@ def asked_type(normalised_question: str) -> AnswerType:
         (AnswerType.PLACE, PLACE_ASKED),
         (AnswerType.ORDINAL, ORDINAL_ASKED),
         (AnswerType.BREAKDOWN, BREAKDOWN_ASKED),
+        (AnswerType.PER_UNIT, PER_UNIT_ASKED),
         (AnswerType.LIST, LIST_ASKED),
         (AnswerType.RATE, RATE_ASKED),
         (AnswerType.LEVEL, LEVEL_ASKED),
@@ -141,8 +158,22 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         flag = "nr" if kind is AnswerType.PERSON else "ns"
         return any(f == flag for _, f in pos_tags(span)) or (kind is AnswerType.PLACE and bool(ADDRESS.search(span)))
     if kind is AnswerType.LIST:
-        return span.count("、") >= 2 or not COUNT_IN_QUESTION.search(question)
+        return _enumerates(span, question)
     return _figure_given(kind, span, question)
+
+
+def _enumerates(span: str, question: str) -> bool:
+    """Whether ``span`` names the members of the set the question counts: a list of as many (at most
+    three) items, separated by 、. A question that gives no size is answered by any span."""
+    size = COUNT_IN_QUESTION.search(question)
+    if not size:
+        return True
+    n = size["n"]
+    members = int(n) if n.isdigit() else CHINESE_DIGITS.get(n, 3)
+    return span.count("、") + 1 >= min(members, 3)
+
+
+CHINESE_DIGITS = {d: i for i, d in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
 
 
 def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
@@ -209,15 +240,20 @@ def measure_window(span: str, words: list[str], weight) -> str:
     ``weight(word)`` says how much a word counts (its IDF); a clause is scored by the weight of the
     question's words it contains, a word counting in part by the share of its characters present.
     """
-    clauses = [span[s:e].strip() for s, e in clause_spans(span)]
+    spans = clause_spans(span)
+    clauses = [span[s:e].strip() for s, e in spans]
     if not clauses or not words:
         return span
 
     def score(clause: str) -> float:
         return sum(weight(w) * sum(ch in clause for ch in w) / len(w) for w in words)
 
+    def announces(i: int) -> bool:
+        # A clause ending in a colon announces what follows (“五个高地”:创新发展高地、…).
+        return span[spans[i][1] : spans[i][1] + 1] in (":", "：")
+
     best = max(range(len(clauses)), key=lambda i: (score(clauses[i]), -i))
     end = best + 1
-    while end < len(clauses) and CONTINUATION.match(clauses[end]):
+    while end < len(clauses) and (CONTINUATION.match(clauses[end]) or announces(end - 1)):
         end += 1
     return "，".join(clauses[best:end])

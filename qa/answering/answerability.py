@@ -1,16 +1,16 @@
 """Decide whether the report answers a question, and how confident each hit is.
 
-Three steps. First the report's scope: a question about a year the report does not report on (and
+Four steps. First the report's scope: a question about a year the report does not report on (and
 its best passage does not name), or about an administrative place the report never names, is not
-answered by it. Then the kind of answer: a question after a figure, a date, a name, a place or a
-list is not answered by a passage none of whose sentences gives one (``answer_types``), nor a
-Chinese question none of whose words the report uses, nor a figure about a noun it never uses. Then the evidence
-(``qa.answering.evidence``): a logistic model over a few general
-signals — match strength and margin, embedding similarity, coverage of the question's content
-words in the best passage and in the whole report, whether the span gives the kind of answer
-asked — fitted by ``qa calibrate`` on the
-``tune`` half of the question files and stored in ``calibration.json`` with its threshold.
-"""
+answered by it. Then the part: a question about the plan is not answered by last year's results,
+nor a figure asked of the plan by last year's figure (``period_reason``). Then the kind of answer: a
+question after a figure, a date, a name, a place or a list is not answered by a passage none of whose
+sentences gives one (``answer_types``), nor a Chinese question none of whose words the report uses,
+nor a figure about a noun it never uses. Then the evidence (``qa.answering.evidence``): a logistic
+model over general signals — match strength and margin, embedding similarity, a second reader's
+similarity, coverage of the question's content words in the best passage and in the whole report,
+whether the span gives the kind of answer asked — fitted by ``qa calibrate`` on the ``tune`` half of
+the question files and stored in ``calibration.json`` with its threshold."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ KIND_NAMES = {
     AnswerType.CONTACT: "联系方式",
     AnswerType.CLOCK: "具体时刻",
     AnswerType.ORDINAL: "次序或名次",
+    AnswerType.PER_UNIT: "每一个的数字",
     AnswerType.LIST: "名单",
 }
 
@@ -61,7 +62,10 @@ class Model:
 
     def probability_of(self, features: list[float]) -> float:
         """P(answerable) for a feature vector in ``FEATURES`` order."""
-        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.means, self.scales))
+        # A feature that could not be measured (NaN: no second reader installed) counts as average.
+        z = self.bias + sum(
+            w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.means, self.scales) if not math.isnan(x)
+        )
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
@@ -101,7 +105,7 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise CalibrationError(
             f"无法读取“无答案”校准文件 {path}({type(exc).__name__}: {exc})。"
-            "请重新安装,或运行: qa calibrate eval/dev.jsonl eval/questions-extra.jsonl --write"
+            "请重新安装,或运行: qa calibrate eval/dev.jsonl eval/questions-*.jsonl --write"
         ) from exc
 
 
@@ -125,19 +129,30 @@ def _of_other_part(asked: Part | None, hits: list[Passage]) -> Passage | None:
     return top if top.part_kind in (Part.REVIEW, Part.PLAN) and top.part_kind != asked else None
 
 
-def period_reason(asked: Part | None, hits: list[Passage]) -> str:
+def period_reason(asked: Part | None, hits: list[Passage], figure_stated: bool | None = None) -> str:
     """Why the passages found cannot answer, or "": a question about the plan year is not answered by
     last year's results (a result is not a target), nor a question about results by a plan.
 
     ``asked`` is the part the question's year or time words point at, ``hits`` the first passages
     found. Search already leans toward the asked part, so when none of the first hits is of it and
-    the best is of the other part, the asked part holds nothing on the matter.
+    the best is of the other part, the asked part holds nothing on the matter. For a figure asked
+    (今年要新开几所), ``figure_stated`` says whether a passage of the asked part gives one where it
+    names the thing asked: when the best passage is of the other part and none does, the figure
+    found is the other year's, and shown as the answer it would be read as the one asked for.
     """
     top = _of_other_part(asked, hits)
-    if top is None or any(p.part_kind == asked for p in hits):
+    if top is None:
         return ""
-    wanted = "计划" if asked == Part.PLAN else "执行情况"
-    return f"报告的{wanted}部分没有这方面的内容,最相关的段落属于{top.part_label or top.part_kind}"
+    found = top.part_label or top.part_kind
+    if figure_stated is False:
+        return f"报告的{_part_word(asked)}部分没有给出这个数字,最相关的段落属于{found}"
+    if any(p.part_kind == asked for p in hits):
+        return ""
+    return f"报告的{_part_word(asked)}部分没有这方面的内容,最相关的段落属于{found}"
+
+
+def _part_word(part: Part) -> str:
+    return "计划" if part == Part.PLAN else "执行情况"
 
 
 def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> str:
@@ -185,15 +200,17 @@ def unanswered_reason(
     scope: DocumentScope,
     corpus_text: str,
     calibration: Calibration,
+    figure_stated: bool | None = None,
 ) -> str:
     """Why the report does not answer the question (in Chinese), or "" when it does.
 
     ``passage_text`` is the best passage's text as searched (normalised), ``asked_part`` the part
-    the question's time points at in the best passage's document, ``hits`` the first passages found.
+    the question's time points at in the best passage's document, ``hits`` the first passages found,
+    ``figure_stated`` (for a figure asked) whether the asked part gives it (see :func:`period_reason`).
     """
     return (
         scope_reason(normalised_question, passage_text, scope, corpus_text)
-        or period_reason(asked_part, hits)
+        or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
         or evidence_reason(evidence, calibration)
     )

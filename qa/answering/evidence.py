@@ -2,6 +2,7 @@
 
 Each is a general property of a question and the text found for it: how strongly and how clearly
 the best passage matched (fused score, margin over the next passage, the embedding similarity),
+how near a second reader trained apart puts the question to any passage (``qa.index.second_reader``),
 how much of what the question asks about the passage and the whole report contain (IDF-weighted
 coverage of its content words), whether the answering span gives the kind of answer asked (a
 rate, an amount, a date, a name), and whether the thing a figure is asked about is named in the
@@ -17,6 +18,7 @@ from dataclasses import asdict, dataclass
 from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
+from qa.text.quantities import extract_quantities
 from qa.text.sentences import segments
 from qa.text.tokenize import pos_tags
 
@@ -29,6 +31,7 @@ FEATURES = (
     "corpus_coverage",
     "type_match",
     "foreign",
+    "second_cosine",
 )
 
 # Words that say how a question asks, not what it asks about: question words, hedges and the
@@ -57,6 +60,7 @@ class Evidence:
     type_match: float
     measure_missing: float
     foreign: float
+    second_cosine: float  # NaN when there is no second reader: the model then reads it as average
     answer_type: AnswerType = AnswerType.OTHER
     missing_measure: str = ""
 
@@ -65,7 +69,10 @@ class Evidence:
         return [float(getattr(self, name)) for name in FEATURES]
 
     def to_dict(self) -> dict:
-        return {k: (round(v, 4) if isinstance(v, float) else str(v)) for k, v in asdict(self).items()}
+        # NaN (a feature not measured) is written as None: JSON has no NaN.
+        return {
+            k: (None if math.isnan(v) else round(v, 4)) if isinstance(v, float) else str(v) for k, v in asdict(self).items()
+        }
 
 
 def content_words(normalised_question: str) -> list[str]:
@@ -152,6 +159,13 @@ def type_match(
     return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
 
 
+def named_figure(span: str, content: list[str], words: WordStats) -> tuple[float, bool]:
+    """How fully the clause of ``span`` that best names the question's ``content`` words names them,
+    and whether that clause (with its continuations) gives a figure other than a year."""
+    window = measure_window(span, content, words.idf)
+    return _naming(window, content, words), any(not q.is_year for q in extract_quantities(window))
+
+
 def _naming(text: str, content: list[str], words: WordStats) -> float:
     """How well ``text`` names the question's content words (IDF-weighted share of their characters)."""
     return sum(words.idf(w) * sum(ch in text for ch in w) / len(w) for w in content)
@@ -180,6 +194,7 @@ def gather_evidence(
     foreign: bool,
     fused: list[float],
     dense: float,
+    second_cosine: float,
     passage_text: str,
     span: str,
     words: WordStats,
@@ -206,6 +221,7 @@ def gather_evidence(
         type_match=type_match(kind, normalised_question, span, passage_text, content, words, foreign),
         measure_missing=float(bool(missing)),
         foreign=float(foreign),
+        second_cosine=second_cosine,
         answer_type=kind,
         missing_measure=missing,
     )

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from qa.answering.answer_types import AnswerType
 from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
-from qa.answering.evidence import WordStats, gather_evidence
+from qa.answering.evidence import WordStats, content_words, gather_evidence, named_figure
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
@@ -17,6 +18,8 @@ from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
+from qa.index.second_reader import best_cosine as second_best_cosine
+from qa.index.second_reader import load_second_reader
 from qa.index.store import Index, lexical_text
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
@@ -85,6 +88,7 @@ class Searcher:
             if len(self.times) == 1
             else _scopes_by_document(index.passages, self._lexical_texts, self.times)
         )
+        self._second_reader = load_second_reader() if len(index.second) else None
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -138,7 +142,7 @@ class Searcher:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
         if docs:
             scores = np.where(np.isin(self._doc_ids, list(docs)), scores, -np.inf)
-        ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, PERIOD_HITS)] if np.isfinite(scores[i])]
+        ranked = [i for i in np.argsort(-scores, kind="stable")[: max(k, FIGURE_HITS)] if np.isfinite(scores[i])]
         order = ranked[:k]
         # An English question's span is found by the Chinese words its words translate.
         grams = self.query_grams(self.lexical_query(normalised, intent))
@@ -153,6 +157,7 @@ class Searcher:
                 intent.foreign,
                 [float(scores[order[0]]), *_runner_up(scores, order[0])],
                 best_cosine,
+                self.second_cosine(question, np.flatnonzero(np.isfinite(scores))),
                 self._lexical_texts[order[0]],
                 top.text[spans[0][0] - top.start : spans[0][1] - top.start],
                 self._words,
@@ -168,6 +173,7 @@ class Searcher:
                 self._lexical_texts[order[0]],
                 *self._doc_scopes[top.doc_id],
                 self.calibration,
+                self.figure_stated(asked, evidence.answer_type, normalised, ranked[:FIGURE_HITS], grams, intent),
             )
             features = evidence.to_dict()
             if not reason and asked:
@@ -198,6 +204,36 @@ class Searcher:
             features=features,
             notice=notice,
         )
+
+    def figure_stated(
+        self, asked: Part | None, kind: AnswerType, normalised: str, rows: list[int], grams: dict, intent: Intent
+    ) -> bool | None:
+        """For a figure asked of one part (review or plan) whose first passage ``rows[0]`` is of the other:
+        whether a passage of the asked part among ``rows`` gives a figure in a clause that names what
+        is asked as fully as the first passage's clause does. None when that is not the question."""
+        passages = self.index.passages
+        if kind not in FIGURE_KINDS or not rows or asked not in (Part.REVIEW, Part.PLAN):
+            return None
+        if passages[rows[0]].part_kind == asked:
+            return None
+        content = content_words(normalised)
+
+        def clause(row: int) -> tuple[float, bool]:
+            p = passages[row]
+            start, end = best_span(p.text, p.start, grams, intent.figure)
+            return named_figure(p.text[start - p.start : end - p.start], content, self._words)
+
+        first_naming, _ = clause(rows[0])
+        return any(
+            naming >= first_naming and figure
+            for naming, figure in (clause(row) for row in rows[1:] if passages[row].part_kind == asked)
+        )
+
+    def second_cosine(self, question: str, rows: np.ndarray) -> float:
+        """The second reader's best cosine of the question with the passages ``rows``; NaN without one."""
+        if self._second_reader is None:
+            return float("nan")
+        return second_best_cosine(self._second_reader, question, self.index.second, rows)
 
     def asked_part(self, intent: Intent, passage: Passage) -> Part | None:
         """The part of ``passage``'s document that the question's year or time words point at."""
@@ -296,6 +332,10 @@ class Searcher:
 
 # How many of the first hits are looked at for a passage of the part the question asks about.
 PERIOD_HITS = 3
+# How many for a passage of that part that gives the figure asked.
+FIGURE_HITS = 5
+# Kinds whose answer is a figure.
+FIGURE_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.AMOUNT, AnswerType.BREAKDOWN, AnswerType.PER_UNIT)
 
 
 def _runner_up(scores: np.ndarray, chosen: int) -> list[float]:

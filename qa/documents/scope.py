@@ -8,20 +8,32 @@ the report does not hold, unless the passage that answers it names that year (a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qa.documents.passages import Passage
 from qa.text.places import administrative_places
 from qa.text.quantities import extract_years
 
+# A five-year plan period named by its number (“十三五”, 十四五时期): the eleventh and later, whose
+# names cannot be read as a plain number (十五 is also fifteen). Quoted, or followed by a word of period.
+FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?=”|\"|规划|时期|期间|计划|以来|末|初|中|年|五年)")
+NUMERALS = "一二三四五六七八九"
+# The eleventh plan ran 2006—2010; each later one starts five years on.
+ELEVENTH_PLAN_START = 2006
+
 
 def years_named(text: str) -> frozenset[int]:
-    """The years ``text`` names, with every year inside a range (2021—2023 names 2022 too)."""
+    """The years ``text`` names, with every year inside a range (2021—2023 names 2022 too) and inside
+    a five-year plan period it names (“十三五” names 2016—2020)."""
     years = [int(q.value) for q in extract_years(text)]
     named = set(years)
     for first, last in zip(years, years[1:]):
         if 0 < last - first <= 10 and f"{first}" in text and _is_range(text, first, last):
             named.update(range(first, last + 1))
+    for match in FIVE_YEAR_PLAN.finditer(text):
+        start = ELEVENTH_PLAN_START + 5 * NUMERALS.index(match[1])
+        named.update(range(start, start + 5))
     return frozenset(named)
 
 

