@@ -58,7 +58,7 @@ from qa.factcheck.claims import (
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.relations import Relation, read_relation, relate
-from qa.factcheck.respectively import respective_views
+from qa.factcheck.respectively import respective_views, respective_years
 from qa.factcheck.similarity import verbs_alike
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -78,7 +78,7 @@ from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
-from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
+from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities, extract_years
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 
@@ -99,6 +99,7 @@ class _Facts:
     clauses: list[tuple[int, int]]
     clause_texts: list[str]  # each clause normalised for matching
     views: dict[int, tuple[str, tuple[int, int]]]  # figures given respectively: their sentence with their own thing
+    years: dict[int, int]  # figures given year by year for a range of years: their year
 
     @classmethod
     def of(cls, p: Passage) -> _Facts:
@@ -107,10 +108,11 @@ class _Facts:
         clauses = whole_titles(p.text, clause_spans(p.text))
         figures = sorted(extract_quantities(p.text) + group_counts(p.text), key=lambda q: q.start)
         sentences = sentence_spans(p.text)
-        views = {}
+        views, years = {}, {}
         for s, e in sentences:
             inside = [replace(f, start=f.start - s, end=f.end - s) for f in figures if s <= f.start < e]
             views |= {at + s: view for at, view in respective_views(text[s:e], inside).items()}
+            years |= {at + s: year for at, year in respective_years(text[s:e], inside).items()}
         return cls(
             passage=p,
             text=text,
@@ -119,6 +121,7 @@ class _Facts:
             clauses=clauses,
             clause_texts=[normalise_for_matching(p.text[s:e]) for s, e in clauses],
             views=views,
+            years=years,
         )
 
     def sentence_of(self, at: int) -> tuple[int, int]:
@@ -334,7 +337,9 @@ class FactChecker:
         # still competes: if it is the best match, the report counts this thing otherwise, and the
         # claim is not found rather than contradicted.
         members = shared_out(c, f)
-        for hit, r, score in self._scored(contexts, hits, lambda r: counted_otherwise(f.quantity, r) or None, f.quantity):
+        years = frozenset(int(y.value) for y in extract_years(c.matching))
+        also = lambda r: counted_otherwise(f.quantity, r) or None  # noqa: E731
+        for hit, r, score in self._scored(contexts, hits, also, f.quantity, years):
             claimed, reported, note = in_common_unit(f.quantity, r) or (f.quantity, r, "")
             text = self.facts[hit.passage.id].text
             if members and not EACH.search(text[max(0, r.start - 4) : r.start]):
@@ -344,7 +349,13 @@ class FactChecker:
             if note:
                 comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
             matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
-        return matches
+        # The claim names a year the report gives this thing's figures year by year for: the figure of
+        # that year is the one it speaks of (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元).
+        dated = [m for m in matches if self._year_of(m) in years and m.context >= self.FIGURE_MATCH]
+        return dated or matches
+
+    def _year_of(self, m: FigureMatch) -> int | None:
+        return self.facts[m.hit.passage.id].years.get(m.figure.start)
 
     def _figure_result(self, f: ClaimFigure, matches: list[FigureMatch], floor: float) -> FigureResult:
         """The report figure about the same thing as ``f`` in the claim's part (and in the other part)."""
@@ -370,13 +381,16 @@ class FactChecker:
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
 
-    def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None):
+    def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None, years=frozenset()):
         """(hit, report figure, context score) for each report figure in ``hits`` whose unit compares
-        with ``unit_of`` (or for which ``also`` says yes), scored by the best of ``contexts``."""
+        with ``unit_of`` (or for which ``also`` says yes), scored by the best of ``contexts``; a figure
+        given for one year of a range is left out when the claim names ``years`` without it."""
         for hit in hits:
             facts = self.facts[hit.passage.id]
             for r in facts.figures:
                 if unit_of is not None and in_common_unit(unit_of, r) is None and not also(r):
+                    continue
+                if years and facts.years.get(r.start, next(iter(years))) not in years:
                     continue
                 if r.start in facts.views:  # given respectively: only its own thing stands near it
                     text, span = facts.views[r.start]
