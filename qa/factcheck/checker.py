@@ -87,6 +87,12 @@ __all__ = ["FactChecker", "Verdict"]
 EACH = re.compile("[各每]")  # a figure said of each member, not of all together
 
 
+def _article(r: FigureResult) -> bool:
+    """The claimed figure is 一 and a measure word (一支, 一个, 一批), which may be the indefinite article."""
+    q = r.claimed.quantity
+    return q.text[:1] == "一" and q.value == 1 and not q.approx and len(q.text) == 2
+
+
 
 @dataclass
 class _Facts:
@@ -187,7 +193,10 @@ class FactChecker:
         if placed := self._check_category(c, hits):
             return placed
         checked = [f for f in c.figures if not counts_own_list(c, f)]
-        return self._decide(c, hits, self._check_figures(c, checked, hits))
+        # 一 with a measure word is also the indefinite article (组建了一支…队伍: "a team"): unmatched,
+        # it states no figure.
+        results = [r for r in self._check_figures(c, checked, hits) if not (r.outcome == FigureOutcome.NOT_FOUND and _article(r))]
+        return self._decide(c, hits, results)
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
         """The same checker looking only at the documents ``docs`` (ids); all when empty."""

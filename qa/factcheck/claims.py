@@ -156,12 +156,13 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
     shown, found = extract_quantities(normalise_text(text)), extract_quantities(matching)
     if len(shown) != len(found):  # cannot pair the written and the report forms: show the report form
         shown = found
+    done = Part.REVIEW if _done(matching) else None
     figures = []
     for written, q in zip(shown, found):
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
-        period = _nearest_period(periods, index)
+        period = _nearest_period(periods, index) or done
         figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
-    period = _period(text, time) or (Part.REVIEW if DONE.search(matching) else None)
+    period = _period(text, time) or done
     return Claim(
         text=text,
         matching=matching,
@@ -229,6 +230,12 @@ def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part 
 # 已 / 已经 / 曾 state that a thing has happened: without a year or another cue, the claim is about
 # the results the report reviews (已被批准为…试点城市), not its plans.
 DONE = re.compile(r"已(?!有)|曾经?")
+
+
+def _done(text: str) -> bool:
+    """The claim says a thing has happened: 已 / 曾, or the perfective particle 了 (新建了3家; jieba's ``ul``,
+    not the 了 of 为了 or 了解)."""
+    return bool(DONE.search(text)) or any(w == "了" and tag == "ul" for w, tag in pos_tags(text))
 # 计划 ending a programme's name (“海河英才”行动计划, 三年行动计划) names it; it is no cue for the plan year.
 PROGRAMME_NAME = re.compile(r"(?:(?<=行动)|(?<=”))计划")
 
