@@ -185,6 +185,35 @@ def test_two_figures_of_one_clause_each_count_what_follows_them(checker, claim, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("和平区在8家药店投放惠民口罩33万只", "supported"),
+        ("和平区在8家药店投放惠民口罩330万只", "contradicted"),
+        ("2020年和平区在5家医院投放防护服2万套", "not_found"),
+    ],
+)
+def test_figures_stated_together_are_found_together(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("区中医医院和公安医院各增设了1个发热门诊", "supported"),  # 2 in all, as the report counts
+        ("区中医医院和公安医院各增设了2个发热门诊", "contradicted"),  # 4 in all
+        ("和平区在全市第一个完成了无证幼儿园攻坚治理", "supported"),  # 第一个 before a verb: 率先
+        # 一支: an article, not a figure to find
+        ("和平区组建了一支由1.75万名市区街干部和10万名志愿者组成的值守队伍", "supported"),
+        ("和平区新建了3家养老机构和2家老年日间照料中心", "supported"),  # 了: done, so the review's figures
+    ],
+)
+def test_each_and_first_to(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.slow
 def test_a_2021_target_stated_as_a_2020_result_shows_both_passages(checker):
     v = checker.check("2020年和平区盘活空置载体15万平方米")
     assert v.verdict == "contradicted"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.factcheck.respectively import respective_views
+from qa.factcheck.respectively import respective_views, respective_years
 from qa.text.quantities import extract_quantities
 
 
@@ -53,3 +53,23 @@ def test_no_respective_reading_without_two_lists_of_one_length(text):
 def test_a_figure_is_matched_with_the_thing_it_counts(checker, claim, verdict):
     v = checker.check(claim)
     assert v.verdict == verdict, v.explanation
+
+
+def test_figures_given_year_by_year_for_a_range_of_years():
+    text = "其中政府投资约8.7亿元,2021—2023三年政府投资滚动计划分别为8.7亿元、7.6亿元、4.7亿元"
+    figures = extract_quantities(text)
+    years = {text[f.start : f.end]: respective_years(text, figures).get(f.start) for f in figures}
+    assert years == {"约8.7亿元": None, "三年": None, "8.7亿元": 2021, "7.6亿元": 2022, "4.7亿元": 2023}
+    assert respective_years("2021—2023年分别为8.7亿元、7.6亿元", extract_quantities("2021—2023年分别为8.7亿元、7.6亿元")) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("三年政府投资滚动计划里2023年的政府投资是4.7亿元", "supported"),
+        ("三年政府投资滚动计划里2023年的政府投资是7.6亿元", "contradicted"),  # that is 2022's
+    ],
+)
+def test_a_claim_naming_one_year_of_a_range_is_held_against_that_years_figure(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

@@ -26,6 +26,7 @@ How a claim is judged
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 
 from qa.answering.intent import detect_intent
@@ -48,6 +49,7 @@ from qa.factcheck.claims import (
     in_common_unit,
     read_claim,
     same_digits,
+    shared_out,
     validate_claim,
     with_synonyms,
     without_time_cues,
@@ -56,7 +58,7 @@ from qa.factcheck.claims import (
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.relations import Relation, read_relation, relate
-from qa.factcheck.respectively import respective_views
+from qa.factcheck.respectively import respective_views, respective_years
 from qa.factcheck.similarity import verbs_alike
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -76,11 +78,19 @@ from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
-from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
+from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities, extract_years
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 
 __all__ = ["FactChecker", "Verdict"]
+
+EACH = re.compile("[各每]")  # a figure said of each member, not of all together
+
+
+def _article(r: FigureResult) -> bool:
+    """The claimed figure is 一 and a measure word (一支, 一个, 一批), which may be the indefinite article."""
+    q = r.claimed.quantity
+    return q.text[:1] == "一" and q.value == 1 and not q.approx and len(q.text) == 2
 
 
 
@@ -95,6 +105,7 @@ class _Facts:
     clauses: list[tuple[int, int]]
     clause_texts: list[str]  # each clause normalised for matching
     views: dict[int, tuple[str, tuple[int, int]]]  # figures given respectively: their sentence with their own thing
+    years: dict[int, int]  # figures given year by year for a range of years: their year
 
     @classmethod
     def of(cls, p: Passage) -> _Facts:
@@ -103,10 +114,11 @@ class _Facts:
         clauses = whole_titles(p.text, clause_spans(p.text))
         figures = sorted(extract_quantities(p.text) + group_counts(p.text), key=lambda q: q.start)
         sentences = sentence_spans(p.text)
-        views = {}
+        views, years = {}, {}
         for s, e in sentences:
             inside = [replace(f, start=f.start - s, end=f.end - s) for f in figures if s <= f.start < e]
             views |= {at + s: view for at, view in respective_views(text[s:e], inside).items()}
+            years |= {at + s: year for at, year in respective_years(text[s:e], inside).items()}
         return cls(
             passage=p,
             text=text,
@@ -115,6 +127,7 @@ class _Facts:
             clauses=clauses,
             clause_texts=[normalise_for_matching(p.text[s:e]) for s, e in clauses],
             views=views,
+            years=years,
         )
 
     def sentence_of(self, at: int) -> tuple[int, int]:
@@ -142,6 +155,7 @@ class FactChecker:
     K_PART = 5  # and from each part
     FIGURE_MATCH = 0.45  # context score from which two figures are about the same thing
     YEAR_SWAP_MATCH = 0.65  # the same figure in the other year's part must match more closely
+    JOINT_MATCH = 0.35  # figures found together in one sentence, in order: each about its thing this much
     SUPPORT_COVERAGE = 0.8  # share of a claim's content a sentence must hold to support it
     FIGURE_WORDS_COVERAGE = 0.7  # the same, where the claim's figures agree (a safety net: tune claims hold 79% or more)
     CONFLICT_COVERAGE = 0.45  # a clause must match this well for its differences to count
@@ -179,7 +193,10 @@ class FactChecker:
         if placed := self._check_category(c, hits):
             return placed
         checked = [f for f in c.figures if not counts_own_list(c, f)]
-        return self._decide(c, hits, [self._check_figure(c, f, hits) for f in checked])
+        # 一 with a measure word is also the indefinite article (组建了一支…队伍: "a team"): unmatched,
+        # it states no figure.
+        results = [r for r in self._check_figures(c, checked, hits) if not (r.outcome == FigureOutcome.NOT_FOUND and _article(r))]
+        return self._decide(c, hits, results)
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
         """The same checker looking only at the documents ``docs`` (ids); all when empty."""
@@ -280,20 +297,77 @@ class FactChecker:
 
     # ------------------------------------------------------------ figures
 
-    def _check_figure(self, c: Claim, f: ClaimFigure, hits: list[Hit]) -> FigureResult:
-        """The report figure about the same thing in the claim's part (and in the other part)."""
+    def _check_figures(self, c: Claim, figures: list[ClaimFigure], hits: list[Hit]) -> list[FigureResult]:
+        """Each claimed figure against the report figure about the same thing; figures a claim states
+        together that no report figure matches well enough alone are looked for together."""
+        matches = [self._figure_matches(c, f, hits) for f in figures]
+        results = [self._figure_result(f, m, self.FIGURE_MATCH) for f, m in zip(figures, matches)]
+        if len(figures) < 2 or all(r.outcome != FigureOutcome.NOT_FOUND for r in results):
+            return results
+        together = self._found_together(figures, matches)
+        if together is None:
+            return results
+        return [
+            self._figure_result(f, [m], self.JOINT_MATCH) if r.outcome == FigureOutcome.NOT_FOUND else r
+            for f, r, m in zip(figures, results, together)
+        ]
+
+    def _found_together(self, figures: list[ClaimFigure], matches: list[list[FigureMatch]]) -> list[FigureMatch] | None:
+        """One report sentence giving a figure for each claimed one, in the claim's order, each about
+        its thing at least JOINT_MATCH: several figures stated together in the claim and in the
+        report (在8家药店投放惠民口罩33万只 / 选取8家药店…惠民口罩销售,累计投放33万只) share their words,
+        so each alone matches less well. The sentence where they match best on average; None if none."""
+        by_sentence: dict[tuple[str, tuple[int, int]], list[list[FigureMatch]]] = {}
+        for i, (f, found) in enumerate(zip(figures, matches)):
+            other_part = f.period.other if f.period else None
+            for m in found:
+                if m.context >= self.JOINT_MATCH and m.part != other_part:
+                    key = (m.hit.passage.id, self.facts[m.hit.passage.id].sentence_of(m.figure.start))
+                    by_sentence.setdefault(key, [[] for _ in figures])[i].append(m)
+        best, best_score = None, 0.0
+        for candidates in by_sentence.values():
+            if not all(candidates):
+                continue
+            chosen = [max(found, key=lambda m: m.context) for found in candidates]
+            starts = [m.figure.start for m in chosen]
+            if starts != sorted(set(starts)):  # distinct report figures, in the claim's order
+                continue
+            score = sum(m.context for m in chosen) / len(chosen)
+            if score > best_score:
+                best, best_score = chosen, score
+        return best
+
+    def _figure_matches(self, c: Claim, f: ClaimFigure, hits: list[Hit]) -> list[FigureMatch]:
+        """Every report figure in ``hits`` that may count what ``f`` counts, with how alike their words are."""
         # The figure's own clause names what it counts; the rest of the claim may add to that.
         contexts = [figure_context(c, f, self.stats, own_clause=True), figure_context(c, f, self.stats)]
         matches = []
         # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against 占比)
         # still competes: if it is the best match, the report counts this thing otherwise, and the
         # claim is not found rather than contradicted.
-        for hit, r, score in self._scored(contexts, hits, lambda r: counted_otherwise(f.quantity, r) or None, f.quantity):
+        members = shared_out(c, f)
+        years = frozenset(int(y.value) for y in extract_years(c.matching))
+        also = lambda r: counted_otherwise(f.quantity, r) or None  # noqa: E731
+        for hit, r, score in self._scored(contexts, hits, also, f.quantity, years):
             claimed, reported, note = in_common_unit(f.quantity, r) or (f.quantity, r, "")
+            text = self.facts[hit.passage.id].text
+            if members and not EACH.search(text[max(0, r.start - 4) : r.start]):
+                # 甲和乙各增设了1个 against 增设甲、乙2个: the report gives the total of what each got.
+                claimed = replace(claimed, value=claimed.value * members, text=f"{members}×{claimed.text}")
             comparison = compare(claimed, reported)
             if note:
                 comparison = Comparison(comparison.outcome, f"{comparison.explanation}({note})")
             matches.append(FigureMatch(hit, r, score, comparison, claimed.value, reported.value))
+        # The claim names a year the report gives this thing's figures year by year for: the figure of
+        # that year is the one it speaks of (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元).
+        dated = [m for m in matches if self._year_of(m) in years and m.context >= self.FIGURE_MATCH]
+        return dated or matches
+
+    def _year_of(self, m: FigureMatch) -> int | None:
+        return self.facts[m.hit.passage.id].years.get(m.figure.start)
+
+    def _figure_result(self, f: ClaimFigure, matches: list[FigureMatch], floor: float) -> FigureResult:
+        """The report figure about the same thing as ``f`` in the claim's part (and in the other part)."""
 
         def best(parts: set[Part], floor: float) -> FigureMatch | None:
             # Among figures about the same thing, the claimed value (or its digits) breaks a near tie only:
@@ -305,7 +379,7 @@ class FactChecker:
             return max((m for m in matches if m.part in parts and m.context >= floor), key=key, default=None)
 
         other_part = f.period.other if f.period else None
-        same = best(set(Part) - {other_part}, self.FIGURE_MATCH)
+        same = best(set(Part) - {other_part}, floor)
         other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
         if same and same.comparison.outcome == FigureOutcome.EQUAL:
             return FigureResult(f, FigureOutcome.EQUAL, same)
@@ -316,13 +390,16 @@ class FactChecker:
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
 
-    def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None):
+    def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None, years=frozenset()):
         """(hit, report figure, context score) for each report figure in ``hits`` whose unit compares
-        with ``unit_of`` (or for which ``also`` says yes), scored by the best of ``contexts``."""
+        with ``unit_of`` (or for which ``also`` says yes), scored by the best of ``contexts``; a figure
+        given for one year of a range is left out when the claim names ``years`` without it."""
         for hit in hits:
             facts = self.facts[hit.passage.id]
             for r in facts.figures:
                 if unit_of is not None and in_common_unit(unit_of, r) is None and not also(r):
+                    continue
+                if years and facts.years.get(r.start, next(iter(years))) not in years:
                     continue
                 if r.start in facts.views:  # given respectively: only its own thing stands near it
                     text, span = facts.views[r.start]

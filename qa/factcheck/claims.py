@@ -150,18 +150,19 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
     """Read a claim; ``subject_words`` are the report's own subject (和平区), which states nothing;
     ``time`` is the checked document's, against which the claim's years are read."""
     time = time or DocumentTime()
-    matching = normalise_for_matching(text)
+    matching = _first_to(normalise_for_matching(text))
     kept = _kept_mask(matching, subject_words)
     periods = _clause_periods(matching, time)
     shown, found = extract_quantities(normalise_text(text)), extract_quantities(matching)
     if len(shown) != len(found):  # cannot pair the written and the report forms: show the report form
         shown = found
+    done = Part.REVIEW if _done(matching) else None
     figures = []
     for written, q in zip(shown, found):
         index = next((i for i, (s, e, _) in enumerate(periods) if s <= q.start < e), len(periods) - 1)
-        period = _nearest_period(periods, index)
+        period = _nearest_period(periods, index) or done
         figures.append(ClaimFigure(written, (q.start, q.end), periods[index][:2], period, time.label(period) if period else ""))
-    period = _period(text, time) or (Part.REVIEW if DONE.search(matching) else None)
+    period = _period(text, time) or done
     return Claim(
         text=text,
         matching=matching,
@@ -193,12 +194,25 @@ def counts_own_list(claim: Claim, figure: ClaimFigure) -> bool:
     q = figure.quantity
     if q.approx or q.value > 10 or q.value != int(q.value) or not q.unit or q.unit in ("%", "个百分点"):
         return False
+    if shared_out(claim, figure):  # 甲和乙各2个: what each has, a figure to check
+        return False
     before = claim.matching[figure.clause[0] : figure.span[0]]
     tags = pos_tags(before)
     if not tags or tags[-1][0] == "等" or "等" in before[-2:]:
         return False
     joins = sum(1 for word, tag in tags if word == "、" or (word in ("和", "与", "及") and tag == "c"))
     return joins >= 1 and joins + 1 == q.value
+
+
+def shared_out(claim: Claim, figure: ClaimFigure) -> int:
+    """How many members the claim's figure is given to each (甲和乙各增设了1个: 2), 0 when it is not
+    said of each: 各 / 每 just before the figure, after a list of members joined by 、 / 和 / 与 / 及."""
+    before = claim.matching[figure.clause[0] : figure.span[0]]
+    each = max(before.rfind("各"), before.rfind("每"))
+    if each == -1 or len(before) - each > 4:  # 各增设了1个, 各1个
+        return 0
+    joins = sum(1 for word, tag in pos_tags(before[:each]) if word == "、" or (word in ("和", "与", "及") and tag == "c"))
+    return joins + 1 if joins else 0
 
 
 def validate_claim(claim: Claim) -> Claim:
@@ -216,6 +230,12 @@ def _clause_periods(text: str, time: DocumentTime) -> list[tuple[int, int, Part 
 # 已 / 已经 / 曾 state that a thing has happened: without a year or another cue, the claim is about
 # the results the report reviews (已被批准为…试点城市), not its plans.
 DONE = re.compile(r"已(?!有)|曾经?")
+
+
+def _done(text: str) -> bool:
+    """The claim says a thing has happened: 已 / 曾, or the perfective particle 了 (新建了3家; jieba's ``ul``,
+    not the 了 of 为了 or 了解)."""
+    return bool(DONE.search(text)) or any(w == "了" and tag == "ul" for w, tag in pos_tags(text))
 # 计划 ending a programme's name (“海河英才”行动计划, 三年行动计划) names it; it is no cue for the plan year.
 PROGRAMME_NAME = re.compile(r"(?:(?<=行动)|(?<=”))计划")
 
@@ -245,6 +265,21 @@ def _kept_mask(matching: str, subject_words: tuple[str, ...]) -> tuple[bool, ...
     for start, end in spans:
         keep[start:end] = [False] * (end - start)
     return tuple(keep)
+
+
+# “The first to do”: an ordinal before a verb, or before 把/将 opening what is done, says what a report
+# says with 率先 (在全市第一个完成 / 在全市率先完成); before a noun it stays an ordinal (首个PPP项目).
+FIRST_TO = ("第一个", "第一家", "首个", "首家", "最早", "最先", "头一个")
+
+
+def _first_to(text: str) -> str:
+    """``text`` with each “first to” ordinal before a verb written 率先."""
+    out, words = [], pos_tags(text)
+    for k, (word, _) in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ("", "")
+        acts = following[1].startswith("v") or following[0] in ("把", "将")
+        out.append("率先" if word in FIRST_TO and acts else word)
+    return "".join(out)
 
 
 def _time_frames(text: str) -> list[tuple[int, int]]:

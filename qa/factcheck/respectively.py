@@ -21,7 +21,10 @@ import re
 
 from qa.text.quantities import Quantity
 
-__all__ = ["respective_views"]
+__all__ = ["respective_views", "respective_years"]
+
+# A span of years written as a range (2021—2023, 2021-2023年, 2021至2023年).
+YEAR_RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)年?\s*(?:—|–|-|~|至|到)\s*(?P<last>(?:19|20)\d\d)年?")
 
 # Between two figures of one list: a list mark or a conjunction only.
 FIGURE_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
@@ -66,3 +69,19 @@ def _clause_start(text: str, at: int) -> int:
     """Where the clause holding position ``at`` begins."""
     ends = [m.end() for m in CLAUSE_END.finditer(text, 0, at)]
     return ends[-1] if ends else 0
+
+
+def respective_years(text: str, figures: list[Quantity]) -> dict[int, int]:
+    """For each figure of ``text`` given year by year for a range of years (2021—2023三年政府投资滚动计划
+    分别为8.7亿元、7.6亿元、4.7亿元; by its start): its year. A run of figures is read so only when it
+    has one figure for each year of the range its clause names before it."""
+    years: dict[int, int] = {}
+    for run in _figure_runs(text, figures):
+        start = _clause_start(text, run[0].start)
+        ranges = list(YEAR_RANGE.finditer(text, start, run[0].start))
+        if not ranges:
+            continue
+        first, last = int(ranges[-1]["first"]), int(ranges[-1]["last"])
+        if last - first + 1 == len(run):
+            years |= {f.start: first + k for k, f in enumerate(run)}
+    return years
