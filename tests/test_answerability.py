@@ -254,6 +254,14 @@ def test_what_the_government_does_is_no_errand(question):
     assert asked_type(question) != AnswerType.PROCEDURE
 
 
+def test_a_figure_for_each_named_member_needs_as_many_figures():
+    question = "1.73亿元财政帮扶资金,会宁、靖远、舟曲各分到多少"
+    assert asked_type(question) == AnswerType.BREAKDOWN
+    assert not span_gives(AnswerType.BREAKDOWN, "全年投入财政帮扶资金1.73亿元,社会帮扶资金2046.63万元", question)
+    assert span_gives(AnswerType.BREAKDOWN, "内、外资到位额分别达65亿元和5500万美元以上", "内、外资到位额的目标分别是多少")
+    assert asked_type("各级财政投入多少") == AnswerType.AMOUNT
+
+
 def test_a_clause_ending_in_a_colon_announces_the_members():
     words = ["五个高地"]
     window = measure_window("18.“五个高地”:创新发展高地、时尚消费高地、民生保障高地", words, lambda w: 1.0)

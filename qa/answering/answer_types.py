@@ -79,7 +79,9 @@ LIST_ASKED = re.compile(
 )
 # A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
 # 每个街道建成几个 asks one figure per member, not a breakdown.
-BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|几)")
+BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|几)|各[\u4e00-\u9fff]{0,3}?(?:多少|几)")
+# The members a question names before asking for each one's figure (会宁、靖远、舟曲各分到多少).
+NAMED_MEMBERS = re.compile(r"[^,，、?？]+(?:、[^,，、?？]+)+(?=[^,，?？]*?(?:各|分别))")
 # The size of a set the question gives (14个隔离点, 哪两家); 一个 is as often "a" as "one".
 # How to run a personal errand: how one applies, registers, renews or books, what papers to bring,
 # what tips there are, where to go for it. A work report states what a government did and plans; it
@@ -176,6 +178,12 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     return _figure_given(kind, span, question)
 
 
+def _members_named(question: str) -> int:
+    """How many members the question lists before asking for each one's figure (0 when it lists none)."""
+    listed = NAMED_MEMBERS.search(question)
+    return listed.group().count("、") + 1 if listed else 0
+
+
 def _enumerates(span: str, question: str) -> bool:
     """Whether ``span`` names the members of the set the question counts: a list of as many (at most
     three) items, separated by 、. A question that gives no size is answered by any span."""
@@ -201,7 +209,7 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     if kind is AnswerType.AMOUNT:
         return bool(quantities)
     if kind is AnswerType.BREAKDOWN:
-        return len(quantities) >= 2
+        return len(quantities) >= max(2, _members_named(question))
     return True
 
 
