@@ -63,6 +63,8 @@ SLOT_TERM = 6
 # jieba tags of proper names (places, bodies, persons, other names) and of nouns (n…, s place words, j abbreviations).
 PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
+# Words for a kind of body or place in general, which a report or claim may use for a specific one.
+GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织"})
 # Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.
 BODY_ENDS = frozenset("局委办厅部署")
 # Words a name of a body, place or programme is built of, by the first letter of their jieba tag: nouns,
@@ -171,8 +173,9 @@ def _stands_in(
     i1, i2, j1, j2, enclosed, slot = gap
     a_left, b_left = _unpaired(_touched(claim_clause, i1, i2, report_clause), _touched(report_clause, j1, j2, claim_clause))
     # One side only adds or leaves out words (the claim's own framing, the report's detail): nothing
-    # stands in the other's place.
-    if not a_left or not b_left:
+    # stands in the other's place. A general word for a kind of body or place (养老机构 / 养老院) names
+    # the kind the other side's word is one of.
+    if not a_left or not b_left or _general(a_left) or _general(b_left):
         return ""
     # Verbs in one slot (not members of a list: 乱采、乱排 are items) are compared by meaning: Cilin and a
     # shared morpheme have paired what they can; the rest by the embedding (建设 / 打造 alike, 申报 / 获批
@@ -188,6 +191,10 @@ def _stands_in(
         or _head_at(claim_clause, i2)
     )
     return "name" if differ else ""
+
+
+def _general(words: list[tuple[str, str]]) -> bool:
+    return all(w in GENERAL_KINDS for w, _ in words)
 
 
 def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> bool:
