@@ -607,3 +607,15 @@ def test_a_listed_member_put_in_another_kind_is_contradicted(checker, claim, ver
 def test_a_rank_is_not_an_article(checker):
     # 最后一个 is a rank the report does not give, not the article of 组建了一支…
     assert checker.check("和平区在全市最后一个完成了无证幼儿园攻坚治理").verdict != "supported"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("旧楼区长效管理年度评估总体优良率在市内六区中排第二", "contradicted"),  # the report: 第一, next clause
+        ("旧楼区长效管理年度评估总体优良率在市内六区中排第一", "supported"),
+    ],
+)
+def test_a_rank_given_in_another_clause(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

@@ -73,7 +73,7 @@ from qa.factcheck.verdict import (
     relation_reason,
     relation_row,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names
+from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_ranks
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
@@ -496,6 +496,10 @@ class FactChecker:
             found, where = self._clause_conflicts(c, (start, end), facts, best, anchors.get((start, end)))
             if found and not best.conflicts:
                 best.conflicts, deciding = found, where
+        if not best.conflicts and best.coverage >= self.RIVAL_NAME_COVERAGE:  # a rank said in another clause
+            sentence = diffable(normalise_for_matching(facts.passage.text[best.span[0] : best.span[1]]))
+            best.conflicts = rival_ranks(c.diff_text(0, len(c.matching)), sentence)
+            deciding = best.span if best.conflicts else None
         span = deciding or self._covering_clauses(facts, best.span, c, best.coverage)
         best.span = (facts.passage.start + span[0], facts.passage.start + span[1])
         return best

@@ -63,6 +63,8 @@ SLOT_TERM = 6
 # jieba tags of proper names (places, bodies, persons, other names) and of nouns (n…, s place words, j abbreviations).
 PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
+# An ordinal: a rank or the number of a time or batch (第一, 第二批, 第七次).
+ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
 # Words for a kind of body or place in general, which a report or claim may use for a specific one.
 GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织"})
 # Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.
@@ -461,6 +463,20 @@ def rival_names(claim_text: str, report_text: str) -> list[Conflict]:
 def _same_kind(a: str, b: str) -> bool:
     """Two names of one kind: ending alike, or both bodies of government (市科技局 / 市发改委 / 区政府办)."""
     return a[-1] == b[-1] or (a[-1] in BODY_ENDS and b[-1] in BODY_ENDS)
+
+
+def rival_ranks(claim_text: str, report_text: str) -> list[Conflict]:
+    """An ordinal of the claim (排第二, 第六次) the report's text lacks, where the text gives another after
+    words the claim puts before its own (在市内六区中排第二 / 位居市内六区第一): another rank or count."""
+    for claimed in ORDINAL.finditer(claim_text):
+        if claimed.group() in report_text:
+            continue
+        before = {claim_text[i : i + 2] for i in range(max(0, claimed.start() - 8), claimed.start() - 1)}
+        for reported in ORDINAL.finditer(report_text):
+            near = report_text[max(0, reported.start() - 8) : reported.start()]
+            if reported.group() not in claim_text and any(b in near for b in before if strip_light(b) == b):
+                return [Conflict(claimed.group(), reported.group(), "count")]
+    return []
 
 
 def _shortens(a: str, b: str) -> bool:
