@@ -73,6 +73,7 @@ def test_places_named_in_a_claim():
     ("claim", "report", "kind"),
     [
         ("与城北电力开展新基建战略合作", "与城南电力开展新基建战略合作", "name"),  # same length, same slot
+        ("31家金融机构落地", "31家医疗机构落地", "name"),  # the kind word is shared, the kinds differ
         ("在河西公园设立“豁免登记”场所", "在津湾广场设立“豁免登记”场所", "name"),  # two place names
         ("南京路派出所荣获全市优秀单位", "新兴派出所荣获全市优秀单位", "name"),  # before the same body word
         ("侵犯商标权刑事案件审理", "侵犯知识产权刑事案件审理", "name"),  # enclosed by shared words
@@ -102,6 +103,7 @@ def test_wordings_that_differ(claim, report, kind):
         ("推行“信用+复工复产”", "率先实行“信用+复工复产”"),  # Cilin synonyms, though 行 ends bank names
         ("全市第一家街道级社区养老机构投入运营", "全市首家街道级社区养老机构投入运营"),  # 第一 / 首
         ("盘活民园广场地下一层街区闲置空间", "盘活民园广场负一层街区闲置空间"),  # 地下一层 / 负一层
+        ("新建3家养老院和2家老年日间照料中心", "新建3家养老机构、2家老年日间照料中心"),  # the general word for the kind
         ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
         ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
         ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme
@@ -599,3 +601,21 @@ def test_starting_a_project_is_another_stage_than_finishing_it(checker, claim, v
 def test_a_listed_member_put_in_another_kind_is_contradicted(checker, claim, verdict):
     v = checker.check(claim)
     assert v.verdict == verdict, v.explanation
+
+
+@pytest.mark.slow
+def test_a_rank_is_not_an_article(checker):
+    # 最后一个 is a rank the report does not give, not the article of 组建了一支…
+    assert checker.check("和平区在全市最后一个完成了无证幼儿园攻坚治理").verdict != "supported"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("旧楼区长效管理年度评估总体优良率在市内六区中排第二", "contradicted"),  # the report: 第一, next clause
+        ("旧楼区长效管理年度评估总体优良率在市内六区中排第一", "supported"),
+    ],
+)
+def test_a_rank_given_in_another_clause(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

@@ -73,7 +73,7 @@ from qa.factcheck.verdict import (
     relation_reason,
     relation_row,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names
+from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_ranks
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
@@ -81,16 +81,21 @@ from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities, extract_years
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
+from qa.text.tokenize import pos_tags
 
 __all__ = ["FactChecker", "Verdict"]
 
 EACH = re.compile("[各每]")  # a figure said of each member, not of all together
 
 
-def _article(r: FigureResult) -> bool:
-    """The claimed figure is 一 and a measure word (一支, 一个, 一批), which may be the indefinite article."""
+def _article(c: Claim, r: FigureResult) -> bool:
+    """The claimed figure is 一 and a measure word (一支, 一个, 一批) right after a verb (组建了一支, 是一个),
+    where it may be the indefinite article; not after 最后 or 第 (最后一个 is a rank)."""
     q = r.claimed.quantity
-    return q.text[:1] == "一" and q.value == 1 and not q.approx and len(q.text) == 2
+    if q.text[:1] != "一" or q.value != 1 or q.approx or len(q.text) != 2:
+        return False
+    before = pos_tags(c.matching[: r.claimed.span[0]])
+    return bool(before) and (before[-1][1].startswith("v") or before[-1][1] == "ul")
 
 
 
@@ -195,7 +200,8 @@ class FactChecker:
         checked = [f for f in c.figures if not counts_own_list(c, f)]
         # 一 with a measure word is also the indefinite article (组建了一支…队伍: "a team"): unmatched,
         # it states no figure.
-        results = [r for r in self._check_figures(c, checked, hits) if not (r.outcome == FigureOutcome.NOT_FOUND and _article(r))]
+        results = self._check_figures(c, checked, hits)
+        results = [r for r in results if not (r.outcome == FigureOutcome.NOT_FOUND and _article(c, r))]
         return self._decide(c, hits, results)
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
@@ -490,6 +496,10 @@ class FactChecker:
             found, where = self._clause_conflicts(c, (start, end), facts, best, anchors.get((start, end)))
             if found and not best.conflicts:
                 best.conflicts, deciding = found, where
+        if not best.conflicts and best.coverage >= self.RIVAL_NAME_COVERAGE:  # a rank said in another clause
+            sentence = diffable(normalise_for_matching(facts.passage.text[best.span[0] : best.span[1]]))
+            best.conflicts = rival_ranks(c.diff_text(0, len(c.matching)), sentence)
+            deciding = best.span if best.conflicts else None
         span = deciding or self._covering_clauses(facts, best.span, c, best.coverage)
         best.span = (facts.passage.start + span[0], facts.passage.start + span[1])
         return best

@@ -63,6 +63,10 @@ SLOT_TERM = 6
 # jieba tags of proper names (places, bodies, persons, other names) and of nouns (n…, s place words, j abbreviations).
 PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
+# An ordinal: a rank or the number of a time or batch (第一, 第二批, 第七次).
+ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
+# Words for a kind of body or place in general, which a report or claim may use for a specific one.
+GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织"})
 # Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.
 BODY_ENDS = frozenset("局委办厅部署")
 # Words a name of a body, place or programme is built of, by the first letter of their jieba tag: nouns,
@@ -171,8 +175,9 @@ def _stands_in(
     i1, i2, j1, j2, enclosed, slot = gap
     a_left, b_left = _unpaired(_touched(claim_clause, i1, i2, report_clause), _touched(report_clause, j1, j2, claim_clause))
     # One side only adds or leaves out words (the claim's own framing, the report's detail): nothing
-    # stands in the other's place.
-    if not a_left or not b_left:
+    # stands in the other's place. A general word for a kind of body or place (养老机构 / 养老院) names
+    # the kind the other side's word is one of.
+    if not a_left or not b_left or _general(a_left) or _general(b_left):
         return ""
     # Verbs in one slot (not members of a list: 乱采、乱排 are items) are compared by meaning: Cilin and a
     # shared morpheme have paired what they can; the rest by the embedding (建设 / 打造 alike, 申报 / 获批
@@ -188,6 +193,10 @@ def _stands_in(
         or _head_at(claim_clause, i2)
     )
     return "name" if differ else ""
+
+
+def _general(words: list[tuple[str, str]]) -> bool:
+    return all(w in GENERAL_KINDS for w, _ in words)
 
 
 def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> bool:
@@ -454,6 +463,20 @@ def rival_names(claim_text: str, report_text: str) -> list[Conflict]:
 def _same_kind(a: str, b: str) -> bool:
     """Two names of one kind: ending alike, or both bodies of government (市科技局 / 市发改委 / 区政府办)."""
     return a[-1] == b[-1] or (a[-1] in BODY_ENDS and b[-1] in BODY_ENDS)
+
+
+def rival_ranks(claim_text: str, report_text: str) -> list[Conflict]:
+    """An ordinal of the claim (排第二, 第六次) the report's text lacks, where the text gives another after
+    words the claim puts before its own (在市内六区中排第二 / 位居市内六区第一): another rank or count."""
+    for claimed in ORDINAL.finditer(claim_text):
+        if claimed.group() in report_text:
+            continue
+        before = {claim_text[i : i + 2] for i in range(max(0, claimed.start() - 8), claimed.start() - 1)}
+        for reported in ORDINAL.finditer(report_text):
+            near = report_text[max(0, reported.start() - 8) : reported.start()]
+            if reported.group() not in claim_text and any(b in near for b in before if strip_light(b) == b):
+                return [Conflict(claimed.group(), reported.group(), "count")]
+    return []
 
 
 def _shortens(a: str, b: str) -> bool:
