@@ -619,3 +619,19 @@ def test_a_rank_is_not_an_article(checker):
 )
 def test_a_rank_given_in_another_clause(checker, claim, verdict):
     assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("2020年和平区在京举办了重点金融机构及企业恳谈会暨招商推介会。", "supported"),
+        # 举办了 is no 办了 (did): the verb stays in the wording, so the place before it is compared.
+        ("2020年和平区在五大道举办了重点金融机构及企业恳谈会暨招商推介会。", "contradicted"),
+        # 金额 names the kind of the figure it stands before; the report lets 万元 say it.
+        ("2020年新增“创业贷”金额625万元。", "supported"),
+        ("2020年新增“创业贷”金额725万元。", "contradicted"),
+    ],
+)
+def test_a_time_cue_is_a_word_and_a_figures_kind_is_no_content(checker, claim, verdict):
+    assert checker.check(claim).verdict.value == verdict

@@ -50,6 +50,9 @@ FIGURE_MARK = "#"  # a figure, when wordings are compared (figures are compared 
 FRAMING = re.compile(
     r"(?:根据|按照|依据|据)?(?:报告|附注)(?:里|中|中的|显示|指出|提到|称|提出)?(?:的)?|根据|按照|依据"
     r"|截至|截止|到目前为止|期间|方面|其中|全区|我区|本区|全年|人民币"
+    # A noun naming the kind of the figure it stands before (金额625万元, 人数3.1万): a report lets the
+    # unit say it (新增创业贷625万元).
+    r"|(?:金额|数额|数量|人数|数目|次数|总数)(?=(?:为|达|是|约|共)?[0-9零一二两三四五六七八九十百千])"
 )
 NOTES_CUE = re.compile(r"附注|注释|名词解释")
 # Characters that carry no content of their own in a statement.
@@ -177,10 +180,20 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
     )
 
 
+def time_cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says which part it is about (去年, 计划, 办了): only where a word starts, since the
+    cue may end another word (举办了 is no 办了, 设计划 no 计划)."""
+    starts, at = set(), 0
+    for word, _ in pos_tags(text):
+        starts.add(at)
+        at += len(word)
+    return [m.span() for pattern in (REVIEW_WORDS, PLAN_WORDS) for m in pattern.finditer(text) if m.start() in starts]
+
+
 def without_time_cues(text: str) -> str:
     """``text`` less its years and time-cue words (2020年, 去年, 目标): what it names, in no particular year."""
     spans = [(q.start, q.end) for q in extract_years(text)]
-    spans += [m.span() for pattern in (REVIEW_WORDS, PLAN_WORDS) for m in pattern.finditer(text)]
+    spans += time_cue_spans(text)
     keep = [True] * len(text)
     for start, end in spans:
         keep[start:end] = [False] * (end - start)
@@ -257,8 +270,7 @@ def _kept_mask(matching: str, subject_words: tuple[str, ...]) -> tuple[bool, ...
     keep = [True] * len(matching)
     spans = [(q.start, q.end + matching.startswith("度", q.end)) for q in extract_years(matching)]  # 2020年度
     spans += [(q.start, q.end) for q in extract_quantities(matching)]
-    for pattern in (FRAMING, REVIEW_WORDS, PLAN_WORDS):
-        spans += [m.span() for m in pattern.finditer(matching)]
+    spans += [m.span() for m in FRAMING.finditer(matching)] + time_cue_spans(matching)
     for word in subject_words:
         spans += [m.span() for m in re.finditer(re.escape(word), matching)]
     spans += _time_frames(matching)
