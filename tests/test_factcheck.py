@@ -631,6 +631,9 @@ def test_a_rank_given_in_another_clause(checker, claim, verdict):
         # 金额 names the kind of the figure it stands before; the report lets 万元 say it.
         ("2020年新增“创业贷”金额625万元。", "supported"),
         ("2020年新增“创业贷”金额725万元。", "contradicted"),
+        # A list member that opens with its figure counts what follows it: 1.75万名市区街干部、10万名志愿者.
+        ("疫情防控中组建了一万七千多名市区街干部的值守队伍。", "supported"),
+        ("疫情防控中组建了两万多名市区街干部的值守队伍。", "contradicted"),
     ],
 )
 def test_a_time_cue_is_a_word_and_a_figures_kind_is_no_content(checker, claim, verdict):

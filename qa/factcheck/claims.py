@@ -464,6 +464,12 @@ def context_score(
     next_clause = CLAUSE_MARK.search(text, end)
     reach = next_clause.start() if next_clause else len(text)
     next_member = text.find("、", end, reach)
+    # A member that opens with its figure names what it counts after it (1.75万名市区街干部、10万名志愿者):
+    # the words before its list mark are the member before's, not this figure's. Where a member names
+    # its thing first (民办幼儿园7所、学位875个) the words before may be said of both, and count.
+    clause_start = max((m.end() for m in CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    own_member = text.rfind("、", clause_start, start)
+    own_member = own_member if own_member != -1 and not text[own_member + 1 : start].strip() else -1
     found = 0.0
     for gram, (weight, claim_gap) in weighted.items():
         best, at = 0.0, text.find(gram)
@@ -471,6 +477,7 @@ def context_score(
             lo, hi = (at + len(gram), start) if at + len(gram) <= start else (end, at)
             gap = max(hi - lo - (skipped[hi] - skipped[lo]), 0) if hi > lo else 0
             gap += LIST_MARK_GAP if next_member != -1 and at > next_member else 0
+            gap += LIST_MARK_GAP if own_member != -1 and at < own_member else 0
             best = max(best, 1.0 / (1.0 + max(gap - claim_gap, 0) / 6.0))
             at = text.find(gram, at + 1)
         found += weight * best
