@@ -553,3 +553,10 @@ def test_normalise_is_idempotent_and_keeps_values(text: str) -> None:
         return [(q.value, q.unit) for q in extract_quantities(t) if q.unit]
 
     assert with_units(once) == with_units(text)
+
+
+def test_ci_after_a_measure_word_counts_times_unless_it_opens_a_word_of_rank():
+    # 次支道路: secondary and branch roads; 72条 of them, not 72 "条次".
+    assert [(q.value, q.unit) for q in extract_quantities("规范贵阳路72条次支道路车辆停放")] == [(72.0, "条")]
+    assert [(q.value, q.unit) for q in extract_quantities("接待群众5020人次")] == [(5020.0, "人次")]
+    assert [(q.value, q.unit) for q in extract_quantities("检查企业7.68万家次、整改隐患")] == [(76800.0, "家次")]

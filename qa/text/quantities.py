@@ -132,7 +132,12 @@ _UNITS = (
     | {"所", "台", "处", "套", "支", "项", "场", "次", "笔", "辆", "具", "座", "条", "类", "件", "起"}
     | {"例", "宗", "间", "栋", "幢", "片", "份", "册", "篇", "艘", "架", "盏", "床", "组"}
 )
-_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# 次 after a measure word counts times (5020人次) unless it opens a word of rank: 次 is also the prefix
+# "secondary" (72条次支道路 is 72条 of 次支道路, secondary and branch roads; 次干道, 次级, 次要).
+_SECONDARY = "(?![支干级要生])"
+_UNIT = "|".join(
+    re.escape(u) + (_SECONDARY if u.endswith("次") and len(u) > 1 else "") for u in sorted(_UNITS, key=len, reverse=True)
+)
 # Units that begin with a multiplier character: 千克 is a unit, not 千 × 克.
 _MULT_GUARD = "|".join(u for u in _UNITS if u[0] in "万亿千百")
 
