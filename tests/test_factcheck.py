@@ -638,3 +638,10 @@ def test_a_rank_given_in_another_clause(checker, claim, verdict):
 )
 def test_a_time_cue_is_a_word_and_a_figures_kind_is_no_content(checker, claim, verdict):
     assert checker.check(claim).verdict.value == verdict
+
+
+@pytest.mark.slow
+def test_the_district_said_colloquially_is_the_subject_not_content(checker):
+    # 区里 is the district, as 全区 and 我区 are: the report, being the district's, never says it.
+    verdict = checker.check("区里今年要启动现代城购物中心建设。")
+    assert verdict.verdict.value == "supported" and "100%" in verdict.explanation
