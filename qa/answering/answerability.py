@@ -61,13 +61,29 @@ class Model:
         """P(answerable) for the evidence of one question."""
         return self.probability_of(evidence.vector())
 
+    def decides(self, features: list[float]) -> bool:
+        """Whether the decision is the same whatever values in [0, 1] the unmeasured (NaN) features
+        take: each is a cosine or a share, and the best cosine over a report's passages is not below 0."""
+        low = high = self.bias
+        for w, x, m, s in zip(self.weights, features, self.means, self.scales):
+            if math.isnan(x):
+                ends = (w * (0.0 - m) / s, w * (1.0 - m) / s)
+                low, high = low + min(ends), high + max(ends)
+            else:
+                low, high = low + w * (x - m) / s, high + w * (x - m) / s
+        return (_sigmoid(low) >= self.threshold) == (_sigmoid(high) >= self.threshold)
+
     def probability_of(self, features: list[float]) -> float:
         """P(answerable) for a feature vector in ``FEATURES`` order."""
         # A feature that could not be measured (NaN: no second reader installed) counts as average.
         z = self.bias + sum(
             w * (x - m) / s for w, x, m, s in zip(self.weights, features, self.means, self.scales) if not math.isnan(x)
         )
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return _sigmoid(z)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
 # Without a fitted model every question is answered (the scope check still applies): the state of

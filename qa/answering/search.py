@@ -19,8 +19,7 @@ from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
-from qa.index.second_reader import agrees_with_index, load_second_reader
-from qa.index.second_reader import best_cosine as second_best_cosine
+from qa.index.second_reader import agrees_with_index, best_cosine, load_second_reader
 from qa.index.store import Index, lexical_text
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
@@ -50,6 +49,8 @@ class SearchSettings:
     use_lexical: bool = True
     use_sentences: bool = True
     use_intent: bool = True
+    # Measure every feature, even one that cannot change the decision (qa calibrate fits on them all).
+    measure_all: bool = False
 
 
 def validate_question(question: object, what: str = "问题") -> str:
@@ -158,13 +159,20 @@ class Searcher:
                 intent.foreign,
                 [float(scores[order[0]]), *_runner_up(scores, order[0])],
                 best_cosine,
-                self.second_cosine(question, np.flatnonzero(np.isfinite(scores))),
+                float("nan"),
                 self._lexical_texts[order[0]],
                 top.text[spans[0][0] - top.start : spans[0][1] - top.start],
                 self._words,
                 self._grams,
                 self._corpus_text,
             )
+            # The second reader costs more than the rest of the evidence together (its weights crowd the
+            # caches of the search model's): it is read only when its cosine could change the decision.
+            if self._second_reader is not None and (
+                self.settings.measure_all or not self.calibration.model.decides(evidence.vector())
+            ):
+                rows = np.flatnonzero(np.isfinite(scores))
+                evidence = replace(evidence, second_cosine=self.second_cosine(self.second_vector(question), rows))
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,
@@ -230,11 +238,13 @@ class Searcher:
             for naming, figure in (clause(row) for row in rows[1:] if passages[row].part_kind == asked)
         )
 
-    def second_cosine(self, question: str, rows: np.ndarray) -> float:
-        """The second reader's best cosine of the question with the passages ``rows``; NaN without one."""
-        if self._second_reader is None:
-            return float("nan")
-        return second_best_cosine(self._second_reader, question, self.index.second, rows)
+    def second_vector(self, question: str) -> np.ndarray | None:
+        """The second reader's vector of the question; None without a second reader."""
+        return None if self._second_reader is None else self._second_reader.encode([question])[0]
+
+    def second_cosine(self, vector: np.ndarray | None, rows: np.ndarray) -> float:
+        """The best cosine of a question's second-reader ``vector`` with the passages ``rows``; NaN without one."""
+        return float("nan") if vector is None else best_cosine(vector, self.index.second, rows)
 
     def asked_part(self, intent: Intent, passage: Passage) -> Part | None:
         """The part of ``passage``'s document that the question's year or time words point at."""

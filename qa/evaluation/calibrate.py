@@ -161,7 +161,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndar
 
 def _observe(searcher, records: list[dict]) -> list[dict]:
     """The evidence of every record under an open model (only the scope check declines)."""
-    open_searcher = searcher.with_settings(calibration=Calibration(model=OPEN_MODEL))
+    open_searcher = searcher.with_settings(calibration=Calibration(model=OPEN_MODEL), measure_all=True)
     rows = []
     for record in records:
         outcome = question_outcome(open_searcher, record)

@@ -158,6 +158,7 @@ class OnnxEncoder:
         self._tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = encoder_threads()
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(str(onnx_path(model_dir)), options, providers=["CPUExecutionProvider"])
         self._input_name = self._session.get_inputs()[0].name

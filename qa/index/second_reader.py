@@ -160,11 +160,9 @@ def agrees_with_index(reader: SecondReader, text: str, stored: np.ndarray) -> bo
     return float(reader.encode([text])[0] @ stored.astype(np.float32)) >= AGREEMENT
 
 
-def best_cosine(reader: SecondReader, question: str, passage_vectors: np.ndarray, rows: np.ndarray | None = None) -> float:
-    """The highest cosine of ``question`` with the passages (only ``rows`` of them when given)."""
-    if passage_vectors.size == 0:
-        return 0.0
+def best_cosine(vector: np.ndarray, passage_vectors: np.ndarray, rows: np.ndarray | None = None) -> float:
+    """The highest cosine of a question's ``vector`` with the passages (only ``rows`` of them when given)."""
     vectors = passage_vectors if rows is None else passage_vectors[rows]
     if len(vectors) == 0:
         return 0.0
-    return float((vectors.astype(np.float32) @ reader.encode([question])[0]).max())
+    return float((vectors.astype(np.float32) @ vector).max())
