@@ -38,7 +38,12 @@ def test_the_answer_carries_the_second_readers_cosine(searcher):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
-    ["去年和平区新增了多少就业岗位?", "五大道附近哪家咖啡馆好喝?", "How many jobs were created in 2020?", "今年要建几个养老驿站?"],
+    [
+        "去年和平区新增了多少就业岗位?",
+        "五大道附近哪家咖啡馆好喝?",
+        "How many jobs were created in 2020?",
+        "今年要建几个养老驿站?",
+    ],
 )
 def test_the_second_reader_is_read_only_where_it_could_change_the_decision(searcher, question):
     lazy, full = searcher.ask(question), searcher.with_settings(measure_all=True).ask(question)
