@@ -7,7 +7,7 @@ import pytest
 
 from qa.answering.answerability import Model
 from qa.answering.evidence import FEATURES
-from qa.index.second_reader import best_cosine, load_second_reader
+from qa.index.second_reader import best_passage_cosine, load_second_reader
 
 
 def test_the_reader_gives_unit_vectors_that_read_chinese_and_english_alike():
@@ -22,11 +22,11 @@ def test_the_reader_gives_unit_vectors_that_read_chinese_and_english_alike():
 @pytest.mark.slow
 def test_a_question_off_the_reports_subject_is_far_from_every_passage(searcher):
     reader, second = load_second_reader(), searcher.index.second
-    on_topic = best_cosine(reader.encode(["去年和平区新增了多少就业岗位?"])[0], second)
-    off_topic = best_cosine(reader.encode(["周末去哪里钓鱼比较好?"])[0], second)
+    on_topic = best_passage_cosine(reader.encode(["去年和平区新增了多少就业岗位?"])[0], second)
+    off_topic = best_passage_cosine(reader.encode(["周末去哪里钓鱼比较好?"])[0], second)
     assert on_topic > off_topic + 0.15
     # Only the rows asked for are looked at.
-    assert best_cosine(reader.encode(["去年和平区新增了多少就业岗位?"])[0], second, np.array([0])) <= on_topic
+    assert best_passage_cosine(reader.encode(["去年和平区新增了多少就业岗位?"])[0], second, np.array([0])) <= on_topic
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import numpy as np
 
 from qa.answering.answer_types import AnswerType
 from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
-from qa.answering.evidence import WordStats, content_words, gather_evidence, named_figure
+from qa.answering.evidence import Evidence, WordStats, content_words, gather_evidence, named_figure
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
@@ -19,7 +19,7 @@ from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime, documents_about
 from qa.errors import QueryError
-from qa.index.second_reader import agrees_with_index, best_cosine, load_second_reader
+from qa.index.second_reader import agrees_with_index, best_passage_cosine, load_second_reader
 from qa.index.store import Index, lexical_text
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
@@ -166,13 +166,7 @@ class Searcher:
                 self._grams,
                 self._corpus_text,
             )
-            # The second reader costs more than the rest of the evidence together (its weights crowd the
-            # caches of the search model's): it is read only when its cosine could change the decision.
-            if self._second_reader is not None and (
-                self.settings.measure_all or not self.calibration.model.decides(evidence.vector())
-            ):
-                rows = np.flatnonzero(np.isfinite(scores))
-                evidence = replace(evidence, second_cosine=self.second_cosine(self.second_vector(question), rows))
+            evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,
@@ -238,13 +232,26 @@ class Searcher:
             for naming, figure in (clause(row) for row in rows[1:] if passages[row].part_kind == asked)
         )
 
+    def with_second_reading(self, evidence: Evidence, question: str, rows: np.ndarray) -> Evidence:
+        """``evidence`` with the second reader's best cosine over the passages ``rows``, where it is needed.
+
+        The second reader costs more than the rest of the evidence together (its weights crowd the
+        caches of the search model's): it reads the question only when its cosine could change the
+        decision, or when every feature is to be measured (``SearchSettings.measure_all``).
+        """
+        if self._second_reader is None:
+            return evidence
+        if not self.settings.measure_all and self.calibration.model.decides(evidence.vector()):
+            return evidence
+        return replace(evidence, second_cosine=self.second_cosine(self.second_vector(question), rows))
+
     def second_vector(self, question: str) -> np.ndarray | None:
         """The second reader's vector of the question; None without a second reader."""
         return None if self._second_reader is None else self._second_reader.encode([question])[0]
 
     def second_cosine(self, vector: np.ndarray | None, rows: np.ndarray) -> float:
         """The best cosine of a question's second-reader ``vector`` with the passages ``rows``; NaN without one."""
-        return float("nan") if vector is None else best_cosine(vector, self.index.second, rows)
+        return float("nan") if vector is None else best_passage_cosine(vector, self.index.second, rows)
 
     def asked_part(self, intent: Intent, passage: Passage) -> Part | None:
         """The part of ``passage``'s document that the question's year or time words point at."""

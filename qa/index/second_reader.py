@@ -160,7 +160,7 @@ def agrees_with_index(reader: SecondReader, text: str, stored: np.ndarray) -> bo
     return float(reader.encode([text])[0] @ stored.astype(np.float32)) >= AGREEMENT
 
 
-def best_cosine(vector: np.ndarray, passage_vectors: np.ndarray, rows: np.ndarray | None = None) -> float:
+def best_passage_cosine(vector: np.ndarray, passage_vectors: np.ndarray, rows: np.ndarray | None = None) -> float:
     """The highest cosine of a question's ``vector`` with the passages (only ``rows`` of them when given)."""
     vectors = passage_vectors if rows is None else passage_vectors[rows]
     if len(vectors) == 0:
