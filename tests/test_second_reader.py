@@ -100,8 +100,8 @@ def test_a_reader_that_reads_apart_from_the_index_is_not_used(searcher, caplog):
 
     from qa.answering.search import Searcher
 
-    assert searcher._second_reader is not None
+    assert searcher.second_reader is not None
     rolled = replace(searcher.index, second=np.roll(searcher.index.second, 1, axis=0))  # vectors of other passages
     other = Searcher(rolled)
-    assert other._second_reader is None and "第二读者" in caplog.text
+    assert other.second_reader is None and "第二读者" in caplog.text
     assert other.ask("去年和平区新增了多少就业岗位?").features["second_cosine"] is None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -90,7 +92,6 @@ class Searcher:
             if len(self.times) == 1
             else _scopes_by_document(index.passages, self._lexical_texts, self.times)
         )
-        self._second_reader = _second_reader(index)
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
         """A searcher over the same index with some settings (or the calibration) changed."""
@@ -150,6 +151,11 @@ class Searcher:
         grams = self.query_grams(self.lexical_query(normalised, intent))
         passages = self.index.passages
         spans = [best_span(passages[i].text, passages[i].start, grams, intent.figure) for i in order]
+        shown = dict(zip(order, spans))
+
+        def spans_of(row: int) -> tuple[int, int]:
+            return shown.get(row) or best_span(passages[row].text, passages[row].start, grams, intent.figure)
+
         top_score = float(scores[order[0]]) if order else 0.0
         reason, features, notice = "没有找到相关段落", {}, ""
         if order:
@@ -176,7 +182,7 @@ class Searcher:
                 self._lexical_texts[order[0]],
                 *self._doc_scopes[top.doc_id],
                 self.calibration,
-                self.figure_stated(asked, evidence.answer_type, normalised, ranked[:FIGURE_HITS], grams, intent),
+                self.figure_stated(asked, evidence.answer_type, normalised, ranked[:FIGURE_HITS], spans_of),
             )
             features = evidence.to_dict()
             if not reason and asked:
@@ -209,11 +215,12 @@ class Searcher:
         )
 
     def figure_stated(
-        self, asked: Part | None, kind: AnswerType, normalised: str, rows: list[int], grams: dict, intent: Intent
+        self, asked: Part | None, kind: AnswerType, normalised: str, rows: list[int], span_of: Callable
     ) -> bool | None:
         """For a figure asked of one part (review or plan) whose first passage ``rows[0]`` is of the other:
         whether a passage of the asked part among ``rows`` gives a figure in a clause that names what
-        is asked as fully as the first passage's clause does. None when that is not the question."""
+        is asked as fully as the first passage's clause does. None when that is not the question.
+        ``span_of(row)`` is the answer span of a passage (offsets in the document)."""
         passages = self.index.passages
         if kind not in FIGURE_KINDS or not rows or asked not in (Part.REVIEW, Part.PLAN):
             return None
@@ -223,7 +230,7 @@ class Searcher:
 
         def clause(row: int) -> tuple[float, bool]:
             p = passages[row]
-            start, end = best_span(p.text, p.start, grams, intent.figure)
+            start, end = span_of(row)
             return named_figure(p.text[start - p.start : end - p.start], content, self._words)
 
         first_naming, _ = clause(rows[0])
@@ -239,15 +246,21 @@ class Searcher:
         caches of the search model's): it reads the question only when its cosine could change the
         decision, or when every feature is to be measured (``SearchSettings.measure_all``).
         """
-        if self._second_reader is None:
+        if not len(self.index.second):
             return evidence
         if not self.settings.measure_all and self.calibration.model.decides(evidence.vector()):
             return evidence
         return replace(evidence, second_cosine=self.second_cosine(self.second_vector(question), rows))
 
+    @cached_property
+    def second_reader(self):
+        """The second reader, loaded when a question first needs it (most never do): when the index holds
+        its passage vectors and it reads as it did at the build; else None."""
+        return _second_reader(self.index)
+
     def second_vector(self, question: str) -> np.ndarray | None:
         """The second reader's vector of the question; None without a second reader."""
-        return None if self._second_reader is None else self._second_reader.encode([question])[0]
+        return None if self.second_reader is None else self.second_reader.encode([question])[0]
 
     def second_cosine(self, vector: np.ndarray | None, rows: np.ndarray) -> float:
         """The best cosine of a question's second-reader ``vector`` with the passages ``rows``; NaN without one."""

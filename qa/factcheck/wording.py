@@ -48,8 +48,6 @@ STAGES = (
 )
 # The first of a series is written 首 or 第一 before a measure word (首家 / 第一家, 首批 / 第一批).
 FIRST = re.compile(f"第一(?=[{''.join(sorted(MEASURE))}批])")
-# Floors below ground are written 负一层 or 地下一层.
-BASEMENT = re.compile(r"地下(?=[一二三四五六七八九十\d#]+层)")
 LIST_END = re.compile(r"等|以及|和|及|与")
 # Parts of speech (jieba) of words that say how, where or in which relation, not what: adverbs,
 # prepositions, particles, conjunctions, localisers (在…下), pronouns, modal and interjection words.
@@ -110,9 +108,8 @@ def diffable(text: str) -> str:
 
 
 def one_spelling(text: str) -> str:
-    """Wording with the first of a series and floors below ground each in one spelling (第一家 -> 首家,
-    地下一层 -> 负一层)."""
-    return BASEMENT.sub("负", FIRST.sub("首", text))
+    """Wording with the first of a series in one spelling (第一家 -> 首家)."""
+    return FIRST.sub("首", text)
 
 
 def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
