@@ -38,7 +38,7 @@ from qa.text.sentences import WORDISH, clause_spans
 from qa.text.synonyms import synonyms
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
-from qa.text.units import CONVERSIONS, COUNT_WORDS
+from qa.text.units import CONVERSIONS, COUNT_WORDS, FIGURE_KIND_NOUNS
 
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 CLAUSE_MARK = re.compile(r"[，,；;。:：!！?？]")
@@ -52,7 +52,7 @@ FRAMING = re.compile(
     r"|截至|截止|到目前为止|期间|方面|其中|全区|我区|本区|区里|全年|人民币"
     # A noun naming the kind of the figure it stands before (金额625万元, 人数3.1万): a report lets the
     # unit say it (新增创业贷625万元).
-    r"|(?:金额|数额|数量|人数|数目|次数|总数)(?=(?:为|达|是|约|共)?[0-9零一二两三四五六七八九十百千])"
+    rf"|(?:{'|'.join(FIGURE_KIND_NOUNS)})(?=(?:为|达|是|约|共)?[0-9零一二两三四五六七八九十百千])"
 )
 NOTES_CUE = re.compile(r"附注|注释|名词解释")
 # Characters that carry no content of their own in a statement.

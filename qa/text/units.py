@@ -11,6 +11,9 @@ from __future__ import annotations
 from qa.text.quantities import canonical_unit
 
 GENERAL_CLASSIFIER = "个"
+# Nouns that name the kind of a figure (金额, 人数), not what it counts: a report lets the unit say them
+# (新增创业贷625万元), and a question asks with them (金额是多少).
+FIGURE_KIND_NOUNS = ("金额", "数额", "总额", "数量", "数目", "人数", "次数", "总数")
 COUNT_WORDS = frozenset({"家", "户", GENERAL_CLASSIFIER})  # 300户企业 / 300家企业 / 300个企业
 CONVERSIONS = {  # unit -> (base unit, size in base units)
     "克": ("公斤", 0.001),
