@@ -348,3 +348,41 @@ def test_calibration_chooses_its_penalty_by_cross_validation_on_tune(searcher):
     assert set(first["cross_validated"]) == {str(l2) for l2 in L2_CHOICES}
     assert 0 <= first["model"]["threshold"] <= 1 and first["answerable_rejected"] <= 0.05
     assert calibrate_file(searcher, [Path("eval/dev.jsonl")])["model"] == first["model"]  # reproducible
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("五大道附近有什么好吃的馆子推荐", AnswerType.ADVICE),
+        ("劝业场值得去吗", AnswerType.ADVICE),
+        ("can you recommend a hotel near the river", AnswerType.ADVICE),
+        ("把“六稳”翻译成英文", AnswerType.TASK),
+        ("帮我写一首关于海河的诗", AnswerType.TASK),
+        ("tell me a joke", AnswerType.TASK),
+    ],
+)
+def test_a_recommendation_or_a_task_is_never_answered_by_a_work_report(question, kind):
+    assert asked_type(question) == kind
+    assert not span_gives(kind, "推出“购和平—文化旅游促消费十大主题游”精品线路", question)
+
+
+@pytest.mark.parametrize("question", ["区里推荐了哪些企业上报", "区里要打造哪些网红打卡地", "今年要写好哪几篇大文章"])
+def test_asking_what_the_report_recommends_or_writes_is_no_request(question):
+    assert asked_type(question) not in (AnswerType.ADVICE, AnswerType.TASK)
+
+
+def test_how_long_is_answered_by_a_span_of_time_or_the_point_it_ends():
+    question = "企业开办要多长时间"
+    assert asked_type(question) == AnswerType.DURATION
+    assert asked_type("要几个工作日才能办完") == AnswerType.DURATION
+    assert asked_type("近几年区里建了多少所学校") != AnswerType.DURATION  # 近几年: recent years, not a duration
+    assert span_gives(AnswerType.DURATION, "企业开办时间压缩至1天以内", question)
+    assert span_gives(AnswerType.DURATION, "年底前完成改造", question)
+    assert not span_gives(AnswerType.DURATION, "赴京上门招商、精准招商", question)
+
+
+@pytest.mark.slow
+def test_a_heading_does_not_answer_a_date_or_a_duration(searcher):
+    # The plan's headings name its year; the passage found for an intercity trip gives no time at all.
+    answer = searcher.ask("天津坐高铁去北京要多长时间?")
+    assert not answer.answerable and "时长" in answer.reason

@@ -3,10 +3,11 @@
 Chinese questions mark what they want with their question word: 多少/几 a figure — a rate when it
 asks 百分之几, 增长多少, 比例 or a …率, a level or a count otherwise (多少亿元, 几所); 何时/哪年/哪天 a
 date; 叫什么名字 a person; 哪条路/地址 an address; 什么位置 a place; 电话/网址 a contact; 几点/开放时间
-a time of day; 第几 an ordinal; 哪些/名单 a list; 每张…多少 a figure for each one; 怎么办理 / 要准备哪些材料 /
-how do I a personal errand, which no work report explains. A span answers only when it holds an answer of that
-kind: a percentage for a rate, an amount for a level, a date for a date, a name for a person, an
-enumeration for a list or a breakdown, and so on.
+a time of day; 多长时间/多久/几天 a duration; 第几 an ordinal; 哪些/名单 a list; 每张…多少 a figure for
+each one; 怎么办理 / 要准备哪些材料 / how do I a personal errand and 有什么推荐 / 值得去吗 a personal
+recommendation, which no work report gives; 翻译 / 写一首诗 / tell me a joke a task, not a question.
+A span answers only when it holds an answer of that kind: a percentage for a rate, an amount for a
+level, a date for a date, a name for a person, an enumeration for a list or a breakdown, and so on.
 
 Chinese says more in the figure's words, and the answer must agree with them: a count is answered
 in a counter of its kind (多少人次 is not answered by 2处, ``qa.text.units``), and a change (增长了
@@ -46,6 +47,9 @@ class AnswerType(StrEnum):
     ORDINAL = "ordinal"  # a rank or a round (第几次, 第几名)
     PER_UNIT = "per_unit"  # a figure for each one (每张床位补贴多少钱, 一个人能领多少)
     PROCEDURE = "procedure"  # how to run an errand oneself (怎么办理, 要准备哪些材料, how do I apply)
+    ADVICE = "advice"  # a recommendation for the reader (有什么好馆子推荐, 值得去吗, recommend)
+    TASK = "task"  # a task set for the reader's helper, not a question (翻译成英文, 写一首诗, tell me a joke)
+    DURATION = "duration"  # how long something takes (多长时间, 多久, 几个工作日, how long)
     LIST = "list"  # the members of a set (哪些, 名单)
     OTHER = "other"  # an explanation, a yes/no, an open question
 
@@ -91,6 +95,21 @@ PROCEDURE_ASKED = re.compile(
     rf"(?:怎么|怎样|如何|咋)(?:{ERRANDS})|(?:准备|带|提交|需要)(?:哪些|什么|啥)(?:材料|证件|手续)|"
     rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|"
     r"\bhow (?:do|can|should|could) (?:i|we|you|one)\b|\bhow to\b|\bwhere (?:can|do|should) (?:i|we|you)\b"
+)
+# A recommendation for the reader: what to eat, see or choose. A work report states what a
+# government did and plans; it never advises a reader, so no passage answers such a question.
+ADVICE_ASKED = re.compile(
+    r"推荐一?下|有(?:什么|啥|哪些)[^,，?？]{0,10}推荐|推荐(?:几|一)[家个处]|值得一?[去看吃玩逛买住]|"
+    r"哪家[^,，?？]{0,4}(?:好|最)|\brecommend|\bworth (?:a visit|visiting|seeing|trying)|\bbest (?:place|restaurant|hotel)s?\b"
+)
+# A task set, not a question asked: translate, write, tell a joke. What a report says cannot do it.
+TASK_ASKED = re.compile(
+    r"翻译|写一[首篇段份封]|讲一?个笑话|造句|\btranslate\b|\bwrite (?:a|an|me|some)\b|\btell me a joke\b|\ba poem\b"
+)
+# How long something takes: 多长时间, 多久, 几天, 多少个工作日 (几年 is as often 近几年 "in recent years").
+DURATION_ASKED = re.compile(
+    r"多长时间|多久|多少(?:天|个月|小时|个小时|分钟|周|个星期|个工作日)|(?<![哪那])几(?:天|个月|个小时|小时|分钟|周|个星期|个工作日)|"
+    r"\bhow long\b"
 )
 # A figure for each one of something: 每/一 (as normalised, 1) with a counter, then 多少/几 in that
 # clause or the next (每张床位补贴多少钱, 新增1张床位,补贴多少钱). 每天/每年 ask a rate in time,
@@ -141,10 +160,13 @@ def asked_type(normalised_question: str) -> AnswerType:
     q = normalised_question
     for kind, cue in (
         (AnswerType.PROCEDURE, PROCEDURE_ASKED),
+        (AnswerType.ADVICE, ADVICE_ASKED),
+        (AnswerType.TASK, TASK_ASKED),
         (AnswerType.PERSON, PERSON_ASKED),
         (AnswerType.CONTACT, CONTACT_ASKED),
         (AnswerType.CLOCK, CLOCK_ASKED),
         (AnswerType.DATE, DATE_ASKED),
+        (AnswerType.DURATION, DURATION_ASKED),
         (AnswerType.ADDRESS, ADDRESS_ASKED),
         (AnswerType.PLACE, PLACE_ASKED),
         (AnswerType.ORDINAL, ORDINAL_ASKED),
@@ -166,8 +188,12 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     A list is missing only when the question already quotes the count of the set it asks about
     (14个…分别是哪些) and the span does not enumerate: the report counted the set, not named it.
     """
-    if kind is AnswerType.PROCEDURE:
+    if kind in (AnswerType.PROCEDURE, AnswerType.ADVICE, AnswerType.TASK):
         return False
+    if kind is AnswerType.DURATION:
+        # A how-long question is answered by a span of time (3个工作日, 60天以内) or by the point it
+        # ends at (年底前建成).
+        return any(q.unit in TIME_UNITS for q in extract_quantities(span)) or bool(SPAN_DATE.search(span))
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
     if kind in (AnswerType.PERSON, AnswerType.PLACE):

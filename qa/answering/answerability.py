@@ -42,8 +42,14 @@ KIND_NAMES = {
     AnswerType.CLOCK: "具体时刻",
     AnswerType.ORDINAL: "次序或名次",
     AnswerType.PER_UNIT: "每一个的数字",
-    AnswerType.PROCEDURE: "办事方法(工作报告不讲个人办事的步骤)",
+    AnswerType.DURATION: "时长",
     AnswerType.LIST: "名单",
+}
+# Kinds of request no work report meets, whatever passage is found.
+NEVER_ANSWERED = {
+    AnswerType.PROCEDURE: "工作报告不讲个人办事的步骤",
+    AnswerType.ADVICE: "工作报告不为个人作推荐",
+    AnswerType.TASK: "这是翻译、写作之类的任务,报告只能回答它写了什么",
 }
 
 
@@ -200,9 +206,12 @@ def kind_reason(evidence: Evidence) -> str:
     """Why the best passage cannot answer, or "": a question none of whose content words the report
     uses (怎么做红烧肉; an English one whose words translate into none of its words) and, in Chinese,
     that shares no two characters with its best passage; a figure asked about a noun the report
-    never uses; or no sentence of the passage gives the kind of answer asked."""
+    never uses; a personal errand, a recommendation or a task, which no report meets; or no sentence of
+    the passage gives the kind of answer asked."""
     if evidence.corpus_coverage == 0 and (evidence.foreign or evidence.shared_weight == 0):
         return "报告中没有与这个问题相关的内容"
+    if evidence.answer_type in NEVER_ANSWERED:
+        return NEVER_ANSWERED[evidence.answer_type]
     if evidence.missing_measure:
         return f"报告中没有“{evidence.missing_measure}”的数据"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:

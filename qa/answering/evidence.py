@@ -196,12 +196,17 @@ def gather_evidence(
     dense: float,
     second_cosine: float,
     passage_text: str,
+    passage_body: str,
     span: str,
     words: WordStats,
     grams: GramStats,
     corpus_text: str,
 ) -> Evidence:
-    """The signals for a question whose passages scored ``fused`` (best first) and whose best span is ``span``."""
+    """The signals for a question whose passages scored ``fused`` (best first) and whose best span is ``span``.
+
+    ``passage_text`` is the best passage as searched, with its headings; ``passage_body`` its own text.
+    Only the body can give an answer: a heading names the part (二、2021年…计划), not a date asked.
+    """
     content = content_words(normalised_question)
     kind = asked_type(normalised_question)
     missing = missing_measure(normalised_question, corpus_text)
@@ -218,7 +223,7 @@ def gather_evidence(
         dense=dense,
         shared_weight=SHARED_NEUTRAL if shared is None else shared,
         corpus_coverage=corpus_coverage,
-        type_match=type_match(kind, normalised_question, span, passage_text, content, words, foreign),
+        type_match=type_match(kind, normalised_question, span, passage_body, content, words, foreign),
         measure_missing=float(bool(missing)),
         foreign=float(foreign),
         second_cosine=second_cosine,

@@ -26,7 +26,7 @@ from qa.index.store import Index, lexical_text
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
-from qa.text.normalise import has_traditional, normalise_query, normalise_text
+from qa.text.normalise import has_traditional, normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import administrative_places
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
@@ -167,6 +167,7 @@ class Searcher:
                 best_cosine,
                 float("nan"),
                 self._lexical_texts[order[0]],
+                normalise_for_matching(top.text),
                 top.text[spans[0][0] - top.start : spans[0][1] - top.start],
                 self._words,
                 self._grams,
