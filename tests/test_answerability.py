@@ -7,7 +7,15 @@ import json
 
 import pytest
 
-from qa.answering.answer_types import AnswerType, asked_counter, asked_type, measure_window, span_gives
+from qa.answering.answer_types import (
+    AnswerType,
+    asked_counter,
+    asked_role,
+    asked_type,
+    gives_address,
+    measure_window,
+    span_gives,
+)
 from qa.answering.answerability import load_calibration, period_notice, period_reason
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, years_named
@@ -386,3 +394,22 @@ def test_a_heading_does_not_answer_a_date_or_a_duration(searcher):
     # The plan's headings name its year; the passage found for an intercity trip gives no time at all.
     answer = searcher.ask("天津坐高铁去北京要多长时间?")
     assert not answer.answerable and "时长" in answer.reason
+
+
+@pytest.mark.parametrize(
+    "question, role",
+    [("新兴派出所的所长叫什么", "所长"), ("谁是和平区的区长", "区长"), ("who is the mayor of heping district", "市长")],
+)
+def test_a_roles_holder_is_named_beside_the_role(question, role):
+    assert asked_type(question) == AnswerType.PERSON and role in asked_role(question)
+    # jieba's dictionary files 养老 as a name: a span without the role names no holder of it.
+    assert not span_gives(AnswerType.PERSON, "新建3家养老机构、2家老年日间照料中心", question)
+    assert span_gives(AnswerType.PERSON, f"{role}张某某出席", question)
+    assert asked_role("那个公园叫什么名字") == frozenset()
+
+
+def test_a_common_noun_ending_in_road_is_no_address():
+    assert not gives_address("推出十大主题游精品线路")  # 线路: a route, not a road
+    assert not gives_address("完善56条道路交通安全设施")
+    assert gives_address("规范贵阳路72条次支道路车辆停放")
+    assert gives_address("完成鞍山道54号天津日报社旧址改造")

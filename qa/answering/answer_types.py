@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from qa.text.english import glosses
 from qa.text.quantities import SPAN_DATE, TIME_UNITS, extract_quantities
 from qa.text.sentences import clause_spans
 from qa.text.tokenize import pos_tags
@@ -54,6 +55,7 @@ class AnswerType(StrEnum):
     OTHER = "other"  # an explanation, a yes/no, an open question
 
 
+ENGLISH_ROLES = ("mayor", "director", "head", "secretary", "chairman", "chairwoman", "principal", "chief", "leader", "governor")
 MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间座条"
 RATE_ASKED = re.compile(
     r"百分之[几多]|百分点|比例|比重|占比|增速|增幅|涨幅|降幅|几成|几倍|多少倍|"
@@ -68,7 +70,17 @@ DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪�
 # A name asked outright (叫什么名字, 姓名, 所长叫什么). A bare 谁 / 哪位 / who asks for an agent,
 # which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
 # answer will do for it.
-PERSON_ASKED = re.compile(r"叫什么名字|什么名字|姓名|(?:长|主任|书记|经理|负责人|领导)叫什么|\bwhat is the name\b")
+PERSON_ASKED = re.compile(
+    r"叫什么名字|什么名字|姓名|姓什么|(?:长|主任|书记|经理|负责人|领导|主席)(?:叫什么|叫啥|是谁|是哪位|姓什么)|"
+    r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|\bwhat is the name\b|"
+    rf"\bwho (?:is|was|are|were) (?:the )?(?:[a-z]+ )*?(?:{'|'.join(ENGLISH_ROLES)})\b"
+)
+ENGLISH_ROLE = re.compile(rf"\b({'|'.join(ENGLISH_ROLES)})\b")
+# The role whose holder a question asks for (所长叫什么, 谁是区长, who is the mayor).
+ROLE_ASKED = re.compile(
+    r"(?P<role>[\u4e00-\u9fff]长|主任|书记|经理|负责人|领导|主席)(?:叫|是谁|是哪位|姓)|"
+    r"谁(?:是|担任|在当)[^,，?？]{0,8}?(?P<after>[\u4e00-\u9fff]长|主任|书记|主席)"
+)
 # An address asked outright (哪条路, 地址, 什么位置). A bare 哪里 / 在哪 is answered by an area, a
 # venue or a body as often as by an address: any answer will do for it.
 PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b")
@@ -147,7 +159,6 @@ ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|[0-9]+号")
 # Answers told by their written shape alone.
 SHAPES = {
     AnswerType.DATE: SPAN_DATE,
-    AnswerType.ADDRESS: ADDRESS,
     AnswerType.CONTACT: CONTACT,
     AnswerType.CLOCK: CLOCK,
     AnswerType.ORDINAL: ORDINAL,
@@ -194,14 +205,42 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         # A how-long question is answered by a span of time (3个工作日, 60天以内) or by the point it
         # ends at (年底前建成).
         return any(q.unit in TIME_UNITS for q in extract_quantities(span)) or bool(SPAN_DATE.search(span))
+    if kind is AnswerType.ADDRESS:
+        return gives_address(span)
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
+    if kind is AnswerType.PERSON and asked_role(question):
+        # As a word: 旧楼区长效管理 holds the characters of 区长, not the role.
+        return any(word.endswith(role) for word, _ in pos_tags(span) for role in asked_role(question))
     if kind in (AnswerType.PERSON, AnswerType.PLACE):
         flag = "nr" if kind is AnswerType.PERSON else "ns"
-        return any(f == flag for _, f in pos_tags(span)) or (kind is AnswerType.PLACE and bool(ADDRESS.search(span)))
+        return any(f == flag for _, f in pos_tags(span)) or (kind is AnswerType.PLACE and gives_address(span))
     if kind is AnswerType.LIST:
         return _enumerates(span, question)
     return _figure_given(kind, span, question)
+
+
+def gives_address(span: str) -> bool:
+    """Whether ``span`` names a road or a house number. A common noun ending in 路 (线路, 道路, 思路)
+    is no road: jieba reads it as one word that is not a place name."""
+    for match in ADDRESS.finditer(span):
+        last, flag = pos_tags(match.group())[-1]
+        if match.group().endswith("号") or last in ("路", "大街") or flag == "ns":
+            return True
+    return False
+
+
+def asked_role(question: str) -> frozenset[str]:
+    """The words for the role whose holder a person question asks about (所长; mayor → 市长), or none.
+
+    A report that names a role's holder names the role beside the name (区长张三), so a span that does
+    not name the role does not answer, whatever jieba tags as a name in it (its dictionary files 养老
+    and 文明 as names)."""
+    english = ENGLISH_ROLE.search(question)
+    if english:
+        return glosses(english[1])
+    asked = ROLE_ASKED.search(question)
+    return frozenset({asked["role"] or asked["after"]}) if asked else frozenset()
 
 
 def _members_named(question: str) -> int:
