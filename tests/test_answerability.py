@@ -12,6 +12,7 @@ from qa.answering.answer_types import (
     asked_counter,
     asked_role,
     asked_type,
+    counts_people,
     gives_address,
     measure_window,
     span_gives,
@@ -21,6 +22,7 @@ from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, years_named
 from qa.errors import CalibrationError
 from qa.text.places import administrative_places
+from qa.text.units import names_people
 
 
 @pytest.mark.slow
@@ -413,3 +415,21 @@ def test_a_common_noun_ending_in_road_is_no_address():
     assert not gives_address("完善56条道路交通安全设施")
     assert gives_address("规范贵阳路72条次支道路车辆停放")
     assert gives_address("完成鞍山道54号天津日报社旧址改造")
+
+
+@pytest.mark.parametrize(
+    "question", ["2020年接待了多少游客", "区里派了多少医生护士去滨海", "how many tourists visited heping district in 2020"]
+)
+def test_people_are_counted_in_persons_or_households(question):
+    assert counts_people(question)
+    kind = asked_type(question)
+    assert not span_gives(kind, "建成1处全域旅游集散中心、2处金街文化旅游区游客服务中心", question)
+    assert span_gives(kind, "累计派出医护人员300人次", question)
+    assert span_gives(kind, "惠及近1.1万户困难群众", question)
+
+
+def test_things_are_not_people():
+    assert not counts_people("新增了多少个学位")
+    assert not counts_people("how many smart water meters did heping replace")
+    assert not names_people("人才")  # a talent as well as a person
+    assert names_people("游客")

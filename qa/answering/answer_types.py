@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from qa.text.english import glosses
-from qa.text.quantities import SPAN_DATE, TIME_UNITS, extract_quantities
+from qa.text.english import FUNCTION_WORDS, glosses
+from qa.text.quantities import SPAN_DATE, TIME_UNITS, canonical_unit, extract_quantities
 from qa.text.sentences import clause_spans
+from qa.text.synonyms import synonym_groups
 from qa.text.tokenize import pos_tags
-from qa.text.units import GENERAL_CLASSIFIER, same_kind
+from qa.text.units import GENERAL_CLASSIFIER, PEOPLE_COUNTERS, names_people, same_kind
 
 
 class AnswerType(StrEnum):
@@ -56,7 +57,7 @@ class AnswerType(StrEnum):
 
 
 ENGLISH_ROLES = ("mayor", "director", "head", "secretary", "chairman", "chairwoman", "principal", "chief", "leader", "governor")
-MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间座条"
+MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间座条处片"
 RATE_ASKED = re.compile(
     r"百分之[几多]|百分点|比例|比重|占比|增速|增幅|涨幅|降幅|几成|几倍|多少倍|"
     rf"(?:增长|上涨|涨|下降|降低|提高|上升)了?(?:百分之)?多少(?![{MEASURE_WORDS}])|"
@@ -75,6 +76,7 @@ PERSON_ASKED = re.compile(
     r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|\bwhat is the name\b|"
     rf"\bwho (?:is|was|are|were) (?:the )?(?:[a-z]+ )*?(?:{'|'.join(ENGLISH_ROLES)})\b"
 )
+HOW_MANY = re.compile(r"\bhow many (?P<words>(?:[a-z'-]+ ?){1,4})")
 ENGLISH_ROLE = re.compile(rf"\b({'|'.join(ENGLISH_ROLES)})\b")
 # The role whose holder a question asks for (所长叫什么, 谁是区长, who is the mayor).
 ROLE_ASKED = re.compile(
@@ -268,6 +270,9 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
         return bool(rates) and _percent_fits(question, span, rates)
+    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and not asked_counter(question) and counts_people(question):
+        # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
+        return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
     if kind is AnswerType.LEVEL:
         counter = asked_counter(question)
         return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
@@ -276,6 +281,26 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     if kind is AnswerType.BREAKDOWN:
         return len(quantities) >= max(2, _members_named(question))
     return True
+
+
+def counts_people(question: str) -> bool:
+    """Whether a figure question counts a kind of person without naming its counter: the noun right
+    after 多少/几 (多少游客, 派了多少医生), or a word after how many (how many tourists)."""
+    english = HOW_MANY.search(question)
+    if english:
+        words = [w for w in english["words"].split() if w not in FUNCTION_WORDS]
+        return any(_all_people(glosses(w)) for w in words[:3])
+    tags = pos_tags(question)
+    return any(
+        word in ("多少", "几") and nxt.startswith("n") and names_people(noun)
+        for (word, _), (noun, nxt) in zip(tags, tags[1:])
+    )
+
+
+def _all_people(words: frozenset[str]) -> bool:
+    """Whether the Chinese words an English word translates all name kinds of person (those Cilin files)."""
+    filed = [w for w in words if synonym_groups(w)]
+    return bool(filed) and all(names_people(w) for w in filed)
 
 
 def needs_measure_window(kind: AnswerType, question: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import metadata
 
-__all__ = ["english_terms", "glosses"]
+__all__ = ["FUNCTION_WORDS", "english_terms", "glosses"]
 
 DICTIONARY_FILE = "cedict_1_0_ts_utf-8_mdbg.txt"
 ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")

@@ -9,6 +9,7 @@ or 户 alike (``COUNT_WORDS``); 个, the general classifier of Chinese, stands i
 from __future__ import annotations
 
 from qa.text.quantities import canonical_unit
+from qa.text.synonyms import synonym_groups
 
 GENERAL_CLASSIFIER = "个"
 # Nouns that name the kind of a figure (金额, 人数), not what it counts: a report lets the unit say them
@@ -28,6 +29,20 @@ CONVERSIONS = {  # unit -> (base unit, size in base units)
 # Visits count people too: a question after 多少人 is answered by a figure in 人次 (the fact checker,
 # which compares values, keeps them apart).
 VISITS = {"人次": "人"}
+
+
+# Counters a figure about people is given in: persons, visits, and the households or families a
+# report counts people by (惠及1.1万户困难群众).
+PEOPLE_COUNTERS = frozenset({"人", "人次", "户", "家"})
+# Cilin files every noun for a kind of person (游客, 医生, 居民) under its top class A, 人.
+CILIN_PEOPLE = "A"
+
+
+def names_people(word: str) -> bool:
+    """Whether ``word`` names a kind of person in every sense Cilin gives it (游客, 医生; not 人才,
+    which is also a talent)."""
+    groups = synonym_groups(word)
+    return bool(groups) and all(code.startswith(CILIN_PEOPLE) for code in groups)
 
 
 def base_unit(unit: str) -> str:
