@@ -26,6 +26,7 @@ FILES = [
     "eval/questions-extra.jsonl",
     "eval/questions-more.jsonl",
     "eval/questions-fresh.jsonl",
+    "eval/questions-fresh2.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
