@@ -32,6 +32,7 @@ FILES = [
     "eval/claims-hard.jsonl",
     "eval/claims-more.jsonl",
     "eval/claims-fresh.jsonl",
+    "eval/claims-fresh2.jsonl",
 ]
 SPLITS = ("tune", "test")
 

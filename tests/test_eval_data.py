@@ -15,7 +15,8 @@ REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
 QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl",
                   "questions-fresh2.jsonl"]
-CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl",
+               "claims-fresh2.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -123,3 +124,14 @@ def test_fresh_claims_explain_their_verdicts():
     assert all(r["report_says"].strip() for r in claims)
     assert all(not r["evidence"] and r["verdict"] == "not_found" for r in claims if r["kind"] == "absent")
     assert {r["verdict"] for r in claims} == VERDICTS
+
+
+def test_second_fresh_claims_have_the_planned_kinds_and_verdicts():
+    claims = read("claims-fresh2.jsonl")
+    kinds = Counter(r["kind"] for r in claims)
+    assert kinds == {"quantifier": 15, "paraphrase": 15, "entity": 12, "number": 6, "year_swap": 4, "absent": 8}
+    assert all(r["report_says"].strip() for r in claims)
+    assert all(not r["evidence"] and r["verdict"] == "not_found" for r in claims if r["kind"] == "absent")
+    assert all(r["verdict"] == "contradicted" for r in claims if r["kind"] == "year_swap")
+    verdicts = Counter(r["verdict"] for r in claims)
+    assert min(verdicts["supported"], verdicts["contradicted"]) >= 20 and verdicts["not_found"] >= 10
