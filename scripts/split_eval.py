@@ -26,11 +26,13 @@ FILES = [
     "eval/questions-extra.jsonl",
     "eval/questions-more.jsonl",
     "eval/questions-fresh.jsonl",
+    "eval/questions-fresh2.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
     "eval/claims-more.jsonl",
     "eval/claims-fresh.jsonl",
+    "eval/claims-fresh2.jsonl",
 ]
 SPLITS = ("tune", "test")
 

@@ -4,6 +4,7 @@ every record has a split and each file has both halves. Needs no index and no pr
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
-QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl"]
-CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl"]
+QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl",
+                  "questions-fresh2.jsonl"]
+CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl",
+               "claims-fresh2.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -88,6 +91,16 @@ def test_fresh_questions_have_six_unanswerable_per_class_and_sixty_answerable():
     assert len(records) - len(unanswerable) == 60
 
 
+def test_second_fresh_questions_have_six_unanswerable_per_class_and_the_answerable_mix():
+    records = read("questions-fresh2.jsonl")
+    unanswerable = [r for r in records if r["type"] == "unanswerable"]
+    classes = CLASSES | {"wording_trap"}
+    assert {c: sum(r.get("class") == c for r in unanswerable) for c in classes} == dict.fromkeys(classes, 6)
+    assert all(r.get("note") and 1 <= len(r["evidence"]) <= 2 for r in unanswerable)
+    answerable = Counter(r["type"] for r in records if r["type"] != "unanswerable")
+    assert answerable == {"colloquial": 34, "fact": 6, "target": 6, "english": 6, "traditional": 4, "definition": 4}
+
+
 @pytest.mark.parametrize("name", CLAIM_FILES)
 def test_claims(name):
     for r in read(name):
@@ -111,3 +124,14 @@ def test_fresh_claims_explain_their_verdicts():
     assert all(r["report_says"].strip() for r in claims)
     assert all(not r["evidence"] and r["verdict"] == "not_found" for r in claims if r["kind"] == "absent")
     assert {r["verdict"] for r in claims} == VERDICTS
+
+
+def test_second_fresh_claims_have_the_planned_kinds_and_verdicts():
+    claims = read("claims-fresh2.jsonl")
+    kinds = Counter(r["kind"] for r in claims)
+    assert kinds == {"quantifier": 15, "paraphrase": 15, "entity": 12, "number": 6, "year_swap": 4, "absent": 8}
+    assert all(r["report_says"].strip() for r in claims)
+    assert all(not r["evidence"] and r["verdict"] == "not_found" for r in claims if r["kind"] == "absent")
+    assert all(r["verdict"] == "contradicted" for r in claims if r["kind"] == "year_swap")
+    verdicts = Counter(r["verdict"] for r in claims)
+    assert min(verdicts["supported"], verdicts["contradicted"]) >= 20 and verdicts["not_found"] >= 10
