@@ -433,3 +433,35 @@ def test_things_are_not_people():
     assert not counts_people("how many smart water meters did heping replace")
     assert not names_people("人才")  # a talent as well as a person
     assert names_people("游客")
+
+
+def test_money_is_not_counted_in_pieces():
+    question = "天津到北京的高铁票多少钱"
+    assert asked_type(question) == AnswerType.LEVEL and asked_counter(question) == "元"
+    assert not span_gives(AnswerType.LEVEL, "全年引进京冀项目100个以上", question)
+    assert span_gives(AnswerType.LEVEL, "发放各类救助资金5700万元", question)
+
+
+def test_how_big_asks_a_figure():
+    assert asked_type("和平区的面积有多大") == AnswerType.AMOUNT
+    assert asked_type("今年绿化面积要提升多大") == AnswerType.AMOUNT
+
+
+@pytest.mark.parametrize("question", ["五大道怎么坐地铁去", "去劝业场坐几路车"])
+def test_directions_are_a_personal_errand(question):
+    assert asked_type(question) == AnswerType.PROCEDURE
+
+
+@pytest.mark.slow
+def test_a_quoted_name_the_report_never_writes_is_not_in_it(searcher):
+    answer = searcher.ask("天津话“嘛钱儿”是什么意思?")
+    assert not answer.answerable and "嘛钱儿" in answer.reason
+    # The report writes “108+N”; the question's + is read as punctuation, not as a different name.
+    assert searcher.ask("社区“108+N”清单里的“108”指什么?").answerable
+
+
+@pytest.mark.slow
+def test_a_figure_about_a_thing_the_report_never_names_is_declined(searcher):
+    answer = searcher.ask("和平区有多少常住人口?")
+    assert not answer.answerable and "常住人口" in answer.reason
+    assert searcher.ask("疫情那会儿区里派了多少医生护士去滨海帮着做核酸?").answerable

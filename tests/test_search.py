@@ -2,7 +2,10 @@
 
 import pytest
 
+from qa.answering.intent import detect_intent
+from qa.documents.parts import Part
 from qa.errors import QueryError
+from qa.text.normalise import normalise_query
 from tests.conftest import EVAL
 
 pytestmark = pytest.mark.slow
@@ -120,3 +123,9 @@ def test_off_topic_questions_are_not_answered(searcher, question):
 def test_short_term_questions_are_answered(searcher, question):
     answer = searcher.ask(question)
     assert answer.answerable and answer.hits[0].passage.part_kind == "notes"
+
+
+def test_a_plan_word_inside_a_programme_name_is_no_time_cue():
+    # “海河英才”行动计划 names a programme; 计划 there does not ask about the plan year.
+    assert detect_intent(normalise_query("“海河英才”行动计划落户了多少人?")).period is None
+    assert detect_intent(normalise_query("2021年计划引进多少个京冀项目?")).period == Part.PLAN

@@ -56,7 +56,10 @@ class AnswerType(StrEnum):
     OTHER = "other"  # an explanation, a yes/no, an open question
 
 
-ENGLISH_ROLES = ("mayor", "director", "head", "secretary", "chairman", "chairwoman", "principal", "chief", "leader", "governor")
+ENGLISH_ROLES = (
+    "mayor", "director", "head", "secretary", "chairman", "chairwoman", "principal", "chief", "leader", "governor",
+    "president", "premier", "minister",
+)
 MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间座条处片"
 RATE_ASKED = re.compile(
     r"百分之[几多]|百分点|比例|比重|占比|增速|增幅|涨幅|降幅|几成|几倍|多少倍|"
@@ -65,8 +68,11 @@ RATE_ASKED = re.compile(
     r"what percentage|what share|how fast|growth rate|\brate\b"
 )
 # A level or a count with its unit named (多少亿元, 几所, 多少人); a bare 多少 accepts any figure.
-LEVEL_ASKED = re.compile(rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百]|how many")
-AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|how much")
+# 多少钱 asks an amount of money, counted in 元.
+LEVEL_ASKED = re.compile(rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百钱]|how many")
+MONEY_ASKED = re.compile(r"(多少|几)(?:块)?钱")
+# 多大 / 多高 / 多远 ask a magnitude: a figure, as 多少 does (多长时间 asks a duration, above).
+AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|far)")
 DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
 # A name asked outright (叫什么名字, 姓名, 所长叫什么). A bare 谁 / 哪位 / who asks for an agent,
 # which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
@@ -102,23 +108,25 @@ BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(
 NAMED_MEMBERS = re.compile(r"[^,，、?？]+(?:、[^,，、?？]+)+(?=[^,，?？]*?(?:各|分别))")
 # The size of a set the question gives (14个隔离点, 哪两家); 一个 is as often "a" as "one".
 # How to run a personal errand: how one applies, registers, renews or books, what papers to bring,
-# what tips there are, where to go for it. A work report states what a government did and plans; it
+# what tips there are, where to go for it, how to get there. A work report states what a government did and plans; it
 # never walks a reader through an errand, so no passage answers such a question.
 ERRANDS = "办理|申请|报名|预约|补办|挂号|开户|缴纳|续签|换证|注册"
 PROCEDURE_ASKED = re.compile(
     rf"(?:怎么|怎样|如何|咋)(?:{ERRANDS})|(?:准备|带|提交|需要)(?:哪些|什么|啥)(?:材料|证件|手续)|"
-    rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|"
+    rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|(?:怎么|怎样|如何)(?:坐|乘|搭|走)|坐几路|"
     r"\bhow (?:do|can|should|could) (?:i|we|you|one)\b|\bhow to\b|\bwhere (?:can|do|should) (?:i|we|you)\b"
 )
 # A recommendation for the reader: what to eat, see or choose. A work report states what a
 # government did and plans; it never advises a reader, so no passage answers such a question.
 ADVICE_ASKED = re.compile(
     r"推荐一?下|有(?:什么|啥|哪些)[^,，?？]{0,10}推荐|推荐(?:几|一)[家个处]|值得一?[去看吃玩逛买住]|"
-    r"哪家[^,，?？]{0,4}(?:好|最)|\brecommend|\bworth (?:a visit|visiting|seeing|trying)|\bbest (?:place|restaurant|hotel)s?\b"
+    r"哪家[^,，?？]{0,8}(?:好|最)|\brecommend|\bworth (?:a visit|visiting|seeing|trying)|"
+    r"\b(?:best|good|nice) (?:place|restaurant|hotel|food|time|university|school|hospital)s?\b"
 )
 # A task set, not a question asked: translate, write, tell a joke. What a report says cannot do it.
+# (Questions are matched as normalised: 写一篇 reads 写1篇.)
 TASK_ASKED = re.compile(
-    r"翻译|写一[首篇段份封]|讲一?个笑话|造句|\btranslate\b|\bwrite (?:a|an|me|some)\b|\btell me a joke\b|\ba poem\b"
+    r"翻译|写[一1]?[首篇段份封]|讲[一1]?个笑话|造句|\btranslate\b|\bwrite (?:a|an|me|some)\b|\btell me a joke\b|\ba poem\b"
 )
 # How long something takes: 多长时间, 多久, 几天, 多少个工作日 (几年 is as often 近几年 "in recent years").
 DURATION_ASKED = re.compile(
@@ -319,7 +327,7 @@ def needs_measure_window(kind: AnswerType, question: str) -> bool:
 def asked_counter(question: str) -> str:
     """The unit a question counts in (多少人次 → 人次, 多少亿元 → 元, 几所 → 所), or "" when it names none
     or only a time unit (a duration is not a count of things)."""
-    match = ASKED_COUNTER.search(question)
+    match = ASKED_COUNTER.search(MONEY_ASKED.sub(r"\1元", question))
     if not match:
         return ""
     rest = match["rest"]

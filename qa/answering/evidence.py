@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from itertools import dropwhile, takewhile
 
 from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
 from qa.text.english import english_terms
@@ -45,6 +46,8 @@ ASKING_WORDS = frozenset(
 CONTENT_FLAGS = ("n", "v", "a", "j", "l", "i", "eng", "s")
 CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
+# The words of a noun phrase: nouns, adjectives, 的, measure words and numbers (收费便宜点的名额).
+NOUN_PHRASE_FLAGS = ("n", "a", "uj", "q", "m", "b")
 FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总共 累计 分别 大概 大约 约 到底 究竟 能 会 要".split())
 
 
@@ -63,6 +66,7 @@ class Evidence:
     second_cosine: float  # NaN when there is no second reader: the model then reads it as average
     answer_type: AnswerType = AnswerType.OTHER
     missing_measure: str = ""
+    absent_name: str = ""
 
     def vector(self) -> list[float]:
         """The features in ``FEATURES`` order."""
@@ -123,18 +127,45 @@ class WordStats:
 
 
 def missing_measure(normalised_question: str, corpus_text: str) -> str:
-    """The noun a figure is asked about (the word just before 多少/几个) when the report never uses it."""
+    """The noun a figure is asked about when the report never uses it: the word just before 多少/几个
+    (常住人口有多少), or the noun just after 多少 and its counter (有多少常住人口)."""
     words = pos_tags(normalised_question)
     for position, (word, _) in enumerate(words):
         if not FIGURE_CUE.fullmatch(word):
             continue
         before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
-        if not before:
-            continue
-        subject, flag = before[-1]
-        if (flag.startswith("n") or flag == "eng") and len(subject) >= 2 and subject not in corpus_text:
-            return subject
+        for noun, flag in before[-1:] + _head_after(words[position + 1 :], corpus_text):
+            if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
+                return noun
     return ""
+
+
+QUOTED = re.compile(r"“([^”]{2,})”")
+NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+
+
+def absent_name(normalised_question: str, corpus_text: str) -> str:
+    """A name or term the question quotes (“嘛钱儿”是什么意思, “1001工程”) that the report never writes,
+    or "". Quotation marks mark a name; a report that never writes it says nothing about it.
+    Punctuation inside is not compared (“108+N” is 108+n in the report and 108 n in a question)."""
+    for term in QUOTED.findall(normalised_question):
+        letters = NOT_WORD.sub("", term)
+        if len(letters) >= 2 and not re.search(r"\W*".join(map(re.escape, letters)), corpus_text):
+            return term
+    return ""
+
+
+def _head_after(words: tuple[tuple[str, str], ...], corpus_text: str) -> list[tuple[str, str]]:
+    """The noun phrase after a figure cue and its counter, as its last noun, when the report uses none
+    of the nouns after its last 的 (多少常住人口 → 常住人口); none when it uses one (多少医生护士: 医生;
+    多少收费便宜的名额: 名额 names the kind of figure)."""
+    phrase = list(takewhile(lambda w: w[1].startswith(NOUN_PHRASE_FLAGS), dropwhile(lambda w: w[1] == "q", words)))
+    last_de = max((i for i, w in enumerate(phrase) if w[0] == "的"), default=-1)
+    head = phrase[last_de + 1 :]
+    nouns = [w for w in head if w[1].startswith("n")]
+    if not nouns or head[-1] != nouns[-1] or any(w[0] in ASKING_WORDS or w[0] in corpus_text for w in nouns):
+        return []
+    return nouns[-1:]
 
 
 def type_match(
@@ -229,4 +260,5 @@ def gather_evidence(
         second_cosine=second_cosine,
         answer_type=kind,
         missing_measure=missing,
+        absent_name=absent_name(normalised_question, corpus_text),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from qa.documents.parts import Part
 from qa.documents.time import DocumentTime
+from qa.text.tokenize import pos_tags
 
 # Cues that a question is about last year's results (part 一) or this year's plan (part 二).
 REVIEW_WORDS = re.compile(
@@ -84,9 +85,23 @@ def is_foreign(question: str) -> bool:
     return bool(letters) and len(LATIN.findall(question)) > len(letters) / 2
 
 
+def time_cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says which part it is about (去年, 计划, 办了): only where a word starts, since the
+    cue may end another word (举办了 is no 办了, “海河英才”行动计划 names a programme, not a plan)."""
+    return [span for pattern in (REVIEW_WORDS, PLAN_WORDS) for span in _at_word_starts(pattern, text)]
+
+
+def _at_word_starts(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    starts, at = set(), 0
+    for word, _ in pos_tags(text):
+        starts.add(at)
+        at += len(word)
+    return [m.span() for m in pattern.finditer(text) if m.start() in starts]
+
+
 def _cue(question: str) -> Part | None:
-    review = len(REVIEW_WORDS.findall(question))
-    plan = len(PLAN_WORDS.findall(question))
+    review = len(_at_word_starts(REVIEW_WORDS, question))
+    plan = len(_at_word_starts(PLAN_WORDS, question))
     if review > plan:
         return Part.REVIEW
     if plan > review:

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from qa.answering.intent import PLAN_WORDS, REVIEW_WORDS, detect_intent
+from qa.answering.intent import detect_intent, time_cue_spans
 from qa.documents.passages import Part
 from qa.documents.time import DocumentTime
 from qa.errors import QueryError
@@ -178,16 +178,6 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         places=tuple(administrative_places(matching)),
         period_label=time.label(period) if period else "",
     )
-
-
-def time_cue_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` says which part it is about (去年, 计划, 办了): only where a word starts, since the
-    cue may end another word (举办了 is no 办了, 设计划 no 计划)."""
-    starts, at = set(), 0
-    for word, _ in pos_tags(text):
-        starts.add(at)
-        at += len(word)
-    return [m.span() for pattern in (REVIEW_WORDS, PLAN_WORDS) for m in pattern.finditer(text) if m.start() in starts]
 
 
 def without_time_cues(text: str) -> str:

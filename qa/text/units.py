@@ -26,6 +26,8 @@ CONVERSIONS = {  # unit -> (base unit, size in base units)
     "年": ("个月", 12.0),  # a span of time: 连续一年 = 连续12个月
     "周": ("天", 7.0),
 }
+# Units that measure rather than count: money, weight, area, length.
+MEASURES = frozenset({"元", "美元", "公斤", "平方米", "公里"})
 # Visits count people too: a question after 多少人 is answered by a figure in 人次 (the fact checker,
 # which compares values, keeps them apart).
 VISITS = {"人次": "人"}
@@ -56,7 +58,10 @@ def same_kind(asked: str, given: str) -> bool:
 
     An empty unit on either side (多少万, a bare 3.1万) says nothing and fits.
     """
-    if not asked or not given or GENERAL_CLASSIFIER in (asked, given):
+    if not asked or not given:
         return True
+    if GENERAL_CLASSIFIER in (asked, given):
+        # 个 counts things of any kind, but never measures money, weight, area or length.
+        return not ({base_unit(asked), base_unit(given)} & MEASURES)
     a, b = (VISITS.get(base_unit(u), base_unit(u)) for u in (asked, given))
     return a == b or (a in COUNT_WORDS and b in COUNT_WORDS)
