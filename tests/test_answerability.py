@@ -12,6 +12,7 @@ from qa.answering.answer_types import (
     asked_counter,
     asked_role,
     asked_type,
+    asks_stock,
     counts_people,
     gives_address,
     measure_window,
@@ -19,8 +20,9 @@ from qa.answering.answer_types import (
 )
 from qa.answering.answerability import load_calibration, period_notice, period_reason
 from qa.documents.parts import Part
-from qa.documents.scope import DocumentScope, years_named
+from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
+from qa.text.normalise import normalise_query
 from qa.text.places import administrative_places
 from qa.text.units import names_people
 
@@ -465,3 +467,27 @@ def test_a_figure_about_a_thing_the_report_never_names_is_declined(searcher):
     answer = searcher.ask("和平区有多少常住人口?")
     assert not answer.answerable and "常住人口" in answer.reason
     assert searcher.ask("疫情那会儿区里派了多少医生护士去滨海帮着做核酸?").answerable
+
+
+def test_how_many_there_are_is_not_answered_by_how_many_were_added():
+    question = "全区一共有多少家养老机构"
+    assert asks_stock(question) and not asks_stock("去年新建了多少家养老机构")
+    assert not span_gives(AnswerType.LEVEL, "新建3家养老机构、2家老年日间照料中心", question)
+    assert span_gives(AnswerType.LEVEL, "实际注册我区世界500强企业达57家", "全区一共有多少家世界500强企业")
+
+
+@pytest.mark.slow
+def test_a_name_the_report_only_names_is_not_explained_by_it(searcher):
+    # “智慧磐石” is named once (项目完成验收) and defined nowhere; “三保” is defined in the notes.
+    answer = searcher.ask("“智慧磐石”项目到底是干什么用的?")
+    assert not answer.answerable and "没有解释" in answer.reason
+    assert searcher.ask("“三保”是指哪三保?").answerable
+
+
+@pytest.mark.parametrize("question", ["下个月天津体育馆有演唱会吗", "What's on at Jinjie this weekend?"])
+def test_a_month_or_a_weekend_from_the_readers_present_is_outside_a_yearly_report(question):
+    assert readers_days(normalise_query(question))
+
+
+def test_solving_an_equation_is_a_task():
+    assert asked_type("can you solve 3x + 5 = 20 for me") == AnswerType.TASK

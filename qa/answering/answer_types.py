@@ -82,6 +82,11 @@ PERSON_ASKED = re.compile(
     r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|\bwhat is the name\b|"
     rf"\bwho (?:is|was|are|were) (?:the )?(?:[a-z]+ )*?(?:{'|'.join(ENGLISH_ROLES)})\b"
 )
+# A stock asked: how many there are now or in all. Reports mostly give flows (新增, 新建, 引进), which
+# do not answer it; a total they give (累计, 共有, 达到57家) does.
+STOCK_ASKED = re.compile(r"(?:一共|总共|共|现|目前|现在|如今|全区|总)(?:一共|总共|共)?有(?:多少|几)|总数|存量")
+FLOW_WORDS = re.compile(r"新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约|建成|完成|开展|发放|举办|去年|今年|2020|2021")
+FLOW_BEFORE = re.compile(r"(?:新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约)[^,。;，；]{0,20}$")
 HOW_MANY = re.compile(r"\bhow many (?P<words>(?:[a-z'-]+ ?){1,4})")
 ENGLISH_ROLE = re.compile(rf"\b({'|'.join(ENGLISH_ROLES)})\b")
 # The role whose holder a question asks for (所长叫什么, 谁是区长, who is the mayor).
@@ -126,7 +131,8 @@ ADVICE_ASKED = re.compile(
 # A task set, not a question asked: translate, write, tell a joke. What a report says cannot do it.
 # (Questions are matched as normalised: 写一篇 reads 写1篇.)
 TASK_ASKED = re.compile(
-    r"翻译|写[一1]?[首篇段份封]|讲[一1]?个笑话|造句|\btranslate\b|\bwrite (?:a|an|me|some)\b|\btell me a joke\b|\ba poem\b"
+    r"翻译|写[一1]?[首篇段份封]|讲[一1]?个笑话|造句|解方程|\btranslate\b|\bwrite (?:a|an|me|some)\b|\btell me a joke\b|"
+    r"\ba poem\b|\bsolve\b"
 )
 # How long something takes: 多长时间, 多久, 几天, 多少个工作日 (几年 is as often 近几年 "in recent years").
 DURATION_ASKED = re.compile(
@@ -278,6 +284,9 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
         return bool(rates) and _percent_fits(question, span, rates)
+    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and asks_stock(question):
+        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not.
+        quantities = [q for q in quantities if not FLOW_BEFORE.search(span[: q.start])]
     if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and not asked_counter(question) and counts_people(question):
         # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
         return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
@@ -289,6 +298,12 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     if kind is AnswerType.BREAKDOWN:
         return len(quantities) >= max(2, _members_named(question))
     return True
+
+
+def asks_stock(question: str) -> bool:
+    """Whether a figure question asks how many there are in all (全区一共有多少家, 现在有几所), not how
+    many were added: it says 一共有 / 现有 / 目前有 and no word of adding (新增, 新建, 引进)."""
+    return bool(STOCK_ASKED.search(question)) and not FLOW_WORDS.search(question)
 
 
 def counts_people(question: str) -> bool:

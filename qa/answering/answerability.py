@@ -206,7 +206,8 @@ def kind_reason(evidence: Evidence) -> str:
     """Why the best passage cannot answer, or "": a question none of whose content words the report
     uses (怎么做红烧肉; an English one whose words translate into none of its words) and, in Chinese,
     that shares no two characters with its best passage; a figure asked about a noun the report
-    never uses; a name quoted that the report never writes; a personal errand, a recommendation or a
+    never uses; a name quoted that the report never writes, or names without explaining it when its
+    meaning is asked; a personal errand, a recommendation or a
     task, which no report meets; or no sentence of the passage gives the kind of answer asked."""
     if evidence.corpus_coverage == 0 and (evidence.foreign or evidence.shared_weight == 0):
         return "报告中没有与这个问题相关的内容"
@@ -216,6 +217,8 @@ def kind_reason(evidence: Evidence) -> str:
         return f"报告中没有“{evidence.missing_measure}”的数据"
     if evidence.absent_name:
         return f"报告中没有提到“{evidence.absent_name}”"
+    if evidence.unexplained_term:
+        return f"报告只提到“{evidence.unexplained_term}”,没有解释它"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
         return f"最相关的段落没有给出所问的{KIND_NAMES[evidence.answer_type]}"
     return ""

@@ -67,6 +67,7 @@ class Evidence:
     answer_type: AnswerType = AnswerType.OTHER
     missing_measure: str = ""
     absent_name: str = ""
+    unexplained_term: str = ""
 
     def vector(self) -> list[float]:
         """The features in ``FEATURES`` order."""
@@ -151,6 +152,28 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
     for term in QUOTED.findall(normalised_question):
         letters = NOT_WORD.sub("", term)
         if len(letters) >= 2 and not re.search(r"\W*".join(map(re.escape, letters)), corpus_text):
+            return term
+    return ""
+
+
+# Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean).
+ASKS_MEANING = re.compile(r"是什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|干什么|干嘛|做什么用|是做什么|\bmean|stand for")
+# How a text explains a name right after writing it: “X”:…, “X”即…, “X”是指…, “X”(…).
+EXPLAINS = re.compile(r"^”?\s*(?:[:：]|即|是指|指的是|就是|也就是|包括|分为|[(（])")
+
+
+def unexplained_term(normalised_question: str, defined_terms: frozenset[str], span: str) -> str:
+    """A quoted name whose meaning the question asks (“智慧磐石”是干什么用的) that no note of the report
+    defines and the span does not explain where it writes it, or "". A report explains the names it
+    coins in its notes or where it first writes them; one it only names (“智慧磐石”项目完成验收) it
+    does not explain."""
+    if not ASKS_MEANING.search(normalised_question):
+        return ""
+    for term in QUOTED.findall(normalised_question):
+        if any(term in known or known in term for known in defined_terms):
+            continue
+        at = [m.end() for m in re.finditer(re.escape(term), span)]
+        if at and not any(EXPLAINS.match(span[end:]) for end in at):
             return term
     return ""
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from qa.answering.answer_types import AnswerType
 from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
-from qa.answering.evidence import Evidence, WordStats, content_words, gather_evidence, named_figure
+from qa.answering.evidence import Evidence, WordStats, content_words, gather_evidence, named_figure, unexplained_term
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
@@ -81,6 +81,7 @@ class Searcher:
         self._corpus_text = "\n".join(self._lexical_texts)  # every word the report uses, headings included
         self._grams = GramStats(self._lexical_texts)
         self._note_terms = _note_terms(index.passages)
+        self._defined_terms = frozenset(t for terms in self._note_terms.values() for t in terms)
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         self.scope = DocumentScope.of(index.passages, years)
@@ -174,6 +175,8 @@ class Searcher:
                 self._corpus_text,
             )
             evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
+            span_text = normalise_for_matching(top.text[spans[0][0] - top.start : spans[0][1] - top.start])
+            evidence = replace(evidence, unexplained_term=unexplained_term(normalised, self._defined_terms, span_text))
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,

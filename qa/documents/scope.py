@@ -23,11 +23,11 @@ NUMERALS = "一二三四五六七八九"
 ELEVENTH_PLAN_START = 2006
 
 
-# Words for a day or a week as seen from the reader's present (明天, 今晚, 下周, tomorrow): a report
-# speaks of years and of its own time, never of the day its reader asks on.
+# Words for a day, a week or a month as seen from the reader's present (明天, 今晚, 下周, 下个月,
+# tomorrow): a report speaks of years and of its own time, never of the days its reader asks on.
 READERS_DAY = re.compile(
-    r"今天|明天|后天|昨天|今晚|明晚|昨晚|今早|这周|本周|下周|上周|周末|"
-    r"\btoday|\btomorrow\b|\btonight\b|\byesterday\b|\bthis week|\bnext week|\bweekend\b"
+    r"今天|明天|后天|昨天|今晚|明晚|昨晚|今早|这周|本周|下周|上周|周末|这个月|本月|下个?月|上个?月|"
+    r"\btoday|\btomorrow\b|\btonight\b|\byesterday\b|\bthis week|\bnext week|\bweekend\b|\b(?:this|next|last) month\b"
 )
 
 
