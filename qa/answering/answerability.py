@@ -203,13 +203,13 @@ def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> 
 
 
 def kind_reason(evidence: Evidence) -> str:
-    """Why the best passage cannot answer, or "": a question none of whose content words the report
-    uses (怎么做红烧肉; an English one whose words translate into none of its words) and, in Chinese,
-    that shares no two characters with its best passage; a figure asked about a noun the report
+    """Why the best passage cannot answer, or "": an English question whose words translate into none
+    of the report's words (a Chinese one in everyday words may share none and still be answered: 违章建筑
+    for 违法建设; the calibrated model weighs it, see ``qa.answering.evidence``); a figure asked about a noun the report
     never uses; a name quoted that the report never writes, or names without explaining it when its
     meaning is asked; a personal errand, a recommendation or a
     task, which no report meets; or no sentence of the passage gives the kind of answer asked."""
-    if evidence.corpus_coverage == 0 and (evidence.foreign or evidence.shared_weight == 0):
+    if evidence.corpus_coverage == 0 and evidence.foreign:
         return "报告中没有与这个问题相关的内容"
     if evidence.answer_type in NEVER_ANSWERED:
         return NEVER_ANSWERED[evidence.answer_type]

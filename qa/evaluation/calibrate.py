@@ -49,8 +49,9 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
 
     The model is a logistic regression of "answerable" on the evidence features (standardised),
     with balanced class weights. The threshold is the highest probability that declines no more
-    answerable tune questions (the rules' included) than keep the upper confidence bound of the
-    rejection rate within ``max_rejected`` (:func:`rejections_allowed`). ``high`` and ``medium`` are the lowest top
+    answerable tune questions (the rules' included), each rated by the model fitted without its fold
+    (:func:`out_of_fold`), than keep the upper confidence bound of the rejection rate within
+    ``max_rejected`` (:func:`rejections_allowed`). ``high`` and ``medium`` are the lowest top
     scores above which the first passage is right for 95% and 75% of the answerable questions.
     """
     # Only the tune half: the test half must stay unseen by every threshold.
@@ -60,7 +61,7 @@ def calibrate_file(searcher, paths: list[Path], write: bool = False, max_rejecte
         missing = sorted({FEATURES[i] for r in rows for i, v in enumerate(r["x"]) if np.isnan(v)})
         raise CalibrationError(f"无法校准:没有测得特征 {'、'.join(missing)}(第二读者未安装?请重新运行 scripts/setup.sh)")
     l2, cross_validated = choose_l2(rows, max_rejected)
-    model = fit_model(rows, l2, max_rejected)
+    model = replace(fit_model(rows, l2, max_rejected), threshold=_threshold(out_of_fold(rows, l2), max_rejected))
     for r in rows:
         r["p"] = 0.0 if r["out_of_scope"] else model.probability_of(r["x"])
     threshold = model.threshold
@@ -115,6 +116,21 @@ def fit_model(rows: list[dict], l2: float, max_rejected: float = MAX_REJECTED) -
     )
     probabilities = [{**r, "p": 0.0 if r["out_of_scope"] else model.probability_of(r["x"])} for r in rows]
     return replace(model, threshold=_threshold(probabilities, max_rejected))
+
+
+def out_of_fold(rows: list[dict], l2: float) -> list[dict]:
+    """``rows`` with each one's probability under the model fitted on the other folds.
+
+    A model rates the answerable questions it was fitted on likelier than unseen ones, so a threshold
+    set among its own fitting questions declines more unseen answerable questions than it promises;
+    set among out-of-fold probabilities it sits where an unseen question's would."""
+    folds = [list(range(len(rows)))[i::FOLDS] for i in range(FOLDS)]
+    probabilities = [0.0] * len(rows)
+    for k, held_out in enumerate(folds):
+        model = fit_model([rows[i] for j, fold in enumerate(folds) if j != k for i in fold], l2)
+        for i in held_out:
+            probabilities[i] = 0.0 if rows[i]["out_of_scope"] else model.probability_of(rows[i]["x"])
+    return [{**r, "p": p} for r, p in zip(rows, probabilities)]
 
 
 def choose_l2(rows: list[dict], max_rejected: float = MAX_REJECTED) -> tuple[float, dict]:
