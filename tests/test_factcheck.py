@@ -644,3 +644,23 @@ def test_the_district_said_colloquially_is_the_subject_not_content(checker):
     # 区里 is the district, as 全区 and 我区 are: the report, being the district's, never says it.
     verdict = checker.check("区里今年要启动现代城购物中心建设。")
     assert verdict.verdict.value == "supported" and "100%" in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, said",
+    [
+        # The notes define “雏鹰” as start-ups and “瞪羚” as firms in explosive growth.
+        ("“瞪羚”企业指的是具有较强创新能力、发展潜力的初创企业。", "contradicted", "“雏鹰”的含义"),
+        ("“雏鹰”企业指的是具有较强创新能力、发展潜力的初创企业。", "supported", ""),
+        ("“瞪羚”即进入爆发式增长阶段的创新型企业。", "supported", ""),
+    ],
+)
+def test_a_meaning_given_to_the_wrong_name_is_contradicted(checker, claim, verdict, said):
+    result = checker.check(claim)
+    assert result.verdict == verdict and said in result.explanation
+
+
+def test_a_projects_planned_total_is_no_plan_cue(checker):
+    # 谋划122个“十四五”项目,计划总投资798.8亿元 reports last year's work; 计划总投资 names the projects' total.
+    claim = "和平区谋划的“十四五”项目共一百二十二个,计划总投资七百九十八亿八千万元。"
+    assert checker.check(claim).verdict == "supported"

@@ -23,6 +23,9 @@ PLAN_WORDS = re.compile(
     r"今年|明年|计划|目标|力争|打算|准备|将要|预期|预计|要达到|争取|安排|部署|会不会|"
     r"\bplan|\btarget|\bgoal|\baim|\bwill\b"
 )
+# 计划总投资 / 计划总面积: a project's planned total, a noun phrase of the fact itself (谋划122个项目,
+# 计划总投资798.8亿元 reports last year's work), not a word saying the statement is a plan.
+PLANNED_TOTAL = re.compile(r"计划总")
 YEAR = re.compile(r"(20\d\d)\s*年?")
 # Years named relative to the year the reader lives in (the newest document's plan year).
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1}
@@ -96,7 +99,7 @@ def _at_word_starts(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     for word, _ in pos_tags(text):
         starts.add(at)
         at += len(word)
-    return [m.span() for m in pattern.finditer(text) if m.start() in starts]
+    return [m.span() for m in pattern.finditer(text) if m.start() in starts and not PLANNED_TOTAL.match(text, m.start())]
 
 
 def _cue(question: str) -> Part | None:

@@ -55,6 +55,7 @@ from qa.factcheck.claims import (
     without_time_cues,
     word_coverage,
 )
+from qa.factcheck.definitions import defined_name, read_definition_claim
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.relations import Relation, read_relation, relate
@@ -197,6 +198,8 @@ class FactChecker:
             return related
         if placed := self._check_category(c, hits):
             return placed
+        if defined := self._check_definition(c, hits):
+            return defined
         checked = [f for f in c.figures if not counts_own_list(c, f)]
         # 一 with a measure word is also the indefinite article (组建了一支…队伍: "a team"): unmatched,
         # it states no figure.
@@ -249,6 +252,27 @@ class FactChecker:
                 evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
                 said = f"报告把{placed.member}列为{kind},不是{placed.kind}。"
                 return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
+        return None
+
+    def _check_definition(self, c: Claim, hits: list[Hit]) -> Verdict | None:
+        """A claim giving a quoted name the meaning the report gives another name (“瞪羚”指…初创企业,
+        where the report says “雏鹰”即…初创企业) is contradicted (:mod:`qa.factcheck.definitions`); None
+        when the claim is no definition, or the report gives the meaning to the same name or to none."""
+        claimed = read_definition_claim(normalise_text(c.text))
+        if claimed is None:
+            return None
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            found = defined_name(claimed, facts.text)
+            if found is None:
+                continue
+            name, at = found
+            if name == claimed.name:
+                return None
+            s, e = facts.sentence_of(at)
+            evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+            said = f"报告中这是“{name}”的含义,不是“{claimed.name}”的。"
+            return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
         return None
 
     def _searcher_for(self, claim: str):
