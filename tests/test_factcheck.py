@@ -664,3 +664,9 @@ def test_a_projects_planned_total_is_no_plan_cue(checker):
     # 谋划122个“十四五”项目,计划总投资798.8亿元 reports last year's work; 计划总投资 names the projects' total.
     claim = "和平区谋划的“十四五”项目共一百二十二个,计划总投资七百九十八亿八千万元。"
     assert checker.check(claim).verdict == "supported"
+
+
+def test_a_member_in_the_kind_the_report_lists_it_under_is_supported(checker):
+    # 星蚨兆达国际贸易、施耐德舒马赫等13个外资项目落户 (2020).
+    assert checker.check("星蚨兆达国际贸易属于2020年落户和平区的外资项目。").verdict == "supported"
+    assert checker.check("星蚨兆达国际贸易是2020年落户的金融机构之一。").verdict == "contradicted"

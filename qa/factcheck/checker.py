@@ -236,8 +236,9 @@ class FactChecker:
 
     def _check_category(self, c: Claim, hits: list[Hit]) -> Verdict | None:
         """A claim putting a listed member in another kind than the report lists it under
-        (跟谁学教育科技是…金融机构之一 / …跟谁学教育科技等154家科技型企业) is contradicted
-        (:mod:`qa.factcheck.categories`); None when the claim is not of that form or the kinds agree."""
+        (跟谁学教育科技是…金融机构之一 / …跟谁学教育科技等154家科技型企业) is contradicted, in the kind it
+        lists it under (and the part the claim's year points at) supported (:mod:`qa.factcheck.categories`);
+        None when the claim is not of that form or the report lists the member under no kind."""
         placed = read_category_claim(normalise_text(c.text))
         if placed is None:
             return None
@@ -247,9 +248,13 @@ class FactChecker:
                 kind = report_kind(placed.member, facts.text[s:e])
                 if kind is None:
                     continue
-                if not differs(placed.kind, kind):
-                    return None
                 evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+                if not differs(placed.kind, kind):
+                    # The member is listed under the kind the claim names, in the part its year points at.
+                    if c.period not in (None, hit.passage.part_kind):
+                        return None
+                    said = f"报告把{placed.member}列在{kind}之中。"
+                    return self._verdict(c, VerdictKind.SUPPORTED, said, [evidence])
                 said = f"报告把{placed.member}列为{kind},不是{placed.kind}。"
                 return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
         return None
