@@ -6,6 +6,7 @@ Questions here are written for these tests (none is an eval item); the search te
 import pytest
 
 from qa.text.english import english_terms, glosses
+from qa.text.english_figures import english_figures
 
 
 def test_a_gloss_gives_the_chinese_words_it_defines():
@@ -36,3 +37,23 @@ def test_an_english_question_none_of_whose_words_the_report_uses_is_declined(sea
     answer = searcher.ask("What is the weather today?")
     assert not answer.answerable
     assert "相关" in answer.reason
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, approx",
+    [
+        ("add 200,000 square metres of greenery", 200000, "平方米", None),
+        ("on more than fifty roads", 50, "条", "over"),
+        ("revenue was 3.2 billion yuan", 3.2e9, "元", None),
+        ("31,000 new jobs", 31000, "人", None),
+        ("about 1.1 million yuan", 1.1e6, "元", "about"),
+        ("twenty-five well-known companies", 25, "家", None),
+    ],
+)
+def test_english_figures_are_read_as_a_report_writes_them(text, value, unit, approx):
+    (figure,) = english_figures(text)
+    assert (figure.value, figure.unit, figure.approx) == (value, unit, approx)
+
+
+def test_a_year_is_no_english_figure():
+    assert english_figures("in 2021 Heping will") == []

@@ -670,3 +670,17 @@ def test_a_member_in_the_kind_the_report_lists_it_under_is_supported(checker):
     # 星蚨兆达国际贸易、施耐德舒马赫等13个外资项目落户 (2020).
     assert checker.check("星蚨兆达国际贸易属于2020年落户和平区的外资项目。").verdict == "supported"
     assert checker.check("星蚨兆达国际贸易是2020年落户的金融机构之一。").verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Heping plans to add 200,000 square metres of greenery in 2021.", "supported"),  # 提升绿化面积20万平方米
+        ("In 2020 Heping District added 31,000 new jobs.", "supported"),  # 新增就业3.1万人
+        ("In 2020 Heping District added 50,000 new jobs.", "not_found"),  # its words cannot say what 5万 is of
+        ("In 2021 Heping District added 31,000 new jobs.", "contradicted"),  # the 2020 result, not the plan
+        ("Heping will add 1,000 free public Wi-Fi hotspots in 2021.", "not_found"),  # 1000个 counts something else
+    ],
+)
+def test_an_english_claim_is_checked_by_its_figures(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

@@ -56,6 +56,7 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.definitions import defined_name, read_definition_claim
+from qa.factcheck.english import english_claim_figures, find_figures
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.relations import Relation, read_relation, relate
@@ -188,6 +189,8 @@ class FactChecker:
 
     def _judge(self, claim: str, searcher) -> Verdict:
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
+        if detect_intent(c.matching).foreign:
+            return self._check_english(c, searcher)
         if strangers := self._strangers(c):
             subject = "、".join(self.subject) or "本地区"
             return self._verdict(c, VerdictKind.NOT_FOUND, f"报告是{subject}的报告,没有涉及{'、'.join(strangers)}。")
@@ -258,6 +261,28 @@ class FactChecker:
                 said = f"报告把{placed.member}列为{kind},不是{placed.kind}。"
                 return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
         return None
+
+    def _check_english(self, c: Claim, searcher) -> Verdict:
+        """An English claim, by its figures (:mod:`qa.factcheck.english`): supported when a sentence of
+        the passages found gives them all in the part the claim's year points at, contradicted when
+        that sentence is of the other part, not found otherwise (its words cannot be compared)."""
+        figures = english_claim_figures(c.text)
+        if not figures:
+            return self._verdict(c, VerdictKind.NOT_FOUND, "英文说法只能按数字核对,这句话没有可核对的数字。")
+        hits = list(searcher.ask(c.text, k=MAX_K).hits)
+        found = find_figures(c.text, figures, [self.facts[h.passage.id] for h in hits])
+        if found is None:
+            said = f"报告中没有找到与“{'”“'.join(f.text for f in figures)}”相符的数字。"
+            return self._verdict(c, VerdictKind.NOT_FOUND, said)
+        hit = hits[found.hit_index]
+        s, e = found.sentence
+        evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+        said = "；".join(f"“{claimed.text}”即报告的“{reported.text}”" for claimed, reported in found.pairs)
+        part = hit.passage.part_kind
+        if c.period and c.period.other and part in (c.period, c.period.other) and part != c.period:
+            said += f",但报告中这一数字属于{part_label(hit.passage.part_label)},不是{part_label(c.period_label)}。"
+            return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
+        return self._verdict(c, VerdictKind.SUPPORTED, said + "。", [evidence])
 
     def _check_definition(self, c: Claim, hits: list[Hit]) -> Verdict | None:
         """A claim giving a quoted name the meaning the report gives another name (“瞪羚”指…初创企业,

@@ -1,0 +1,70 @@
+"""English claims, checked by their figures.
+
+An English claim shares no word with a Chinese report, so its wording cannot be compared clause by
+clause. Its figures can: :mod:`qa.text.english_figures` reads them as a report writes them, and the
+passages an English question about the claim finds (the search reads English by meaning and by the
+Chinese words its words translate) are looked through for one sentence that gives every figure. A
+figure counted with the general classifier (an English noun with no Chinese counter written down)
+agrees with a count in any counter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from qa.text.english import english_terms
+from qa.text.english_figures import english_figures
+from qa.text.quantities import Quantity, compare
+from qa.text.units import GENERAL_CLASSIFIER, MEASURES, PEOPLE_COUNTERS
+
+__all__ = ["EnglishMatch", "english_claim_figures", "find_figures"]
+
+WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EnglishMatch:
+    """A sentence (passage-relative span) of one hit that gives every figure of a claim."""
+
+    hit_index: int
+    sentence: tuple[int, int]
+    pairs: tuple[tuple[Quantity, Quantity], ...]  # (claimed, reported)
+
+
+def english_claim_figures(text: str) -> list[Quantity]:
+    """The figures of an English claim."""
+    return english_figures(text)
+
+
+def find_figures(text: str, figures: list[Quantity], passages: list) -> EnglishMatch | None:
+    """The first sentence, in the order of ``passages`` (each with ``figures``, ``sentences`` and
+    ``text`` as the checker reads a passage), that gives a figure agreeing with each of ``figures`` of
+    the claim ``text``. A figure counted in no known unit (1,000 hotspots) agrees only in a sentence
+    that names what it counts, in one of the Chinese words the noun after it translates."""
+    for index, facts in enumerate(passages):
+        for s, e in facts.sentences:
+            inside = [f for f in facts.figures if s <= f.start < e and not f.is_year]
+            pairs = [
+                next((r for r in inside if _agrees(claimed, r) and _names_counted(text, claimed, facts.text[s:e])), None)
+                for claimed in figures
+            ]
+            if all(pairs):
+                return EnglishMatch(index, (s, e), tuple(zip(figures, pairs)))
+    return None
+
+
+def _names_counted(text: str, claimed: Quantity, sentence: str) -> bool:
+    if claimed.unit != GENERAL_CLASSIFIER:
+        return True
+    following = " ".join(WORD.findall(text[claimed.end :])[:4])
+    terms = english_terms(following)
+    return bool(terms) and any(word in sentence for word in terms[-1] | terms[0])
+
+
+def _agrees(claimed: Quantity, reported: Quantity) -> bool:
+    if claimed.unit == GENERAL_CLASSIFIER and reported.unit not in MEASURES | {"%", "个百分点"}:
+        claimed = replace(claimed, unit=reported.unit)
+    if claimed.unit == "人" and reported.unit in PEOPLE_COUNTERS:
+        claimed = replace(claimed, unit=reported.unit)
+    return compare(claimed, reported).outcome == "equal"
