@@ -680,6 +680,7 @@ def test_a_member_in_the_kind_the_report_lists_it_under_is_supported(checker):
         ("In 2020 Heping District added 50,000 new jobs.", "not_found"),  # its words cannot say what 5万 is of
         ("In 2021 Heping District added 31,000 new jobs.", "contradicted"),  # the 2020 result, not the plan
         ("Heping will add 1,000 free public Wi-Fi hotspots in 2021.", "not_found"),  # 1000个 counts something else
+        ("More than 5 companies.", "not_found"),  # a count and nothing else the report could be found saying
     ],
 )
 def test_an_english_claim_is_checked_by_its_figures(checker, claim, verdict):

@@ -20,6 +20,7 @@ from qa.text.units import GENERAL_CLASSIFIER, MEASURES, PEOPLE_COUNTERS
 
 __all__ = ["EnglishMatch", "english_claim_figures", "find_figures"]
 
+CLOSEST = 3
 WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
 
 
@@ -40,9 +41,16 @@ def english_claim_figures(text: str) -> list[Quantity]:
 def find_figures(text: str, figures: list[Quantity], passages: list) -> EnglishMatch | None:
     """The first sentence, in the order of ``passages`` (each with ``figures``, ``sentences`` and
     ``text`` as the checker reads a passage), that gives a figure agreeing with each of ``figures`` of
-    the claim ``text``. A figure counted in no known unit (1,000 hotspots) agrees only in a sentence
-    that names what it counts, in one of the Chinese words the noun after it translates."""
+    the claim ``text``, in a passage that says something else the claim says (a Chinese word of one of
+    its other words) or, for amounts measured in a unit (20万平方米, 32亿元), specific enough to tell
+    a statement apart, in one of the ``CLOSEST`` passages found. A figure counted in no known unit
+    (1,000 hotspots) agrees only in a sentence that names what it counts, in one of the Chinese words
+    the noun after it translates."""
+    topic = _topic_terms(text, figures)
+    measured = all(f.unit in MEASURES for f in figures)
     for index, facts in enumerate(passages):
+        if not any(word in facts.text for term in topic for word in term) and not (measured and index < CLOSEST):
+            continue  # the passage says nothing the claim says besides its figures
         for s, e in facts.sentences:
             inside = [f for f in facts.figures if s <= f.start < e and not f.is_year]
             pairs = [
@@ -52,6 +60,13 @@ def find_figures(text: str, figures: list[Quantity], passages: list) -> EnglishM
             if all(pairs):
                 return EnglishMatch(index, (s, e), tuple(zip(figures, pairs)))
     return None
+
+
+def _topic_terms(text: str, figures: list[Quantity]) -> tuple[frozenset[str], ...]:
+    """The Chinese words of what the claim says besides its figures and their units."""
+    spans = [(f.start, f.end) for f in figures]
+    rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(text))
+    return english_terms(rest)
 
 
 def _names_counted(text: str, claimed: Quantity, sentence: str) -> bool:
