@@ -685,3 +685,19 @@ def test_a_member_in_the_kind_the_report_lists_it_under_is_supported(checker):
 )
 def test_an_english_claim_is_checked_by_its_figures(checker, claim, verdict):
     assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, said",
+    [
+        # Note 2: “惠企21条”即《…》(津政办发〔2020〕1号);“27条”即《…》(津政办规〔2020〕3号).
+        ("市“惠企21条”的文号是津政办发〔2020〕1号。", "supported", "津政办发〔2020〕1号"),
+        ("市里的“27条”文号是津政办发〔2020〕1号。", "contradicted", "津政办规〔2020〕3号"),
+        # Note 6 writes its term unquoted: 和平科六条:即《和平区引育新动能 推动科技创新发展若干措施》.
+        ("「和平科六條」即《和平區引育新動能 推動科技創新發展若干措施》。", "supported", "和平科六条"),
+        ("“和平科六条”即《和平区促进消费若干措施》。", "contradicted", "推动科技创新"),
+    ],
+)
+def test_a_names_title_and_document_number_are_those_its_note_gives(checker, claim, verdict, said):
+    result = checker.check(claim)
+    assert result.verdict == verdict and said in result.explanation

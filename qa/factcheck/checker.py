@@ -55,7 +55,7 @@ from qa.factcheck.claims import (
     without_time_cues,
     word_coverage,
 )
-from qa.factcheck.definitions import defined_name, read_definition_claim
+from qa.factcheck.definitions import defined_name, number_finding, other_title, read_definition_claim, same_number
 from qa.factcheck.english import english_claim_figures, find_figures
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.paraphrase import verb_paraphrases
@@ -284,23 +284,47 @@ class FactChecker:
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
         return self._verdict(c, VerdictKind.SUPPORTED, said + "。", [evidence])
 
+    def _check_document_number(self, c: Claim, hits: list[Hit]) -> Verdict | None:
+        """A claim giving a quoted name's document number, against the number the report's definition of
+        that name gives (:func:`qa.factcheck.definitions.number_finding`); None when either gives none."""
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            found = number_finding(normalise_text(c.text), facts.text)
+            if found is None:
+                continue
+            claimed, reported, at = found
+            s, e = facts.sentence_of(at)
+            evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+            if same_number(claimed, reported):
+                return self._verdict(c, VerdictKind.SUPPORTED, f"报告所注文号为{reported},与声明相同。", [evidence])
+            return self._verdict(c, VerdictKind.CONTRADICTED, f"报告所注文号为{reported},不是{claimed}。", [evidence])
+        return None
+
     def _check_definition(self, c: Claim, hits: list[Hit]) -> Verdict | None:
         """A claim giving a quoted name the meaning the report gives another name (“瞪羚”指…初创企业,
-        where the report says “雏鹰”即…初创企业) is contradicted (:mod:`qa.factcheck.definitions`); None
-        when the claim is no definition, or the report gives the meaning to the same name or to none."""
+        where the report says “雏鹰”即…初创企业) is contradicted, one giving it the report's meaning of it
+        supported (:mod:`qa.factcheck.definitions`); None when the claim is no definition, or the report
+        gives its meaning to no name."""
+        if numbered := self._check_document_number(c, hits):
+            return numbered
         claimed = read_definition_claim(normalise_text(c.text))
         if claimed is None:
             return None
         for hit in hits:
             facts = self.facts[hit.passage.id]
+            if titled := other_title(claimed, facts.text):
+                s, e = facts.sentence_of(titled[1])
+                evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+                said = f"报告中“{claimed.name}”是{titled[0]}。"
+                return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
             found = defined_name(claimed, facts.text)
             if found is None:
                 continue
             name, at = found
-            if name == claimed.name:
-                return None
             s, e = facts.sentence_of(at)
             evidence = replace(hit, highlight=(hit.passage.start + s, hit.passage.start + e))
+            if name == claimed.name:
+                return self._verdict(c, VerdictKind.SUPPORTED, f"报告对“{name}”的解释与声明相同。", [evidence])
             said = f"报告中这是“{name}”的含义,不是“{claimed.name}”的。"
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [evidence])
         return None

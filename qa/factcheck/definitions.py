@@ -13,12 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DefinitionClaim", "defined_name", "read_definition_claim"]
+__all__ = ["DefinitionClaim", "defined_name", "number_finding", "other_title", "read_definition_claim", "same_number"]
 
 CLAIM = re.compile(r"^“(?P<name>[^”]{2,20})”[\u4e00-\u9fff]{0,4}?(?:指的是|是指|即|就是|指)(?P<meaning>[^。;；]{6,})[。.]?$")
 # “X”即… / “X”是指… / “X”:… up to the end of its clause group (the next ; or 。). A meaning that opens
 # with another quoted name (“雏鹰”、“瞪羚”:“雏鹰”即…) is a heading before the definitions, not one.
-DEFINES = re.compile(r"“(?P<name>[^”]{2,20})”(?=(?:[:：]|即|是指|指的是)(?P<meaning>[^;；。]+))")
+# A note writes its term unquoted after its number (6.和平科六条:即《…》).
+DEFINES = re.compile(
+    r"(?:“(?P<name>[^”]{2,20})”|(?:^|(?<=[0-9]\.))(?P<term>[^“”:：,，。;；.]{2,20}?)(?=[:：]))"
+    r"(?=(?:[:：]|即|是指|指的是)(?P<meaning>[^;；。]+))",
+    re.MULTILINE,
+)
+TITLE = re.compile(r"《[^》]+》")
+# A document number (津政办发〔2020〕1号) and a claim giving a name's: “惠企21条”的文号是….
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,8}[〔\[(（]\d{4}[〕\])）]\d+号")
+NUMBER_CLAIM = re.compile(r"“(?P<name>[^”]{2,20})”[^,，。]{0,8}?(?:文号|发文字号|文件编号)(?:是|为)")
 # The share of the claim's meaning (in character bigrams) a report's meaning must hold to be the same.
 SAME_MEANING = 0.8
 
@@ -43,10 +52,48 @@ def defined_name(claim: DefinitionClaim, text: str) -> tuple[str, int] | None:
         if m["meaning"].lstrip(":：").startswith("“"):
             continue
         if wanted and len(wanted & _bigrams(m["meaning"])) / len(wanted) >= SAME_MEANING:
-            return m["name"], m.start()
+            return m["name"] or m["term"], m.start()
     return None
 
 
+def other_title(claim: DefinitionClaim, text: str) -> tuple[str, int] | None:
+    """The 《title》 a report ``text`` gives the claim's name when the claim gives it another title
+    (“和平科六条”即《…促进消费…》 where the report has 即《…推动科技创新…》), and where, or None. Two
+    titles are two documents; a meaning in other words may be a paraphrase, a title may not."""
+    claimed = TITLE.search(claim.meaning)
+    if not claimed:
+        return None
+    for m in DEFINES.finditer(text):
+        reported = TITLE.search(m["meaning"])
+        if (m["name"] or m["term"]) == claim.name and reported and _letters(reported[0]) != _letters(claimed[0]):
+            return reported[0], m.start()
+    return None
+
+
+def number_finding(text: str, report: str) -> tuple[str, str, int] | None:
+    """For a claim giving a quoted name's document number (“27条”的文号是津政办发〔2020〕1号): the number
+    it gives, the number the report's definition of that name gives, and where; None when the claim
+    gives none or the report defines the name without one."""
+    claim = NUMBER_CLAIM.search(text)
+    claimed = DOCUMENT_NUMBER.search(text, claim.end()) if claim else None
+    if not claimed:
+        return None
+    for m in DEFINES.finditer(report):
+        number = DOCUMENT_NUMBER.search(m["meaning"])
+        if (m["name"] or m["term"]) == claim["name"] and number:
+            return claimed[0], number[0], m.start()
+    return None
+
+
+def same_number(a: str, b: str) -> bool:
+    """Two document numbers written alike but for their brackets."""
+    return _letters(a) == _letters(b)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^0-9a-z\u3400-\u9fff]", "", text)
+
+
 def _bigrams(text: str) -> set[str]:
-    letters = re.sub(r"[^0-9a-z\u3400-\u9fff]", "", text)
+    letters = _letters(text)
     return {letters[i : i + 2] for i in range(len(letters) - 1)}
