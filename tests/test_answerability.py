@@ -492,3 +492,25 @@ def test_a_month_or_a_weekend_from_the_readers_present_is_outside_a_yearly_repor
 
 def test_solving_an_equation_is_a_task():
     assert asked_type("can you solve 3x + 5 = 20 for me") == AnswerType.TASK
+
+
+def test_a_date_is_given_as_precisely_as_asked():
+    assert not span_gives(AnswerType.DATE, "2020年启动改造", "民园开心麻花剧场具体哪天开业")
+    assert span_gives(AnswerType.DATE, "1月18日开业", "剧场哪天开业")
+    assert not span_gives(AnswerType.DATE, "2021年开工", "几月开工")
+    assert span_gives(AnswerType.DATE, "2021年底通车", "什么时候通车")
+
+
+def test_a_role_is_matched_as_the_question_writes_it():
+    # 习近平总书记 ends in 书记 but is not the district's 区委书记.
+    assert asked_role("区委书记是谁") == frozenset({"区委书记"})
+    assert not span_gives(AnswerType.PERSON, "认真落实习近平总书记对天津工作重要要求", "区委书记是谁")
+    assert asked_type("哪位领导负责招商引资工作") == AnswerType.PERSON
+
+
+def test_where_a_named_thing_stands_needs_a_place_other_than_the_district():
+    question = "区心理健康体验馆在哪里"
+    assert asked_type(question) == AnswerType.PLACE
+    assert not span_gives(AnswerType.PLACE, "建成和平区心理健康体验馆", "和平区心理健康体验馆在哪里")
+    assert span_gives(AnswerType.PLACE, "体验馆位于南京路", question)
+    assert asked_type("区里在哪里建了新的养老院") != AnswerType.PLACE

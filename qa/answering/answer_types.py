@@ -74,12 +74,17 @@ MONEY_ASKED = re.compile(r"(多少|几)(?:块)?钱")
 # 多大 / 多高 / 多远 ask a magnitude: a figure, as 多少 does (多长时间 asks a duration, above).
 AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|far)")
 DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
+# How precise a date is asked: a day (哪天, 几号, 几月几日, what date) or a month (几月, 哪个月).
+DAY_ASKED = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|哪一?日|\bwhat date\b|\bwhich day\b")
+MONTH_ASKED = re.compile(r"几月|哪个月|\bwhat month\b|\bwhich month\b")
+DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[日号](?![报])")
+MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 # A name asked outright (叫什么名字, 姓名, 所长叫什么). A bare 谁 / 哪位 / who asks for an agent,
 # which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
 # answer will do for it.
 PERSON_ASKED = re.compile(
     r"叫什么名字|什么名字|姓名|姓什么|(?:长|主任|书记|经理|负责人|领导|主席)(?:叫什么|叫啥|是谁|是哪位|姓什么)|"
-    r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|\bwhat is the name\b|"
+    r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|哪位(?:领导|同志|负责人)|\bwhat is the name\b|"
     rf"\bwho (?:is|was|are|were) (?:the )?(?:[a-z]+ )*?(?:{'|'.join(ENGLISH_ROLES)})\b"
 )
 # A stock asked: how many there are now or in all. Reports mostly give flows (新增, 新建, 引进), which
@@ -92,11 +97,12 @@ ENGLISH_ROLE = re.compile(rf"\b({'|'.join(ENGLISH_ROLES)})\b")
 # The role whose holder a question asks for (所长叫什么, 谁是区长, who is the mayor).
 ROLE_ASKED = re.compile(
     r"(?P<role>[\u4e00-\u9fff]长|主任|书记|经理|负责人|领导|主席)(?:叫|是谁|是哪位|姓)|"
-    r"谁(?:是|担任|在当)[^,，?？]{0,8}?(?P<after>[\u4e00-\u9fff]长|主任|书记|主席)"
+    r"谁(?:是|担任|在当)[^,，?？]{0,8}?(?P<after>[\u4e00-\u9fff]长|主任|书记|主席)|哪位(?P<which>领导|同志|负责人)"
 )
-# An address asked outright (哪条路, 地址, 什么位置). A bare 哪里 / 在哪 is answered by an area, a
-# venue or a body as often as by an address: any answer will do for it.
-PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b")
+# An address asked outright (哪条路, 地址, 什么位置), or where a thing named before 在哪 stands (体验馆
+# 在哪里). A 哪里 inside a question (区里在哪里建了…) is answered by an area, a venue or a body as often
+# as by an address: any answer will do for it.
+PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b|在哪(?:里|儿)?$")
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
@@ -223,17 +229,31 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         return any(q.unit in TIME_UNITS for q in extract_quantities(span)) or bool(SPAN_DATE.search(span))
     if kind is AnswerType.ADDRESS:
         return gives_address(span)
+    if kind is AnswerType.DATE:
+        return _date_given(span, question)
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
     if kind is AnswerType.PERSON and asked_role(question):
         # As a word: 旧楼区长效管理 holds the characters of 区长, not the role.
-        return any(word.endswith(role) for word, _ in pos_tags(span) for role in asked_role(question))
-    if kind in (AnswerType.PERSON, AnswerType.PLACE):
-        flag = "nr" if kind is AnswerType.PERSON else "ns"
-        return any(f == flag for _, f in pos_tags(span)) or (kind is AnswerType.PLACE and gives_address(span))
+        return any(word in asked_role(question) for word, _ in pos_tags(span))
+    if kind is AnswerType.PERSON:
+        return any(f == "nr" for _, f in pos_tags(span))
+    if kind is AnswerType.PLACE:
+        # A place the question names itself (和平区) does not say where in it.
+        return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)
     if kind is AnswerType.LIST:
         return _enumerates(span, question)
     return _figure_given(kind, span, question)
+
+
+def _date_given(span: str, question: str) -> bool:
+    """Whether ``span`` gives a date as precise as asked: 哪天/几号 a day, 几月/哪个月 a month, else any
+    date (2021年, 年底, 上半年). A year does not say on which day something opened."""
+    if DAY_ASKED.search(question):
+        return bool(DAY.search(span))
+    if MONTH_ASKED.search(question):
+        return bool(MONTH.search(span))
+    return bool(SPAN_DATE.search(span))
 
 
 def gives_address(span: str) -> bool:
@@ -256,7 +276,16 @@ def asked_role(question: str) -> frozenset[str]:
     if english:
         return glosses(english[1])
     asked = ROLE_ASKED.search(question)
-    return frozenset({asked["role"] or asked["after"]}) if asked else frozenset()
+    if not asked:
+        return frozenset()
+    # The whole word the question writes the role in (区委书记, not 书记, which 总书记 also ends in).
+    group = next(g for g in ("role", "after", "which") if asked[g])
+    at, words = 0, []
+    for word, _ in pos_tags(question):
+        if at < asked.end(group) and at + len(word) > asked.start(group):
+            words.append(word)
+        at += len(word)
+    return frozenset({"".join(words)})
 
 
 def _members_named(question: str) -> int:
