@@ -514,3 +514,28 @@ def test_where_a_named_thing_stands_needs_a_place_other_than_the_district():
     assert not span_gives(AnswerType.PLACE, "建成和平区心理健康体验馆", "和平区心理健康体验馆在哪里")
     assert span_gives(AnswerType.PLACE, "体验馆位于南京路", question)
     assert asked_type("区里在哪里建了新的养老院") != AnswerType.PLACE
+
+
+def test_the_figure_a_question_quotes_does_not_answer_it():
+    question = "31家金融机构中银行有几家"
+    assert not span_gives(asked_type(question), "中国人寿财险天津分公司、阳光人寿等31家金融机构落地", question)
+    assert span_gives(asked_type(question), "31家金融机构落地,其中银行8家", question)
+
+
+def test_examples_before_a_count_are_not_the_whole_set():
+    question = "改造的39个小区里巷包括哪些小区"
+    assert not span_gives(AnswerType.LIST, "寿安里、新兴里、建津里等39个小区里巷整修", question)
+    members = "“五个高地”:创新发展高地、时尚消费高地、民生保障高地、生态宜居高地、文明和谐高地"
+    assert span_gives(AnswerType.LIST, members, "“五个高地”是哪五个")
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("32家人力资源企业分别叫什么", AnswerType.LIST),
+        ("新增民办幼儿园7所,分别是哪几所", AnswerType.LIST),
+        ("how much relief money did each needy household get on average", AnswerType.PER_UNIT),
+    ],
+)
+def test_names_of_members_and_figures_for_each_one(question, kind):
+    assert asked_type(question) == kind

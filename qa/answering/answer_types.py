@@ -110,11 +110,13 @@ ORDINAL_ASKED = re.compile(r"第几|排第|排名第?几|名次")
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
     rf"哪些|哪几[个家所项类]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种]|"
-    r"名单|清单|明细|具体是哪|逐一|都有什么|what are the|which\b"
+    r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|都(?:叫|是)(?:什么|啥)|what are the|which\b"
 )
 # A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
 # 每个街道建成几个 asks one figure per member, not a breakdown.
-BREAKDOWN_ASKED = re.compile(r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|几)|各[\u4e00-\u9fff]{0,3}?(?:多少|几)")
+BREAKDOWN_ASKED = re.compile(
+    r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|(?<!哪)几)|各[\u4e00-\u9fff]{0,3}?(?:多少|(?<!哪)几)"
+)
 # The members a question names before asking for each one's figure (会宁、靖远、舟曲各分到多少).
 NAMED_MEMBERS = re.compile(r"[^,，、?？]+(?:、[^,，、?？]+)+(?=[^,，?？]*?(?:各|分别))")
 # The size of a set the question gives (14个隔离点, 哪两家); 一个 is as often "a" as "one".
@@ -149,7 +151,8 @@ DURATION_ASKED = re.compile(
 # clause or the next (每张床位补贴多少钱, 新增1张床位,补贴多少钱). 每天/每年 ask a rate in time,
 # answered as any figure is.
 PER_UNIT_ASKED = re.compile(
-    rf"(?:每|一|(?<![0-9.])1)[{MEASURE_WORDS}][^,，?？]{{0,10}}?(?:[,，][^,，?？]{{0,8}}?)?(?:多少|几)"
+    rf"(?:每|一|(?<![0-9.])1)[{MEASURE_WORDS}][^,，?？]{{0,10}}?(?:[,，][^,，?？]{{0,8}}?)?(?:多少|几|多[大高长重])|"
+    r"\b(?:each|per|every)\b[^?]*\bhow (?:much|many)\b|\bhow (?:much|many)\b[^?]*\b(?:each|per|every|on average)\b"
 )
 # A figure given for each one: 每…, 人均, 户均, 元/人.
 PER_UNIT = re.compile(r"每|[人户]均|平均|/")
@@ -302,14 +305,20 @@ def _enumerates(span: str, question: str) -> bool:
         return True
     n = size["n"]
     members = int(n) if n.isdigit() else CHINESE_DIGITS.get(n, 3)
-    return span.count("、") + 1 >= min(members, 3)
+    # 寿安里、新兴里、建津里等39个小区: examples of the set, not its members.
+    named = span.count("、") + 1
+    if re.search(rf"等{re.escape(n)}", span) and named < members:
+        return False
+    return named >= min(members, 3)
 
 
 CHINESE_DIGITS = {d: i for i, d in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
 
 
 def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
-    quantities = extract_quantities(span)
+    # The figure a question quotes (5000户新增市场主体中个体工商户有多少) is what it knows, not what it asks.
+    quoted = {(q.value, q.unit) for q in extract_quantities(question) if not q.is_year}
+    quantities = [q for q in extract_quantities(span) if (q.value, q.unit) not in quoted]
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
         return bool(rates) and _percent_fits(question, span, rates)
