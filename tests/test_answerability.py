@@ -539,3 +539,18 @@ def test_examples_before_a_count_are_not_the_whole_set():
 )
 def test_names_of_members_and_figures_for_each_one(question, kind):
     assert asked_type(question) == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["天津市2020年一般公共预算收入是多少?", "全市2020年新增市场主体多少户?"])
+def test_a_figure_of_the_city_around_the_district_is_not_the_districts(searcher, question):
+    answer = searcher.ask(question)
+    assert not answer.answerable and "只给出和平区的数字" in answer.reason
+    assert searcher.ask("和平区2020年一般公共预算收入是多少?").answerable
+
+
+@pytest.mark.slow
+def test_a_year_named_from_the_readers_year_is_read_as_that_year(searcher):
+    # The report speaks in 2021: 前年 is 2019, which it does not report on.
+    answer = searcher.ask("前年和平区的外贸出口是多少?")
+    assert not answer.answerable and "2019" in answer.reason

@@ -45,6 +45,7 @@ KIND_NAMES = {
     AnswerType.DURATION: "时长",
     AnswerType.LIST: "名单",
 }
+FIGURE_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.AMOUNT, AnswerType.BREAKDOWN, AnswerType.PER_UNIT)
 # Kinds of request no work report meets, whatever passage is found.
 NEVER_ANSWERED = {
     AnswerType.PROCEDURE: "工作报告不讲个人办事的步骤",
@@ -132,9 +133,11 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
         ) from exc
 
 
-def scope_reason(normalised_question: str, passage_text: str, scope: DocumentScope, corpus_text: str) -> str:
+def scope_reason(
+    normalised_question: str, passage_text: str, scope: DocumentScope, corpus_text: str, relative: frozenset[int] = frozenset()
+) -> str:
     """Why the question lies outside the report's years or places (in Chinese), or ""."""
-    years = scope.years_outside(normalised_question, passage_text)
+    years = scope.years_outside(normalised_question, passage_text, relative)
     if years:
         covered = "、".join(str(y) for y in sorted(scope.report_years))
         return f"报告只涉及{covered}年,没有{'、'.join(map(str, years))}年的内容"
@@ -142,6 +145,18 @@ def scope_reason(normalised_question: str, passage_text: str, scope: DocumentSco
     if places:
         return f"报告只涉及本区,没有关于“{places[0]}”的内容"
     return ""
+
+
+def wider_reason(normalised_question: str, kind: AnswerType, passage_text: str, scope: DocumentScope) -> str:
+    """Why a figure asked of a wider place than the report's (天津市2020年一般公共预算收入, 全市新增…)
+    is not answered by a passage that does not name that place, or "": a district's report gives
+    the district's figures, and the city's only where it says so (位居全市前列)."""
+    if kind not in FIGURE_KINDS:
+        return ""
+    wider = scope.wider_subject(normalised_question)
+    if not wider or wider in passage_text:
+        return ""
+    return f"问题问的是{wider}的数字,报告只给出{scope.own_place}的数字"
 
 
 def day_reason(normalised_question: str, passage_text: str) -> str:
@@ -241,15 +256,18 @@ def unanswered_reason(
     corpus_text: str,
     calibration: Calibration,
     figure_stated: bool | None = None,
+    relative_years: frozenset[int] = frozenset(),
 ) -> str:
     """Why the report does not answer the question (in Chinese), or "" when it does.
 
     ``passage_text`` is the best passage's text as searched (normalised), ``asked_part`` the part
     the question's time points at in the best passage's document, ``hits`` the first passages found,
-    ``figure_stated`` (for a figure asked) whether the asked part gives it (see :func:`period_reason`).
+    ``figure_stated`` (for a figure asked) whether the asked part gives it (see :func:`period_reason`),
+    ``relative_years`` the years it names from the reader's year (前年, 明年), resolved.
     """
     return (
-        scope_reason(normalised_question, passage_text, scope, corpus_text)
+        scope_reason(normalised_question, passage_text, scope, corpus_text, relative_years)
+        or wider_reason(normalised_question, evidence.answer_type, passage_text, scope)
         or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
         or day_reason(normalised_question, passage_text)

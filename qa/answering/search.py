@@ -84,14 +84,15 @@ class Searcher:
         self._defined_terms = frozenset(t for terms in self._note_terms.values() for t in terms)
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
-        self.scope = DocumentScope.of(index.passages, years)
+        places = {p for p in (r.place for r in index.reports.values()) if p}
+        self.scope = DocumentScope.of(index.passages, years, next(iter(places)) if len(places) == 1 else "")
         # A question's years and places are judged against the document that answers it: with a
         # 河西区 budget report on the shelf, a question about 河西区's 2021 plan is still not answered
         # by a 和平区 report, nor by a 河西区 document that covers 2022—2023 only.
         self._doc_scopes = (
             {doc_id: (self.scope, self._corpus_text) for doc_id in self.times}
             if len(self.times) == 1
-            else _scopes_by_document(index.passages, self._lexical_texts, self.times)
+            else _scopes_by_document(index.passages, self._lexical_texts, self.times, index.reports)
         )
 
     def with_settings(self, calibration: Calibration | None = None, **changes) -> Searcher:
@@ -187,6 +188,7 @@ class Searcher:
                 *self._doc_scopes[top.doc_id],
                 self.calibration,
                 self.figure_stated(asked, evidence.answer_type, normalised, ranked[:FIGURE_HITS], spans_of),
+                frozenset(intent.asked_years(self.current_year)) - set(intent.years),
             )
             features = evidence.to_dict()
             if not reason and asked:
@@ -400,7 +402,7 @@ def _min_max(scores: np.ndarray) -> np.ndarray:
 
 
 def _scopes_by_document(
-    passages: list[Passage], texts: list[str], times: dict[str, DocumentTime]
+    passages: list[Passage], texts: list[str], times: dict[str, DocumentTime], reports: dict
 ) -> dict[str, tuple[DocumentScope, str]]:
     """Each document's scope (its own years, the places it names) and its searchable text."""
     grouped: dict[str, list[int]] = {doc_id: [] for doc_id in times}
@@ -408,7 +410,11 @@ def _scopes_by_document(
         grouped.setdefault(p.doc_id, []).append(i)
     return {
         doc_id: (
-            DocumentScope.of([passages[i] for i in rows], set(times[doc_id].years) if doc_id in times else set()),
+            DocumentScope.of(
+                [passages[i] for i in rows],
+                set(times[doc_id].years) if doc_id in times else set(),
+                reports[doc_id].place or "" if doc_id in reports else "",
+            ),
             "\n".join(texts[i] for i in rows),
         )
         for doc_id, rows in grouped.items()

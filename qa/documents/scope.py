@@ -54,31 +54,52 @@ def _is_range(text: str, first: int, last: int) -> bool:
     return any(f"{first}{dash}{last}" in text for dash in ("—", "-", "–", "至", "~", "到"))
 
 
+# How a district's readers name their own district and the city around it (区里, 全市).
+DISTRICT_WORDS = re.compile(r"区里|全区|我区|本区|区内|区政府")
+CITY_WORDS = re.compile(r"^(?:全市|市里|本市)")
+
+
 @dataclass(frozen=True)
 class DocumentScope:
     """The years a report reports on and every administrative place its text names."""
 
     report_years: frozenset[int]
     places: frozenset[str]
+    own_place: str = ""  # the place the documents are about (和平区), when they are about one
 
     @classmethod
-    def of(cls, passages: list[Passage], report_years: set[int]) -> DocumentScope:
+    def of(cls, passages: list[Passage], report_years: set[int], own_place: str = "") -> DocumentScope:
         """The scope of the documents of ``passages``, which report on ``report_years`` (their part
-        headings' and titles' years, ``qa.documents.time``); places are read from their text."""
+        headings' and titles' years, ``qa.documents.time``) and are about ``own_place``; places are read
+        from their text."""
         titles = {p.doc_title for p in passages} | {p.section_path[0] for p in passages if p.section_path}
         text = "\n".join(p.text for p in passages)
         return cls(
             report_years=frozenset(report_years),
             places=frozenset(administrative_places(text + "\n" + "\n".join(titles))),
+            own_place=own_place,
         )
 
-    def years_outside(self, question: str, passage_text: str) -> list[int]:
-        """Years the question names that the report does not report on and its passage does not name."""
-        asked = [y for y in years_named(question) if y not in self.report_years]
+    def years_outside(self, question: str, passage_text: str, relative: frozenset[int] = frozenset()) -> list[int]:
+        """Years the question names (and ``relative``: those it names as 前年, 明年, resolved) that the
+        report does not report on and its passage does not name."""
+        asked = [y for y in years_named(question) | relative if y not in self.report_years]
         if not asked:  # the passage's years matter only for a year the report does not report on
             return []
         passage_years = years_named(passage_text)
         return sorted(y for y in asked if y not in passage_years)
+
+    def wider_subject(self, question: str) -> str:
+        """The place a figure question opens with when it is not the documents' own (天津市2020年…,
+        全市…), and the question names neither that place nor the district's words, or "": the figure
+        asked is that place's."""
+        if not self.own_place or self.own_place[:2] in question or DISTRICT_WORDS.search(question):
+            return ""
+        named = administrative_places(question)
+        if named and question.startswith(named[0]) and named[0] != self.own_place:
+            return named[0]
+        city = CITY_WORDS.match(question)
+        return city[0] if city else ""
 
     def places_outside(self, question: str, corpus_text: str) -> list[str]:
         """Administrative places the question names that the report never names."""
