@@ -554,3 +554,9 @@ def test_a_year_named_from_the_readers_year_is_read_as_that_year(searcher):
     # The report speaks in 2021: 前年 is 2019, which it does not report on.
     answer = searcher.ask("前年和平区的外贸出口是多少?")
     assert not answer.answerable and "2019" in answer.reason
+
+
+def test_a_growth_target_asks_a_rate():
+    assert asked_type("2021年外贸进出口总额增长目标是多少") == AnswerType.RATE
+    assert asked_type("增长多少亿元") == AnswerType.LEVEL
+    assert not span_gives(AnswerType.RATE, "外贸进出口总额188亿元", "2021年外贸进出口总额增长目标是多少")

@@ -63,7 +63,7 @@ ENGLISH_ROLES = (
 MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间座条处片"
 RATE_ASKED = re.compile(
     r"百分之[几多]|百分点|比例|比重|占比|增速|增幅|涨幅|降幅|几成|几倍|多少倍|"
-    rf"(?:增长|上涨|涨|下降|降低|提高|上升)了?(?:百分之)?多少(?![{MEASURE_WORDS}])|"
+    rf"(?:增长|上涨|涨|下降|降低|提高|上升)了?(?:的?(?:目标|幅度|速度))?(?:是|为|要)?(?:百分之)?多少(?![{MEASURE_WORDS}])|"
     r"(?<!效)率[^,，?？]{0,6}?(?:多少|几)|"
     r"what percentage|what share|how fast|growth rate|\brate\b"
 )
