@@ -15,7 +15,7 @@ from qa.app.present import format_verdict
 from qa.errors import QueryError
 from qa.factcheck.claims import in_common_unit, read_claim
 from qa.factcheck.paraphrase import verb_paraphrases
-from qa.factcheck.wording import conflicts, diffable
+from qa.factcheck.wording import conflicts, diffable, in_report_order
 from qa.text.quantities import extract_quantities
 from tests.conftest import CORPUS, EVAL
 from tests.conftest import run_cli as run
@@ -701,3 +701,12 @@ def test_an_english_claim_is_checked_by_its_figures(checker, claim, verdict):
 def test_a_names_title_and_document_number_are_those_its_note_gives(checker, claim, verdict, said):
     result = checker.check(claim)
     assert result.verdict == verdict and said in result.explanation
+
+
+def test_a_list_says_the_same_in_any_order(checker):
+    # 和平岳阳、万全、昆明三个教育集团挂牌成立.
+    assert in_report_order("万全、昆明、和平岳阳三个教育集团已经挂牌", "和平岳阳、万全、昆明三个教育集团挂牌成立") == (
+        "和平岳阳、万全、昆明三个教育集团已经挂牌"
+    )
+    assert checker.check("万全、昆明、和平岳阳三个教育集团已经挂牌。").verdict == "supported"
+    assert checker.check("和平岳阳、万全、南开三个教育集团挂牌成立。").verdict == "contradicted"

@@ -112,10 +112,75 @@ def one_spelling(text: str) -> str:
     return FIRST.sub("首", text)
 
 
+LIST_RUN = re.compile(r"(?:[^、]+、)+[^、]+")
+
+
+def in_report_order(claim_clause: str, report_clause: str) -> str:
+    """``claim_clause`` with a 、 list of the same members as one of ``report_clause`` written in the
+    report's order: a list says the same in any order (万全、昆明、和平岳阳 / 和平岳阳、万全、昆明).
+
+    A run's first member may carry words before it and its last words after it, so a claim's first
+    member is read as its longest ending, and its last as its longest beginning, that name a member of
+    the report's list (whose own first and last members may carry such words too)."""
+    for reported in LIST_RUN.finditer(report_clause):
+        members = reported.group().split("、")
+        for claimed in LIST_RUN.finditer(claim_clause):
+            found = _matched(claimed.group(), members)
+            if found is None:
+                continue
+            start, end, named = found
+            order = [i for i, _ in named]
+            if order != sorted(order):
+                listed = "、".join(name for _, name in sorted(named))
+                at = claimed.start()
+                return claim_clause[: at + start] + listed + claim_clause[at + end :]
+    return claim_clause
+
+
+def _matched(run: str, members: list[str]) -> tuple[int, int, list[tuple[int, str]]] | None:
+    """Where the members of a claim's ``run`` stand, and which member of the report's list (with the
+    words naming it) each is, when they name the same members, each once; None otherwise."""
+    parts = run.split("、")
+    if len(parts) != len(members) or len(parts) < 2:
+        return None
+    named: list[tuple[int, str]] = []
+    for position, part in enumerate(parts):
+        options = [o for o in _member_options(part, position, len(parts), members) if o[0] not in {i for i, _ in named}]
+        if not options:
+            return None
+        named.append(max(options, key=lambda o: len(o[1])))
+    start = len(parts[0]) - len(named[0][1])
+    end = len(run) - len(parts[-1]) + len(named[-1][1])
+    return start, end, named
+
+
+def _member_options(part: str, position: int, count: int, members: list[str]) -> list[tuple[int, str]]:
+    """The report members (index, the words naming it) that a claim's list part may be: the first part
+    by its ending, the last by its beginning, the others whole."""
+    out = []
+    for i, member in enumerate(members):
+        for cut in _cuts(member, i, len(members)):
+            first, last = position == 0, position == count - 1
+            if (first and part.endswith(cut)) or (last and part.startswith(cut)) or (not first and not last and part == cut):
+                out.append((i, cut))
+    return out
+
+
+def _cuts(member: str, index: int, count: int) -> list[str]:
+    """The words a report member may be named by: the first member any ending of it (words before the
+    list are not the member), the last any beginning (words after it are not), the others itself."""
+    if index == 0:
+        return [member[k:] for k in range(len(member) - 1)]
+    if index == count - 1:
+        return [member[:k] for k in range(len(member), 1, -1)]
+    return [member]
+
+
 def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> list[Conflict]:
     """Differences between a claim clause and the report clause it matches (both :func:`diffable`);
     ``alike`` compares two verbs standing in one slot."""
     claim_clause, report_clause = one_spelling(claim_clause), one_spelling(report_clause)
+    claim_clause = in_report_order(claim_clause, report_clause)
     found: list[Conflict] = []
     claim_only, report_only = [], []
     for gap in gaps(claim_clause, report_clause):
