@@ -710,3 +710,10 @@ def test_a_list_says_the_same_in_any_order(checker):
     )
     assert checker.check("万全、昆明、和平岳阳三个教育集团已经挂牌。").verdict == "supported"
     assert checker.check("和平岳阳、万全、南开三个教育集团挂牌成立。").verdict == "contradicted"
+
+
+def test_a_quoted_name_the_report_never_writes_is_another_thing(checker):
+    # 建成“和平区退役军人荣誉室”; no 退役军人服务中心 is written in quotes or otherwise.
+    verdict = checker.check("和平区建成了“和平区退役军人服务中心”。")
+    assert verdict.verdict == "contradicted" and "荣誉室" in verdict.explanation
+    assert checker.check("和平区建成了“和平区退役军人荣誉室”。").verdict == "supported"
