@@ -717,3 +717,9 @@ def test_a_quoted_name_the_report_never_writes_is_another_thing(checker):
     verdict = checker.check("和平区建成了“和平区退役军人服务中心”。")
     assert verdict.verdict == "contradicted" and "荣誉室" in verdict.explanation
     assert checker.check("和平区建成了“和平区退役军人荣誉室”。").verdict == "supported"
+
+
+def test_finishing_is_another_stage_than_starting(checker):
+    # The plan says 启动宁夏路改造项目: it starts the works, it does not finish them.
+    assert checker.check("2021年和平区将完成宁夏路改造项目。").verdict == "contradicted"
+    assert checker.check("2021年和平区将启动宁夏路改造项目。").verdict == "supported"
