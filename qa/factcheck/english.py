@@ -3,9 +3,10 @@
 An English claim shares no word with a Chinese report, so its wording cannot be compared clause by
 clause. Its figures can: :mod:`qa.text.english_figures` reads them as a report writes them, and the
 passages an English question about the claim finds (the search reads English by meaning and by the
-Chinese words its words translate) are looked through for one sentence that gives every figure. A
-figure counted with the general classifier (an English noun with no Chinese counter written down)
-agrees with a count in any counter.
+Chinese words its words translate) are looked through for one sentence that gives every figure, in a
+passage that says something else the claim says. A figure counted with the general classifier (an
+English noun with no Chinese counter written down) agrees with a count in any counter, where the
+sentence names what it counts.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.text.english import english_terms
-from qa.text.english_figures import english_figures
 from qa.text.quantities import Quantity, compare
 from qa.text.units import GENERAL_CLASSIFIER, MEASURES, PEOPLE_COUNTERS
 
-__all__ = ["EnglishMatch", "english_claim_figures", "find_figures"]
+__all__ = ["EnglishMatch", "find_figures"]
 
-CLOSEST = 3
+CLOSEST = 3  # passages first found, where a measured amount alone may identify a statement
 WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
 
 
@@ -31,11 +31,6 @@ class EnglishMatch:
     hit_index: int
     sentence: tuple[int, int]
     pairs: tuple[tuple[Quantity, Quantity], ...]  # (claimed, reported)
-
-
-def english_claim_figures(text: str) -> list[Quantity]:
-    """The figures of an English claim."""
-    return english_figures(text)
 
 
 def find_figures(text: str, figures: list[Quantity], passages: list) -> EnglishMatch | None:

@@ -16,9 +16,10 @@ from qa.answering.search import MAX_K
 from qa.factcheck.categories import differs, read_category_claim, report_kind
 from qa.factcheck.claims import Claim
 from qa.factcheck.definitions import defined_name, number_finding, other_title, read_definition_claim, same_number
-from qa.factcheck.english import english_claim_figures, find_figures
+from qa.factcheck.english import find_figures
 from qa.factcheck.lists import judge, read_list_claim
 from qa.factcheck.verdict import Verdict, VerdictKind, part_label
+from qa.text.english_figures import english_figures
 from qa.text.normalise import normalise_text
 
 __all__ = ["ClaimForms"]
@@ -77,7 +78,7 @@ class ClaimForms:
         """An English claim, by its figures (:mod:`qa.factcheck.english`): supported when a sentence of
         the passages found gives them all in the part the claim's year points at, contradicted when
         that sentence is of the other part, not found otherwise (its words cannot be compared)."""
-        figures = english_claim_figures(c.text)
+        figures = english_figures(c.text)
         if not figures:
             return self._verdict(c, VerdictKind.NOT_FOUND, "英文说法只能按数字核对,这句话没有可核对的数字。")
         hits = list(searcher.ask(c.text, k=MAX_K).hits)
