@@ -4,6 +4,7 @@ import pytest
 
 from qa.answering.intent import detect_intent
 from qa.text.normalise import has_traditional, normalise_query, to_traditional
+from qa.text.quotes import letters_only, quoted_names, unwritten_name
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,11 @@ def test_definition_and_figure_intent():
     assert detect_intent(normalise_query("口罩买了多少")).figure
     assert not detect_intent(normalise_query("是哪几个县")).figure
     assert detect_intent(normalise_query("How many base stations")).foreign
+
+
+def test_a_quoted_name_is_compared_without_its_punctuation():
+    report = "社区“108+N”为民服务事项清单"
+    assert quoted_names("社区“108 n”清单里的“108”指什么") == ["108 n", "108"]
+    assert unwritten_name("“108 n”是什么", report.lower()) == ""
+    assert unwritten_name("“嘛钱儿”是什么意思", report) == "嘛钱儿"
+    assert letters_only("津政办发〔2020〕1号") == "津政办发20201号"

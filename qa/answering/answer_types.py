@@ -237,11 +237,10 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         return _date_given(span, question)
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
-    if kind is AnswerType.PERSON and asked_role(question):
-        # As a word: 旧楼区长效管理 holds the characters of 区长, not the role.
-        return any(word in asked_role(question) for word, _ in pos_tags(span))
     if kind is AnswerType.PERSON:
-        return any(f == "nr" for _, f in pos_tags(span))
+        # A role as a word: 旧楼区长效管理 holds the characters of 区长, not the role.
+        role = asked_role(question)
+        return any(word in role if role else flag == "nr" for word, flag in pos_tags(span))
     if kind is AnswerType.PLACE:
         # A place the question names itself (和平区) does not say where in it.
         return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)

@@ -20,6 +20,7 @@ from qa.answering.answer_types import AnswerType, asked_type, measure_window, ne
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.quantities import extract_quantities
+from qa.text.quotes import quoted_names, unwritten_name
 from qa.text.sentences import segments
 from qa.text.tokenize import pos_tags
 from qa.text.units import FIGURE_KIND_NOUNS
@@ -141,19 +142,10 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
     return ""
 
 
-QUOTED = re.compile(r"“([^”]{2,})”")
-NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
-
-
 def absent_name(normalised_question: str, corpus_text: str) -> str:
-    """A name or term the question quotes (“嘛钱儿”是什么意思, “1001工程”) that the report never writes,
-    or "". Quotation marks mark a name; a report that never writes it says nothing about it.
-    Punctuation inside is not compared (“108+N” is 108+n in the report and 108 n in a question)."""
-    for term in QUOTED.findall(normalised_question):
-        letters = NOT_WORD.sub("", term)
-        if len(letters) >= 2 and not re.search(r"\W*".join(map(re.escape, letters)), corpus_text):
-            return term
-    return ""
+    """A name or term the question quotes (“嘛钱儿”是什么意思) that the report never writes, or "".
+    Quotation marks mark a name; a report that never writes it says nothing about it."""
+    return unwritten_name(normalised_question, corpus_text)
 
 
 # Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean).
@@ -169,7 +161,7 @@ def unexplained_term(normalised_question: str, defined_terms: frozenset[str], sp
     does not explain."""
     if not ASKS_MEANING.search(normalised_question):
         return ""
-    for term in QUOTED.findall(normalised_question):
+    for term in quoted_names(normalised_question):
         if any(term in known or known in term for known in defined_terms):
             continue
         at = [m.end() for m in re.finditer(re.escape(term), span)]

@@ -28,6 +28,7 @@ from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import administrative_places
+from qa.text.quotes import quoted_names
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 MAX_K = 50
@@ -427,6 +428,5 @@ def _note_terms(passages: list[Passage]) -> dict[int, tuple[str, ...]]:
     for i, p in enumerate(passages):
         if p.note_term:
             term = normalise_text(p.note_term)
-            quoted = re.findall(r"“([^”]+)”", term)
-            terms[i] = tuple(t for t in quoted or [term.strip("“”")] if len(t) >= 2)
+            terms[i] = tuple(quoted_names(term) or [t for t in [term.strip("“”")] if len(t) >= 2])
     return terms

@@ -78,6 +78,7 @@ from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities, extract_years
+from qa.text.quotes import quoted_names, unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
@@ -138,14 +139,6 @@ class _Facts:
         return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
 
 
-QUOTED_NAME = re.compile(r"“([^”]{2,30})”")
-
-
-def letters_only(text: str) -> str:
-    """``text`` without punctuation or spaces: how two spellings of a name are compared."""
-    return re.sub(r"[^0-9a-z\u3400-\u9fff]", "", text)
-
-
 @dataclass
 class _Wording:
     """The report sentence holding most of a claim's content, and where the two part ways."""
@@ -182,7 +175,6 @@ class FactChecker(ClaimForms):
         self.stats = GramStats([normalise_for_matching(p.text) for p in passages])
         self.facts = {p.id: _Facts.of(p) for p in passages}
         self.report_text = normalise_text("".join(p.doc_title + p.text for p in passages))
-        self._report_letters = letters_only(self.report_text)
         titles = {normalise_text(p.doc_title) for p in passages}
         self.subject = tuple(sorted({w for t in titles for w in places(t)}, key=len, reverse=True))
         self.verbs_alike = verbs_alike(searcher.index.embedder)
@@ -250,25 +242,17 @@ class FactChecker(ClaimForms):
     def _unwritten_name_verdict(self, c: Claim, words: _Wording) -> Verdict | None:
         """A claim quoting a name the report never writes: contradicted when the sentence holding most
         of the claim names another in quotes (another thing in the same place), else not found."""
-        unknown = self._unwritten_name(c)
+        unknown = unwritten_name(normalise_text(c.text), self.report_text)
         if not unknown or not words.hit:
             return None
         start = words.hit.passage.start
         sentence = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
-        if others := QUOTED_NAME.findall(normalise_text(sentence)):
+        if others := quoted_names(normalise_text(sentence)):
             # The one standing for it is the quoted name sharing most of its characters.
             other = max(others, key=lambda name: len(set(name) & set(unknown)))
             said = f"报告中没有“{unknown}”,相应的说法是“{other}”。"
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [words.evidence()])
         return self._verdict(c, VerdictKind.NOT_FOUND, f"报告中没有“{unknown}”。")
-
-    def _unwritten_name(self, c: Claim) -> str:
-        """A name the claim quotes (“和平区退役军人服务中心”) that the report never writes, punctuation
-        aside, or ""."""
-        for name in QUOTED_NAME.findall(normalise_text(c.text)):
-            if letters_only(name) and letters_only(name) not in self._report_letters:
-                return name
-        return ""
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).

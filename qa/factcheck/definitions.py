@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.text.quotes import letters_only
+
 __all__ = ["DefinitionClaim", "defined_name", "number_finding", "other_title", "read_definition_claim", "same_number"]
 
 CLAIM = re.compile(r"^“(?P<name>[^”]{2,20})”[\u4e00-\u9fff]{0,4}?(?:指的是|是指|即|就是|指)(?P<meaning>[^。;；]{6,})[。.]?$")
@@ -65,7 +67,7 @@ def other_title(claim: DefinitionClaim, text: str) -> tuple[str, int] | None:
         return None
     for m in DEFINES.finditer(text):
         reported = TITLE.search(m["meaning"])
-        if (m["name"] or m["term"]) == claim.name and reported and _letters(reported[0]) != _letters(claimed[0]):
+        if (m["name"] or m["term"]) == claim.name and reported and letters_only(reported[0]) != letters_only(claimed[0]):
             return reported[0], m.start()
     return None
 
@@ -87,13 +89,9 @@ def number_finding(text: str, report: str) -> tuple[str, str, int] | None:
 
 def same_number(a: str, b: str) -> bool:
     """Two document numbers written alike but for their brackets."""
-    return _letters(a) == _letters(b)
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^0-9a-z\u3400-\u9fff]", "", text)
+    return letters_only(a) == letters_only(b)
 
 
 def _bigrams(text: str) -> set[str]:
-    letters = _letters(text)
+    letters = letters_only(text)
     return {letters[i : i + 2] for i in range(len(letters) - 1)}

@@ -12,6 +12,7 @@ general English, not words of any one report.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from qa.text.quantities import Quantity, extract_quantities
@@ -112,7 +113,7 @@ def english_figures(text: str) -> list[Quantity]:
         chinese = f"{QUALIFIERS.get(m['qualifier'] or '', '')}{_plain(value)}{unit}"
         read = extract_quantities(chinese)
         if read:
-            figures.append(Quantity(**{**read[0].__dict__, "text": m.group().strip(), "start": m.start(), "end": m.end()}))
+            figures.append(replace(read[0], text=m.group().strip(), start=m.start(), end=m.end()))
     return figures
 
 
