@@ -27,12 +27,14 @@ FILES = [
     "eval/questions-more.jsonl",
     "eval/questions-fresh.jsonl",
     "eval/questions-fresh2.jsonl",
+    "eval/questions-fresh3.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
     "eval/claims-more.jsonl",
     "eval/claims-fresh.jsonl",
     "eval/claims-fresh2.jsonl",
+    "eval/claims-fresh3.jsonl",
 ]
 SPLITS = ("tune", "test")
 
