@@ -113,10 +113,11 @@ LIST_ASKED = re.compile(
     rf"哪些|哪几[个家所项类]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种]|"
     r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|都(?:叫|是)(?:什么|啥)|what are the|which\b"
 )
-# A total broken down into its parts: 分别是多少, 各个街道, 各类补贴.
-# 每个街道建成几个 asks one figure per member, not a breakdown.
+# A total broken down into its parts: 分别是多少, 各个街道, 各街道.
+# 每个街道建成几个 asks one figure per member, not a breakdown. 各类 is "of all kinds": reports write the
+# total of 各类X as one figure (发放各类就业补贴1亿元), so 各类X多少 asks that total.
 BREAKDOWN_ASKED = re.compile(
-    r"(?:分别|各个|各类|各自)[^,，?？]{0,8}?(?:多少|(?<!哪)几)|各[\u4e00-\u9fff]{0,3}?(?:多少|(?<!哪)几)"
+    r"(?:分别|各个|各自)[^,，?？]{0,8}?(?:多少|(?<!哪)几)|各(?!类)[\u4e00-\u9fff]{0,3}?(?:多少|(?<!哪)几)"
 )
 # The members a question names before asking for each one's figure (会宁、靖远、舟曲各分到多少).
 NAMED_MEMBERS = re.compile(r"[^,，、?？]+(?:、[^,，、?？]+)+(?=[^,，?？]*?(?:各|分别))")

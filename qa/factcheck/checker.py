@@ -72,13 +72,13 @@ from qa.factcheck.verdict import (
     relation_reason,
     relation_row,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_ranks
+from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities, extract_years
-from qa.text.quotes import quoted_names, unwritten_name
+from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
@@ -241,9 +241,15 @@ class FactChecker(ClaimForms):
 
     def _unwritten_name_verdict(self, c: Claim, words: _Wording) -> Verdict | None:
         """A claim quoting a name the report never writes: contradicted when the sentence holding most
-        of the claim names another in quotes (another thing in the same place), else not found."""
+        of the claim names another in quotes (another thing in the same place), else not found. Not
+        found either when that sentence does not write a name the claim quotes (:meth:`_name_not_in_sentence`)."""
+        if not words.hit:
+            return None
         unknown = unwritten_name(normalise_text(c.text), self.report_text)
-        if not unknown or not words.hit:
+        if not unknown:
+            if words.coverage >= self.SUPPORT_COVERAGE and (name := self._name_not_in_sentence(c, words)):
+                said = f"报告中最接近的一句(声明内容的{words.coverage:.0%})没有提到声明所说的“{name}”。"
+                return self._verdict(c, VerdictKind.NOT_FOUND, said)
             return None
         start = words.hit.passage.start
         sentence = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
@@ -253,6 +259,18 @@ class FactChecker(ClaimForms):
             said = f"报告中没有“{unknown}”,相应的说法是“{other}”。"
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [words.evidence()])
         return self._verdict(c, VerdictKind.NOT_FOUND, f"报告中没有“{unknown}”。")
+
+    def _name_not_in_sentence(self, c: Claim, words: _Wording) -> str:
+        """A name the claim quotes that the sentence holding most of the claim does not write, or "".
+
+        A quoted name is what the claim is about; a sentence sharing the claim's other words but not
+        the name says them of something else. A name whose characters all stand in the sentence may be
+        its short form (“十四五” for 第十四个五年规划): Chinese shortens a term by keeping some of its characters."""
+        facts = self.facts[words.hit.passage.id]
+        s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
+        sentence = letters_only(normalise_text(facts.passage.text[s:e]))
+        names = (letters_only(n) for n in quoted_names(normalise_text(c.text)))
+        return next((n for n in names if n not in sentence and not set(n) <= set(sentence)), "")
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
@@ -491,12 +509,12 @@ class FactChecker(ClaimForms):
         start, end = clause
         if anchor and anchor.hit.passage.id == facts.passage.id:
             i = next(n for n, (s, e) in enumerate(facts.clauses) if s <= anchor.figure.start < e)
-            return conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]), self.verbs_alike), facts.clauses[i]
+            return self._lined_up_conflicts(c, clause, facts, i), facts.clauses[i]
         in_sentence = [i for i, (s, _) in enumerate(facts.clauses) if best.span[0] <= s < best.span[1]]
         scored = [(self.stats.coverage(c.grams(start, end), facts.clause_texts[i]), i) for i in in_sentence]
         coverage, i = max(scored, default=(0.0, -1))
         if coverage >= self.CONFLICT_COVERAGE:
-            return conflicts(c.diff_text(start, end), diffable(facts.clause_texts[i]), self.verbs_alike), facts.clauses[i]
+            return self._lined_up_conflicts(c, clause, facts, i), facts.clauses[i]
         passage = normalise_for_matching(facts.passage.text)
         if self.stats.coverage(c.grams(start, end), passage) < self.CONFLICT_COVERAGE:
             best.unmatched.append(c.text_of(start, end))
@@ -507,6 +525,15 @@ class FactChecker(ClaimForms):
             return [], None
         sentence = diffable(normalise_for_matching(facts.passage.text[best.span[0] : best.span[1]]))
         return rival_names(c.diff_text(start, end), sentence), best.span
+
+    def _lined_up_conflicts(self, c: Claim, clause: tuple[int, int], facts: _Facts, i: int) -> list[Conflict]:
+        """Where a claim clause and the report clause ``i`` it lines up with part, word by word or by the
+        names they quote."""
+        found = conflicts(c.diff_text(*clause), diffable(facts.clause_texts[i]), self.verbs_alike)
+        if found or unwritten_name(normalise_text(c.text), self.report_text):  # that name is read apart
+            return found
+        s, e = facts.sentence_of(facts.clauses[i][0])
+        return rival_quoted_names(c.text_of(*clause), facts.clause_texts[i], facts.passage.text[s:e])
 
     def _figure_clause_coverage(self, c: Claim, r: FigureResult) -> float:
         """How much of the claimed figure's own clause the report sentence giving the matched figure holds

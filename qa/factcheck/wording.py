@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 
 from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
 from qa.text.quantities import extract_quantities
+from qa.text.quotes import letters_only, quoted_names
 from qa.text.synonyms import restates, same_meaning
 from qa.text.tokenize import pos_tags
 
@@ -520,6 +521,21 @@ def rival_names(claim_text: str, report_text: str) -> list[Conflict]:
     """A name of the claim the report's text lacks, where the text has another ending alike
     (经市科技局培育 / 经市工信局培育): the claim names another body, place or programme."""
     return _rival_names(claim_text, report_text, [(0, len(claim_text))], [(0, len(report_text))])
+
+
+def rival_quoted_names(claim_clause: str, report_clause: str, report_sentence: str) -> list[Conflict]:
+    """A name the claim's clause quotes where the report's clause quotes another (按照“三个着力”原则 /
+    按照“定向+通用”原则). Quotation marks make a name one term, so two different ones in the slot the
+    two clauses share name two things. Not when the report's sentence writes the claim's name too (it
+    may stand in a neighbouring clause), nor when one name is the other shortened."""
+    sentence, claim_letters = letters_only(report_sentence), letters_only(claim_clause)
+    ours = [n for n in quoted_names(claim_clause) if letters_only(n) not in sentence]
+    theirs = [n for n in quoted_names(report_clause) if letters_only(n) not in claim_letters]
+    for a in ours:
+        for b in theirs:
+            if letters_only(a) and letters_only(b) and not _shortens(letters_only(a), letters_only(b)):
+                return [Conflict(a, b, "name")]
+    return []
 
 
 def _same_kind(a: str, b: str) -> bool:
