@@ -560,3 +560,43 @@ def test_a_growth_target_asks_a_rate():
     assert asked_type("2021年外贸进出口总额增长目标是多少") == AnswerType.RATE
     assert asked_type("增长多少亿元") == AnswerType.LEVEL
     assert not span_gives(AnswerType.RATE, "外贸进出口总额188亿元", "2021年外贸进出口总额增长目标是多少")
+
+
+def test_ji_in_a_yes_no_question_means_a_few():
+    # 会不会 / 有没有 make a yes/no question; its 几 is "a few", not "how many".
+    assert asked_type("区里有没有几家老字号重新开张") == AnswerType.OTHER
+    assert asked_type("区里重新开张了几家老字号") == AnswerType.LEVEL
+
+
+def test_a_count_in_a_word_figures_are_not_read_in_is_given_by_a_numeral():
+    question = "医疗质量控制体系分几级"
+    assert span_gives(asked_type(question), "构建区、院、科三级医疗质量控制体系", question)
+    assert not span_gives(asked_type(question), "完善现代医院管理制度", question)
+
+
+def test_of_all_kinds_asks_a_total_not_a_breakdown():
+    assert asked_type("去年发放各类就业补贴多少钱") == AnswerType.LEVEL
+    assert asked_type("各街道分别新增多少就业岗位") == AnswerType.BREAKDOWN
+
+
+@pytest.mark.slow
+def test_a_figure_of_the_nation_is_not_the_districts(searcher):
+    answer = searcher.ask("2020年全国一般公共预算收入是多少?")
+    assert not answer.answerable and "全国" in answer.reason
+    assert not searcher.ask("去年我国外贸进出口总额是多少?").answerable
+    assert searcher.ask("2020年和平区一般公共预算收入是多少?").answerable
+
+
+@pytest.mark.slow
+def test_a_name_asked_about_without_quotes_is_read_too(searcher):
+    # 长安杯 is only named (实现长安杯“五连冠”); 一网统管 is defined in the notes.
+    answer = searcher.ask("长安杯是个什么样的荣誉?")
+    assert not answer.answerable and "长安杯" in answer.reason
+    assert searcher.ask("一网统管是什么意思?").answerable
+
+
+@pytest.mark.slow
+def test_a_count_of_a_measure_the_report_gives_as_a_rate_is_declined(searcher):
+    # 城镇登记失业率控制在3.5%以内 stands beside 新增就业3.1万人: the count is of another thing.
+    assert not searcher.ask("2020年全区登记失业的一共多少人?").answerable
+    assert searcher.ask("2020年全区新增就业多少人?").answerable

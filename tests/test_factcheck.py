@@ -723,3 +723,17 @@ def test_finishing_is_another_stage_than_starting(checker):
     # The plan says 启动宁夏路改造项目: it starts the works, it does not finish them.
     assert checker.check("2021年和平区将完成宁夏路改造项目。").verdict == "contradicted"
     assert checker.check("2021年和平区将启动宁夏路改造项目。").verdict == "supported"
+
+
+def test_another_quoted_name_in_the_same_slot_contradicts(checker):
+    # 按照“定向+通用”原则再发行一批暖企惠民消费券; “五个一” is written elsewhere in the report.
+    verdict = checker.check("2021年和平区将按照“五个一”原则再发行一批暖企惠民消费券。")
+    assert verdict.verdict == "contradicted" and "定向+通用" in verdict.explanation
+    assert checker.check("2021年和平区将按照“定向+通用”原则再发行一批暖企惠民消费券。").verdict == "supported"
+
+
+def test_a_sentence_without_the_quoted_name_does_not_support_the_claim(checker):
+    # “大筛” is written in the report, but not where anything is 深化…建设.
+    verdict = checker.check("2021年和平区要深化“大筛”建设。")
+    assert verdict.verdict == "not_found" and "大筛" in verdict.explanation
+    assert checker.check("2021年和平区要深化“和谐特色楼门”建设。").verdict == "supported"

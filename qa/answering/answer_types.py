@@ -173,6 +173,8 @@ CHANGE_WORD = re.compile(rf"(?:{CHANGE_VERBS}|涨)(?![到至])|增速|增幅|涨
 CHANGE_BEFORE = re.compile(rf"(?:{CHANGE_VERBS}|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{{0,6}}$")
 # The counter a question names after 多少/几 (多少人次, 几所, 多少亿元), read as a figure would be.
 ASKED_COUNTER = re.compile(rf"(?:多少|(?<![哪那])几)(?P<rest>[万亿千百]?[{MEASURE_WORDS}平][^\s,，?？的了呢吗]{{0,3}})")
+# The word a question counts by after 几 (几级, 几层), for counts figures are not read in.
+COUNTED_BY = re.compile(r"(?<![第哪那])几(?P<by>[\u4e00-\u9fff])")
 # A telephone number (7 or more digits, with area code or dashes), an e-mail or a web address.
 CONTACT = re.compile(r"(?<![0-9.])(?:[0-9][ -]?){7,}(?![0-9.])|[a-z0-9._-]+@[a-z0-9.-]+|www\.|https?://")
 # A time of day: 9:00, 9点, 上午九时.
@@ -193,9 +195,17 @@ SHAPES = {
 }
 
 
+# A yes/no question in the A-not-A form (会不会, 有没有, 是不是, 能不能) or with 是否. In it 几 is
+# indefinite, "a few" (会不会几个警种一起上: "do several forces act together?"), not a question word.
+YES_NO_FORM = re.compile(r"([\u4e00-\u9fff])[不没]\1|有没有|是否")
+INDEFINITE_JI = re.compile(r"(?<![第哪那])几(?=[个家所项类种位名])")
+
+
 def asked_type(normalised_question: str) -> AnswerType:
     """The kind of answer a (normalised) question asks for; the most specific cue wins."""
     q = normalised_question
+    if (yes_no := YES_NO_FORM.search(q)) and "多少" not in q:
+        q = q[: yes_no.end()] + INDEFINITE_JI.sub("某", q[yes_no.end() :])
     for kind, cue in (
         (AnswerType.PROCEDURE, PROCEDURE_ASKED),
         (AnswerType.ADVICE, ADVICE_ASKED),
@@ -333,7 +343,7 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
         counter = asked_counter(question)
         return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
     if kind is AnswerType.AMOUNT:
-        return bool(quantities)
+        return bool(quantities) or _counted_as_asked(question, span)
     if kind is AnswerType.BREAKDOWN:
         return len(quantities) >= max(2, _members_named(question))
     return True
@@ -376,6 +386,13 @@ def needs_measure_window(kind: AnswerType, question: str) -> bool:
     if kind is AnswerType.LEVEL:
         return asked_counter(question) in ("", GENERAL_CLASSIFIER)
     return kind in PAIRED_KINDS
+
+
+def _counted_as_asked(question: str, span: str) -> bool:
+    """Whether ``span`` writes a numeral with the word the question counts by after 几 (几级 → 三级, 几层 →
+    五层): a numeral and the word after it are a count, whether or not figures are read in that word."""
+    asked = COUNTED_BY.search(question)
+    return bool(asked) and re.search(rf"[0-9一二两三四五六七八九十]{re.escape(asked['by'])}", span) is not None
 
 
 def asked_counter(question: str) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass
 from itertools import dropwhile, takewhile
 
-from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
+from qa.answering.answer_types import RATE_UNITS, AnswerType, asked_type, measure_window, needs_measure_window, span_gives
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.quantities import extract_quantities
@@ -149,25 +149,40 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
 
 
 # Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean).
-ASKS_MEANING = re.compile(r"是什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|干什么|干嘛|做什么用|是做什么|\bmean|stand for")
+ASKS_MEANING = re.compile(
+    r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|干什么|干嘛|做什么用|是做什么|\bmean|stand for"
+)
+# Where a name written without quotation marks, before the words asking its meaning, begins (长安杯是个什么奖).
+NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
 # How a text explains a name right after writing it: “X”:…, “X”即…, “X”是指…, “X”(…).
 EXPLAINS = re.compile(r"^”?\s*(?:[:：]|即|是指|指的是|就是|也就是|包括|分为|[(（])")
 
 
 def unexplained_term(normalised_question: str, defined_terms: frozenset[str], span: str) -> str:
-    """A quoted name whose meaning the question asks (“智慧磐石”是干什么用的) that no note of the report
-    defines and the span does not explain where it writes it, or "". A report explains the names it
-    coins in its notes or where it first writes them; one it only names (“智慧磐石”项目完成验收) it
-    does not explain."""
-    if not ASKS_MEANING.search(normalised_question):
+    """A name whose meaning the question asks (“智慧磐石”是干什么用的; 长安杯是个什么奖, quoted or not)
+    that no note of the report defines and the span does not explain where it writes it, or "". A
+    report explains the names it coins in its notes or where it first writes them; one it only names
+    (“智慧磐石”项目完成验收) it does not explain."""
+    asked = ASKS_MEANING.search(normalised_question)
+    if not asked:
         return ""
-    for term in quoted_names(normalised_question):
+    for term in [_name_before(normalised_question[: asked.start()]), *quoted_names(normalised_question)]:
+        if len(term) < 2:
+            continue
         if any(term in known or known in term for known in defined_terms):
             continue
         at = [m.end() for m in re.finditer(re.escape(term), span)]
         if at and not any(EXPLAINS.match(span[end:]) for end in at):
             return term
     return ""
+
+
+def _name_before(text: str) -> str:
+    """The name ``text`` ends with, unquoted: what follows its last punctuation or 的 (…,长安杯 → 长安杯;
+    和平区的智慧社区 → 智慧社区), without a demonstrative; "" when that is not 2–8 characters."""
+    name = NAME_START.split(text)[-1]
+    name = re.sub(r"^(?:所谓|这个|那个|这|那)", "", name)
+    return name if 2 <= len(name) <= 8 else ""
 
 
 def _head_after(words: tuple[tuple[str, str], ...], corpus_text: str) -> list[tuple[str, str]]:
@@ -195,6 +210,8 @@ def type_match(
 
     def gives(text: str) -> bool:
         paired = needs_measure_window(kind, question) and not foreign
+        if kind is AnswerType.LEVEL and not paired and not foreign and _rated(measure_window(text, content, words.idf)):
+            return False
         return span_gives(kind, measure_window(text, content, words.idf) if paired else text, question)
 
     if gives(span):
@@ -203,6 +220,14 @@ def type_match(
     least = _naming(span, content, words)
     others = (passage_text[s:e] for s, e in segments(passage_text))
     return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
+
+
+def _rated(window: str) -> bool:
+    """Whether the clause naming the measure asked gives it only as a rate or share (城镇登记失业率控制
+    在3.5%以内): a count asked of that measure (多少人) is then not what the report gives, whatever
+    other count the sentence holds."""
+    figures = [q for q in extract_quantities(window) if not q.is_year]
+    return bool(figures) and all(q.unit in RATE_UNITS for q in figures)
 
 
 def named_figure(span: str, content: list[str], words: WordStats) -> tuple[float, bool]:

@@ -56,7 +56,9 @@ def _is_range(text: str, first: int, last: int) -> bool:
 
 # How a district's readers name their own district and the city around it (区里, 全市).
 DISTRICT_WORDS = re.compile(r"区里|全区|我区|本区|区内|区政府")
-CITY_WORDS = re.compile(r"^(?:全市|市里|本市)")
+# The city around the district and the nation around both, named at the head of a question, after a
+# time if any (2021年全国…, 去年全市…): the figure asked is theirs.
+WIDER_WORDS = re.compile(r"^(?:(?:20[0-9]{2}|去|今|明|前)年的?)?(?P<place>全市|市里|本市|全国|我国|国内)")
 
 
 @dataclass(frozen=True)
@@ -91,15 +93,15 @@ class DocumentScope:
 
     def wider_subject(self, question: str) -> str:
         """The place a figure question opens with when it is not the documents' own (天津市2020年…,
-        全市…), and the question names neither that place nor the district's words, or "": the figure
-        asked is that place's."""
+        全市…, 2021年全国…), and the question names neither that place nor the district's words, or "":
+        the figure asked is that place's."""
         if not self.own_place or self.own_place[:2] in question or DISTRICT_WORDS.search(question):
             return ""
         named = administrative_places(question)
         if named and question.startswith(named[0]) and named[0] != self.own_place:
             return named[0]
-        city = CITY_WORDS.match(question)
-        return city[0] if city else ""
+        wider = WIDER_WORDS.match(question)
+        return wider["place"] if wider else ""
 
     def places_outside(self, question: str, corpus_text: str) -> list[str]:
         """Administrative places the question names that the report never names."""
