@@ -737,3 +737,32 @@ def test_a_sentence_without_the_quoted_name_does_not_support_the_claim(checker):
     verdict = checker.check("2021年和平区要深化“大筛”建设。")
     assert verdict.verdict == "not_found" and "大筛" in verdict.explanation
     assert checker.check("2021年和平区要深化“和谐特色楼门”建设。").verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        # 2021—2023三年政府投资滚动计划分别为8.7亿元、7.6亿元、4.7亿元: each year's figure counts what the first does.
+        ("2022年的政府投资是7.6亿元。", "supported"),
+        ("2023年政府投资5.7亿元。", "contradicted"),
+        # 4.7 / 7.6 = 0.62: about forty per cent less.
+        ("2023年的政府投资比2022年少了四成左右。", "supported"),
+        ("2023年的政府投资比2022年多了四成左右。", "contradicted"),
+    ],
+)
+def test_figures_given_year_by_year_are_each_years(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        # 累计向1127家驻区企业销售消毒液11.82吨: litres do not convert to tonnes.
+        ("滨江集团向驻区企业卖出一万多升消毒液。", "not_found"),
+        # 累计筹措口罩308万只: a count of boxes is no count of masks.
+        ("疫情期间区里累计筹措口罩308万箱。", "not_found"),
+        ("疫情期间区里累计筹措口罩308万个。", "supported"),
+    ],
+)
+def test_volumes_and_containers_are_units_of_their_own(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

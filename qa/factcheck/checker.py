@@ -135,6 +135,15 @@ class _Facts:
             years=years,
         )
 
+    def first_of_years(self, figure: Quantity) -> Quantity:
+        """The first of the figures given year by year that ``figure`` is one of; ``figure`` itself
+        when it is given for no year of a range."""
+        if figure.start not in self.years:
+            return figure
+        sentence = self.sentence_of(figure.start)
+        run = [f for f in self.figures if f.start in self.years and self.sentence_of(f.start) == sentence]
+        return min(run, key=lambda f: f.start)
+
     def sentence_of(self, at: int) -> tuple[int, int]:
         return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
 
@@ -409,7 +418,10 @@ class FactChecker(ClaimForms):
                     continue
                 s, e = facts.sentence_of(r.start)
                 others = [(x.start - s, x.end - s) for x in facts.figures if s <= x.start < e]
-                yield hit, r, max(context_score(w, facts.text[s:e], (r.start - s, r.end - s), others) for w in contexts)
+                # Figures given year by year (分别为8.7亿元、7.6亿元、4.7亿元) all count the thing named before
+                # the first: each is scored where the first stands.
+                at = facts.first_of_years(r)
+                yield hit, r, max(context_score(w, facts.text[s:e], (at.start - s, at.end - s), others) for w in contexts)
 
     # ------------------------------------------------------------ two figures related (比…多两成)
 
@@ -425,7 +437,8 @@ class FactChecker(ClaimForms):
         shared = without_time_cues(relation.left) if relation.elided else ""
         right = read_claim(shared + relation.right, self.subject, time)
         right_period = read_claim(relation.right, self.subject, time).period or left.period
-        if relation.elided and right_period == left.period:
+        years = [frozenset(int(y.value) for y in extract_years(side)) for side in (relation.left, relation.right)]
+        if relation.elided and right_period == left.period and not (all(years) and years[0] != years[1]):
             return None  # 比去年增长15%: one figure's change, which the report states as such
         a = self._side_figure(left, left.period, hits, relation)
         b = self._side_figure(right, right_period, hits, relation, exclude=a)
@@ -447,13 +460,17 @@ class FactChecker(ClaimForms):
         unit = exclude.figure if exclude else Quantity(0.0, relation.unit, None, "", end, end)
         place = ClaimFigure(unit, (end, end), (0, end), period)
         allowed = set(Part) - {period.other if period else None}
+        # A side naming a year the report gives this thing year by year for means that year's figure
+        # (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元), as a single figure does.
+        years = frozenset(int(y.value) for y in extract_years(side.matching))
         best, best_key = None, 0.0
-        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, unit_of=unit):
+        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, unit_of=unit, years=years):
             if hit.passage.part_kind not in allowed or score < self.FIGURE_MATCH:
                 continue
             if exclude and exclude.hit.passage.id == hit.passage.id and exclude.figure.start == r.start:
                 continue
-            key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit))
+            dated = self.facts[hit.passage.id].years.get(r.start) in years
+            key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit)) + dated
             if key > best_key:
                 best, best_key = FigureMatch(hit, r, score, Comparison("equal", ""), r.value, r.value), key
         return best

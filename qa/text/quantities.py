@@ -131,6 +131,9 @@ _UNITS = (
     | {"人次", "户次", "家次", "条次", "台次", "架次", "人", "名", "位", "家", "户", "个", "只", "张"}
     | {"所", "台", "处", "套", "支", "项", "场", "次", "笔", "辆", "具", "座", "条", "类", "件", "起"}
     | {"例", "宗", "间", "栋", "幢", "片", "份", "册", "篇", "艘", "架", "盏", "床", "组"}
+    | {"升", "毫升", "斤"}
+    # Containers and doses: a count of boxes or bottles is no count of the things inside them.
+    | {"盒", "箱", "瓶", "袋", "桶", "罐", "剂"}
 )
 # 次 after a measure word counts times (5020人次) unless it opens a word of rank: 次 is also the prefix
 # "secondary" (72条次支道路 is 72条 of 次支道路, secondary and branch roads; 次干道, 次级, 次要).

@@ -18,6 +18,8 @@ FIGURE_KIND_NOUNS = ("金额", "数额", "总额", "数量", "数目", "人数",
 COUNT_WORDS = frozenset({"家", "户", GENERAL_CLASSIFIER})  # 300户企业 / 300家企业 / 300个企业
 CONVERSIONS = {  # unit -> (base unit, size in base units)
     "克": ("公斤", 0.001),
+    "斤": ("公斤", 0.5),
+    "毫升": ("升", 0.001),
     "吨": ("公斤", 1000.0),
     "米": ("公里", 0.001),
     "平方公里": ("平方米", 1e6),
@@ -26,8 +28,8 @@ CONVERSIONS = {  # unit -> (base unit, size in base units)
     "年": ("个月", 12.0),  # a span of time: 连续一年 = 连续12个月
     "周": ("天", 7.0),
 }
-# Units that measure rather than count: money, weight, area, length.
-MEASURES = frozenset({"元", "美元", "公斤", "平方米", "公里"})
+# Units that measure rather than count: money, weight, area, length, volume.
+MEASURES = frozenset({"元", "美元", "公斤", "平方米", "公里", "升"})
 # Visits count people too: a question after 多少人 is answered by a figure in 人次 (the fact checker,
 # which compares values, keeps them apart).
 VISITS = {"人次": "人"}
