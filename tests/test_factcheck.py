@@ -766,3 +766,18 @@ def test_figures_given_year_by_year_are_each_years(checker, claim, verdict):
 )
 def test_volumes_and_containers_are_units_of_their_own(checker, claim, verdict):
     assert checker.check(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        # 防护服2230套、额温枪1882支: counts of two things compare as numbers (348 more).
+        ("防护服比额温枪多三百多套。", "supported"),
+        ("防护服比额温枪多五百多套。", "contradicted"),
+        # 5个文化场馆、6个街道…、64个社区综合文化服务中心免费开放: 75 in all.
+        ("去年免费开放的文化场馆、街道和社区综合文化服务中心加起来有七十多个。", "supported"),
+        ("去年免费开放的文化场馆、街道和社区综合文化服务中心加起来有八十多个。", "contradicted"),
+    ],
+)
+def test_counts_of_different_things_and_sums_of_three(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

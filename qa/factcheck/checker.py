@@ -56,7 +56,7 @@ from qa.factcheck.claims import (
 )
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.paraphrase import verb_paraphrases
-from qa.factcheck.relations import Relation, read_relation, relate
+from qa.factcheck.relations import SUM, Relation, read_relation, relate
 from qa.factcheck.respectively import respective_views, respective_years
 from qa.factcheck.similarity import verbs_alike
 from qa.factcheck.verdict import (
@@ -82,6 +82,7 @@ from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
+from qa.text.units import counts_things
 
 __all__ = ["FactChecker", "Verdict"]
 
@@ -97,6 +98,13 @@ def _article(c: Claim, r: FigureResult) -> bool:
     before = pos_tags(c.matching[: r.claimed.span[0]])
     return bool(before) and (before[-1][1].startswith("v") or before[-1][1] == "ul")
 
+
+
+def _as_counts(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, str] | None:
+    """Two counts of different things in one unit, to relate their numbers; None unless both count things."""
+    if not (counts_things(a.unit) and counts_things(b.unit)):
+        return None
+    return a, replace(b, unit=a.unit), f"报告分别以“{a.unit}”“{b.unit}”计数,按数目比较"
 
 
 @dataclass
@@ -440,34 +448,45 @@ class FactChecker(ClaimForms):
         years = [frozenset(int(y.value) for y in extract_years(side)) for side in (relation.left, relation.right)]
         if relation.elided and right_period == left.period and not (all(years) and years[0] != years[1]):
             return None  # 比去年增长15%: one figure's change, which the report states as such
-        a = self._side_figure(left, left.period, hits, relation)
-        b = self._side_figure(right, right_period, hits, relation, exclude=a)
-        if a is None or b is None:
+        # A sum of more than two lists the first ones with 、 (文化场馆、街道和社区…加起来).
+        members = relation.left.split("、") if relation.kind == SUM else [relation.left]
+        sides = [left] if len(members) == 1 else [read_claim(m, self.subject, time) for m in members]
+        chosen: list[FigureMatch] = []
+        for side, period in [*((s, s.period or left.period) for s in sides), (right, right_period)]:
+            match = self._side_figure(side, period, hits, relation, exclude=chosen)
+            if match is None:
+                return None
+            chosen.append(match)
+        a, b, *more = chosen
+        common = [in_common_unit(a.figure, m.figure) or _as_counts(a.figure, m.figure) for m in chosen[1:]]
+        if None in common:
             return None
-        common = in_common_unit(a.figure, b.figure)
-        if common is None:
-            return None
-        outcome, computed = relate(relation, common[0], common[1])
-        said = relation_reason(relation, a, b, computed, outcome)
+        outcome, computed = relate(relation, common[0][0], *(pair[1] for pair in common))
+        said = relation_reason(relation, a, b, computed, outcome, tuple(more))
         kind = {"equal": VerdictKind.SUPPORTED, "different": VerdictKind.CONTRADICTED}.get(outcome, VerdictKind.NOT_FOUND)
-        return self._verdict(c, kind, said, figure_hits([a, b]), [relation_row(relation, a, b, computed, outcome)])
+        row = relation_row(relation, a, b, computed, outcome, tuple(more))
+        return self._verdict(c, kind, said, figure_hits(chosen), [row])
 
-    def _side_figure(self, side: Claim, period, hits: list[Hit], relation: Relation, exclude: FigureMatch | None = None):
-        """The report figure one side of a relation names: the best match in its part, not ``exclude``."""
+    def _side_figure(self, side: Claim, period, hits: list[Hit], relation: Relation, exclude: list[FigureMatch] = ()):
+        """The report figure one side of a relation names: the best match in its part, none of ``exclude``
+        (the figures of the sides before)."""
         end = len(side.matching)
         # The second figure must compare with the first, and one measure is kept in one unit (内资 in 亿元
         # beside 外资 in 美元): the same unit breaks a tie.
-        unit = exclude.figure if exclude else Quantity(0.0, relation.unit, None, "", end, end)
+        unit = exclude[0].figure if exclude else Quantity(0.0, relation.unit, None, "", end, end)
         place = ClaimFigure(unit, (end, end), (0, end), period)
         allowed = set(Part) - {period.other if period else None}
         # A side naming a year the report gives this thing year by year for means that year's figure
         # (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元), as a single figure does.
         years = frozenset(int(y.value) for y in extract_years(side.matching))
         best, best_key = None, 0.0
-        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, unit_of=unit, years=years):
+        # Counts of two kinds of thing compare as numbers, each counted by its own word (防护服2230套 and
+        # 额温枪1882支: 多三百多).
+        also = (lambda r: counts_things(r.unit) or None) if counts_things(unit.unit) else (lambda r: None)
+        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, also, unit, years):
             if hit.passage.part_kind not in allowed or score < self.FIGURE_MATCH:
                 continue
-            if exclude and exclude.hit.passage.id == hit.passage.id and exclude.figure.start == r.start:
+            if any(x.hit.passage.id == hit.passage.id and x.figure.start == r.start for x in exclude):
                 continue
             dated = self.facts[hit.passage.id].years.get(r.start) in years
             key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit)) + dated

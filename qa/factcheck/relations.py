@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from qa.text.intervals import Interval, interval
 from qa.text.quantities import Quantity, canonical_unit, extract_quantities
 
-__all__ = ["Relation", "read_relation", "relate"]
+__all__ = ["SUM", "Relation", "read_relation", "relate"]
 
 # 比 as "than": not inside 比重, 比例, 比率, 比较, 比赛, 同比, 环比, 占比, 对比, 相比, 评比, 类比, 无比.
 THAN = re.compile(r"(?<![同环占对相评类无排])比(?![重例率较赛值如拟肩方])|较(?=20\d\d|去年|上年|上一年|同期)")
@@ -152,12 +152,16 @@ def _scaled(iv: Interval, factor: float, offset: float) -> Interval:
     return Interval(hi, lo, iv.hi_open, iv.lo_open)
 
 
-def relate(relation: Relation, a: Quantity, b: Quantity) -> tuple[str, Interval | None]:
+def relate(relation: Relation, a: Quantity, b: Quantity, *more: Quantity) -> tuple[str, Interval | None]:
     """How the report's figures ``a`` (left) and ``b`` (right), in one unit, bear out the relation:
-    ("equal" | "different" | "incomparable", the computed A/B or A − B)."""
+    ("equal" | "different" | "incomparable", the computed A/B, A − B or A + B; a sum may have ``more``
+    members: 文化场馆、街道和社区综合文化服务中心加起来)."""
     ia, ib = a.interval, b.interval
     if relation.kind == SUM:
-        computed = Interval(ia.lo + ib.lo, ia.hi + ib.hi, ia.lo_open or ib.lo_open, ia.hi_open or ib.hi_open)
+        parts = [ia, ib, *(q.interval for q in more)]
+        computed = Interval(
+            sum(i.lo for i in parts), sum(i.hi for i in parts), any(i.lo_open for i in parts), any(i.hi_open for i in parts)
+        )
     elif relation.kind == DIFFERENCE:
         computed = Interval(ia.lo - ib.hi, ia.hi - ib.lo, ia.lo_open or ib.hi_open, ia.hi_open or ib.lo_open)
     elif ib.lo > 0 and ia.lo >= 0:

@@ -218,27 +218,32 @@ def _relation_value(relation: Relation, computed: Interval | None) -> str:
     return f"{approx}{value:.3g}倍"
 
 
-def relation_reason(relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str) -> str:
-    """One sentence on how two report figures bear out the relation a claim states between them."""
-    sides = f"报告{part_label(a.label)}为“{figure_clause(a)}”,{part_label(b.label)}为“{figure_clause(b)}”"
-    joined = {DIFFERENCE: "前者比后者", SUM: "两者合计"}.get(relation.kind, "前者是后者的")
+def relation_reason(
+    relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str, more: tuple = ()
+) -> str:
+    """One sentence on how two report figures (a sum: or ``more``) bear out the relation a claim states between them."""
+    sides = "报告" + ",".join(f"{part_label(m.label)}为“{figure_clause(m)}”" for m in (a, b, *more))
+    joined = {DIFFERENCE: "前者比后者", SUM: "合计" if more else "两者合计"}.get(relation.kind, "前者是后者的")
     between = f"{joined}{_relation_value(relation, computed)}"
     verdict = {"equal": "与声明的“{}”相符", "different": "与声明的“{}”不符"}.get(outcome, "不能确认声明的“{}”")
     return f"{sides},{between},{verdict.format(relation.said or relation.figure.text)}。"
 
 
-def relation_row(relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str) -> dict:
-    """The claim's relation beside the one computed from the report's two figures."""
+def relation_row(
+    relation: Relation, a: FigureMatch, b: FigureMatch, computed: Interval | None, outcome: str, more: tuple = ()
+) -> dict:
+    """The claim's relation beside the one computed from the report's two figures (or more, for a sum)."""
+    figures = " 与 ".join(m.figure.text for m in (a, b, *more))
     report = {
-        "text": f"{a.figure.text} 与 {b.figure.text}:{_relation_value(relation, computed)}",
+        "text": f"{figures}:{_relation_value(relation, computed)}",
         "value": None if computed is None else computed.lo,
         "unit": relation.unit,
         "approx": None,
         "part": part_label(a.label) if a.label == b.label else f"{part_label(a.label)} / {part_label(b.label)}",
         "citation": a.hit.passage.citation,
         "passage_id": a.hit.passage.id,
-        "context": f"{figure_clause(a)};{figure_clause(b)}",
+        "context": ";".join(figure_clause(m) for m in (a, b, *more)),
     }
     claim = _quantity(relation.figure, "") | {"text": relation.said or relation.figure.text}
-    said = relation_reason(relation, a, b, computed, outcome)
+    said = relation_reason(relation, a, b, computed, outcome, more)
     return {"claim": claim, "report": report, "outcome": outcome, "explanation": said}

@@ -8,7 +8,7 @@ or 户 alike (``COUNT_WORDS``); 个, the general classifier of Chinese, stands i
 
 from __future__ import annotations
 
-from qa.text.quantities import canonical_unit
+from qa.text.quantities import TIME_UNITS, canonical_unit
 from qa.text.synonyms import synonym_groups
 
 GENERAL_CLASSIFIER = "个"
@@ -67,3 +67,15 @@ def same_kind(asked: str, given: str) -> bool:
         return not ({base_unit(asked), base_unit(given)} & MEASURES)
     a, b = (VISITS.get(base_unit(u), base_unit(u)) for u in (asked, given))
     return a == b or (a in COUNT_WORDS and b in COUNT_WORDS)
+
+
+# Units that state a rate or a multiple, not a count.
+RATE_OR_MULTIPLE = frozenset({"%", "‰", "个百分点", "倍", "成"})
+
+
+def counts_things(unit: str) -> bool:
+    """Whether ``unit`` is a measure word that counts things (套, 支, 家, 个), not a unit that measures
+    money, weight, area, length or volume, a rate or a span of time."""
+    unit = canonical_unit(unit)
+    return bool(unit) and base_unit(unit) not in MEASURES and unit not in TIME_UNITS and unit not in RATE_OR_MULTIPLE
+
