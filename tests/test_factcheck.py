@@ -781,3 +781,10 @@ def test_volumes_and_containers_are_units_of_their_own(checker, claim, verdict):
 )
 def test_counts_of_different_things_and_sums_of_three(checker, claim, verdict):
     assert checker.check(claim).verdict == verdict
+
+
+def test_a_figure_written_once_in_the_other_part_is_a_year_swap(checker):
+    # 推动发行小白楼五号地城市更新改造项目专项债1.3亿元 is in the 2021 plan only, and 1.3亿元 nowhere else.
+    verdict = checker.check("和平区2020年为小白楼五号地发了1.3亿元的专项债。")
+    assert verdict.verdict == "contradicted" and "2021年计划" in verdict.explanation
+    assert checker.check("和平区2021年要为小白楼五号地发1.3亿元的专项债。").verdict == "supported"

@@ -400,6 +400,11 @@ class FactChecker(ClaimForms):
         other_part = f.period.other if f.period else None
         same = best(set(Part) - {other_part}, floor)
         other = best({other_part}, self.YEAR_SWAP_MATCH) if other_part else None
+        if other_part and not same and not other:
+            # A value the report writes only once names one thing: where the claim's own part has no
+            # figure for it, that one in the other part is the claim's, if its words match at all.
+            other = best({other_part}, floor)
+            other = other if other and self._written_once(other.figure) else None
         if same and same.comparison.outcome == FigureOutcome.EQUAL:
             return FigureResult(f, FigureOutcome.EQUAL, same)
         swapped = other and other.comparison.outcome == FigureOutcome.EQUAL and other.same_value
@@ -408,6 +413,11 @@ class FactChecker(ClaimForms):
         if not same:
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
+
+    def _written_once(self, figure: Quantity) -> bool:
+        """Whether no other figure of the report has ``figure``'s value and unit."""
+        key = (figure.value, canonical_unit(figure.unit))
+        return sum((r.value, canonical_unit(r.unit)) == key for f in self.facts.values() for r in f.figures) == 1
 
     def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None, years=frozenset()):
         """(hit, report figure, context score) for each report figure in ``hits`` whose unit compares
