@@ -19,6 +19,7 @@ from qa.answering.answer_types import (
     span_gives,
 )
 from qa.answering.answerability import load_calibration, period_notice, period_reason
+from qa.answering.evidence import unexplained_term
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
@@ -600,3 +601,12 @@ def test_a_count_of_a_measure_the_report_gives_as_a_rate_is_declined(searcher):
     # 城镇登记失业率控制在3.5%以内 stands beside 新增就业3.1万人: the count is of another thing.
     assert not searcher.ask("2020年全区登记失业的一共多少人?").answerable
     assert searcher.ask("2020年全区新增就业多少人?").answerable
+
+
+def test_a_name_is_unexplained_only_where_the_report_explains_it_nowhere():
+    report = "加快推进“甲乙”工程。“丙丁”:即丙类和丁类。"
+    assert unexplained_term("“甲乙”工程具体是指什么", frozenset(), report) == "甲乙"
+    assert unexplained_term("“丙丁”是指什么", frozenset(), report) == ""
+    assert unexplained_term("“甲乙”是指什么", frozenset({"甲乙"}), report) == ""
+    # 分别 is how the question asks, not a name.
+    assert unexplained_term("“甲乙”“丙丁”分别指什么", frozenset({"甲乙"}), report) == ""

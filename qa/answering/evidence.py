@@ -152,27 +152,31 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
 ASKS_MEANING = re.compile(
     r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|干什么|干嘛|做什么用|是做什么|\bmean|stand for"
 )
+# The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
+# 是什么 asks as often for a value (今年的目标是什么).
+ASKS_MEANING_OF_WORD = re.compile(r"是个什么|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用")
 # Where a name written without quotation marks, before the words asking its meaning, begins (长安杯是个什么奖).
 NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
 # How a text explains a name right after writing it: “X”:…, “X”即…, “X”是指…, “X”(…).
 EXPLAINS = re.compile(r"^”?\s*(?:[:：]|即|是指|指的是|就是|也就是|包括|分为|[(（])")
 
 
-def unexplained_term(normalised_question: str, defined_terms: frozenset[str], span: str) -> str:
+def unexplained_term(normalised_question: str, defined_terms: frozenset[str], text: str) -> str:
     """A name whose meaning the question asks (“智慧磐石”是干什么用的; 长安杯是个什么奖, quoted or not)
-    that no note of the report defines and the span does not explain where it writes it, or "". A
-    report explains the names it coins in its notes or where it first writes them; one it only names
-    (“智慧磐石”项目完成验收) it does not explain."""
-    asked = ASKS_MEANING.search(normalised_question)
-    if not asked:
+    that no note of the report defines and ``text`` (the report's) does not explain anywhere it writes
+    it, or "". A report explains the names it coins in its notes or where it writes them; one it only
+    names (“智慧磐石”项目完成验收) it does not explain."""
+    if not ASKS_MEANING.search(normalised_question):
         return ""
-    for term in [_name_before(normalised_question[: asked.start()]), *quoted_names(normalised_question)]:
+    unquoted = ASKS_MEANING_OF_WORD.search(normalised_question)
+    terms = [*quoted_names(normalised_question), _name_before(normalised_question[: unquoted.start()]) if unquoted else ""]
+    for term in terms:
         if len(term) < 2:
             continue
         if any(term in known or known in term for known in defined_terms):
             continue
-        at = [m.end() for m in re.finditer(re.escape(term), span)]
-        if at and not any(EXPLAINS.match(span[end:]) for end in at):
+        at = [m.end() for m in re.finditer(re.escape(term), text)]
+        if at and not any(EXPLAINS.match(text[end:]) for end in at):
             return term
     return ""
 
@@ -180,7 +184,7 @@ def unexplained_term(normalised_question: str, defined_terms: frozenset[str], sp
 def _name_before(text: str) -> str:
     """The name ``text`` ends with, unquoted: what follows its last punctuation or 的 (…,长安杯 → 长安杯;
     和平区的智慧社区 → 智慧社区), without a demonstrative; "" when that is not 2–8 characters."""
-    name = NAME_START.split(text)[-1]
+    name = NAME_START.split(re.sub(r"(?:分别|具体|到底|究竟|主要|都|又)+$", "", text))[-1]
     name = re.sub(r"^(?:所谓|这个|那个|这|那)", "", name)
     return name if 2 <= len(name) <= 8 else ""
 

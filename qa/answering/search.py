@@ -82,6 +82,7 @@ class Searcher:
         self._corpus_text = "\n".join(self._lexical_texts)  # every word the report uses, headings included
         self._grams = GramStats(self._lexical_texts)
         self._note_terms = _note_terms(index.passages)
+        self._matching_text = normalise_for_matching("\n".join(p.text for p in index.passages))
         self._defined_terms = frozenset(t for terms in self._note_terms.values() for t in terms)
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
@@ -177,8 +178,8 @@ class Searcher:
                 self._corpus_text,
             )
             evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
-            span_text = normalise_for_matching(top.text[spans[0][0] - top.start : spans[0][1] - top.start])
-            evidence = replace(evidence, unexplained_term=unexplained_term(normalised, self._defined_terms, span_text))
+            unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text)
+            evidence = replace(evidence, unexplained_term=unexplained)
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,
