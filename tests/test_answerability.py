@@ -476,6 +476,9 @@ def test_how_many_there_are_is_not_answered_by_how_many_were_added():
     assert asks_stock(question) and not asks_stock("去年新建了多少家养老机构")
     assert not span_gives(AnswerType.LEVEL, "新建3家养老机构、2家老年日间照料中心", question)
     assert span_gives(AnswerType.LEVEL, "实际注册我区世界500强企业达57家", "全区一共有多少家世界500强企业")
+    # What was done with some of them is no total either.
+    assert not span_gives(AnswerType.LEVEL, "300个单位停车泊位夜间对居民开放", "全区现在一共有多少个停车泊位")
+    assert span_gives(AnswerType.LEVEL, "全区累计建成停车泊位3000个", "全区现在一共有多少个停车泊位")
 
 
 @pytest.mark.slow

@@ -92,6 +92,7 @@ PERSON_ASKED = re.compile(
 STOCK_ASKED = re.compile(r"(?:一共|总共|共|现|目前|现在|如今|全区|总)(?:一共|总共|共)?有(?:多少|几)|总数|存量")
 # A year or a year word makes the question about what a year added, not what there is in all.
 FLOW_WORDS = re.compile(r"新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约|建成|完成|开展|发放|举办|去年|今年|明年|20[0-9]{2}")
+STOCK_BEFORE = re.compile(r"(?:累计|共有|共计|总计|合计|总数|总量|现有|拥有|保有|达到|达|共|总)[^,。;，；]{0,8}$")
 FLOW_BEFORE = re.compile(r"(?:新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约)[^,。;，；]{0,20}$")
 HOW_MANY = re.compile(r"\bhow many (?P<words>(?:[a-z'-]+ ?){1,4})")
 ENGLISH_ROLE = re.compile(rf"\b({'|'.join(ENGLISH_ROLES)})\b")
@@ -334,8 +335,10 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     if kind is AnswerType.RATE:
         return bool(rates) and _percent_fits(question, span, rates)
     if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and asks_stock(question):
-        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not.
-        quantities = [q for q in quantities if not FLOW_BEFORE.search(span[: q.start])]
+        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not, nor a
+        # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
+        # a total (累计, 共有, 达57家) is one.
+        quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
     if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and not asked_counter(question) and counts_people(question):
         # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
         return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
