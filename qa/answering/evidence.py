@@ -137,6 +137,8 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
             continue
         before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
         for noun, flag in before[-1:] + _head_after(words[position + 1 :], corpus_text):
+            # jieba may glue the verb of having to the noun before it (保险费有多少 → 费有, tagged a name).
+            noun = noun[:-1] if noun[-1] in "有是" else noun
             if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
                 return noun
     return ""
