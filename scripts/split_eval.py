@@ -28,6 +28,7 @@ FILES = [
     "eval/questions-fresh.jsonl",
     "eval/questions-fresh2.jsonl",
     "eval/questions-fresh3.jsonl",
+    "eval/questions-fresh4.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -35,6 +36,7 @@ FILES = [
     "eval/claims-fresh.jsonl",
     "eval/claims-fresh2.jsonl",
     "eval/claims-fresh3.jsonl",
+    "eval/claims-fresh4.jsonl",
 ]
 SPLITS = ("tune", "test")
 

@@ -14,9 +14,9 @@ EVAL = ROOT / "eval"
 REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 
 QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl",
-                  "questions-fresh2.jsonl", "questions-fresh3.jsonl"]
+                  "questions-fresh2.jsonl", "questions-fresh3.jsonl", "questions-fresh4.jsonl"]
 CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl",
-               "claims-fresh2.jsonl", "claims-fresh3.jsonl"]
+               "claims-fresh2.jsonl", "claims-fresh3.jsonl", "claims-fresh4.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -91,7 +91,7 @@ def test_fresh_questions_have_six_unanswerable_per_class_and_sixty_answerable():
     assert len(records) - len(unanswerable) == 60
 
 
-@pytest.mark.parametrize("name", ["questions-fresh2.jsonl", "questions-fresh3.jsonl"])
+@pytest.mark.parametrize("name", ["questions-fresh2.jsonl", "questions-fresh3.jsonl", "questions-fresh4.jsonl"])
 def test_second_and_third_fresh_questions_have_six_unanswerable_per_class_and_the_answerable_mix(name):
     records = read(name)
     unanswerable = [r for r in records if r["type"] == "unanswerable"]
@@ -127,7 +127,7 @@ def test_fresh_claims_explain_their_verdicts():
     assert {r["verdict"] for r in claims} == VERDICTS
 
 
-@pytest.mark.parametrize("name", ["claims-fresh2.jsonl", "claims-fresh3.jsonl"])
+@pytest.mark.parametrize("name", ["claims-fresh2.jsonl", "claims-fresh3.jsonl", "claims-fresh4.jsonl"])
 def test_second_and_third_fresh_claims_have_the_planned_kinds_and_verdicts(name):
     claims = read(name)
     kinds = Counter(r["kind"] for r in claims)
