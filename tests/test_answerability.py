@@ -469,6 +469,8 @@ def test_a_figure_about_a_thing_the_report_never_names_is_declined(searcher):
     answer = searcher.ask("和平区有多少常住人口?")
     assert not answer.answerable and "常住人口" in answer.reason
     assert searcher.ask("疫情那会儿区里派了多少医生护士去滨海帮着做核酸?").answerable
+    # After 了 the word before 多少 is the action (动员了多少志愿者), not a measure the report lacks.
+    assert not searcher.ask("疫情期间区里一共动员了多少名志愿者?").reason.startswith("报告中没有“动员”")
     # jieba glues 有 to the noun before it (保险费有 → 费有, tagged a name): the noun is 保险费.
     assert searcher.ask("阶段性减征职工基本医疗保险费有多少元?").answerable
 

@@ -136,6 +136,8 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
         if not FIGURE_CUE.fullmatch(word):
             continue
         before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
+        if position and words[position - 1][0] in ("了", "过"):  # 动员了多少志愿者: an action, then what it counts
+            before = []
         for noun, flag in before[-1:] + _head_after(words[position + 1 :], corpus_text):
             # jieba may glue the verb of having to the noun before it (保险费有多少 → 费有, tagged a name).
             noun = noun[:-1] if noun[-1] in "有是" else noun
