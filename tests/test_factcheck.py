@@ -788,3 +788,17 @@ def test_a_figure_written_once_in_the_other_part_is_a_year_swap(checker):
     verdict = checker.check("和平区2020年为小白楼五号地发了1.3亿元的专项债。")
     assert verdict.verdict == "contradicted" and "2021年计划" in verdict.explanation
     assert checker.check("和平区2021年要为小白楼五号地发1.3亿元的专项债。").verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # 新增“创业贷”28笔、625 万元: hearsay and the report's own voice frame a claim, and 新增 says only
+        # that the loans were added, not how, so 新发放 does not contradict it.
+        "听说去年新发放的“创业贷”超过三十笔。",
+        "报告坦言,去年新发放的“创业贷”超过三十笔。",
+    ],
+)
+def test_framing_words_are_not_what_a_claim_states(checker, claim):
+    verdict = checker.check(claim)
+    assert verdict.verdict == "contradicted" and "28笔" in verdict.explanation

@@ -64,8 +64,9 @@ PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
 # An ordinal: a rank or the number of a time or batch (第一, 第二批, 第七次).
 ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
-# Words for a kind of body or place in general, which a report or claim may use for a specific one.
-GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织"})
+# Words for a kind of body or place in general, which a report or claim may use for a specific one,
+# and 新增, which says only that things were added, not how (发放, 引进, 建成 say how).
+GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织", "新增"})
 # Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.
 BODY_ENDS = frozenset("局委办厅部署")
 # Words a name of a body, place or programme is built of, by the first letter of their jieba tag: nouns,
