@@ -560,3 +560,11 @@ def test_ci_after_a_measure_word_counts_times_unless_it_opens_a_word_of_rank():
     assert [(q.value, q.unit) for q in extract_quantities("规范贵阳路72条次支道路车辆停放")] == [(72.0, "条")]
     assert [(q.value, q.unit) for q in extract_quantities("接待群众5020人次")] == [(5020.0, "人次")]
     assert [(q.value, q.unit) for q in extract_quantities("检查企业7.68万家次、整改隐患")] == [(76800.0, "家次")]
+
+
+def test_ji_after_a_round_numeral_is_more_and_before_it_is_no_figure():
+    (teens,) = extract_quantities("启用的观察点有十几个")
+    assert teens.approx == "plus" and (teens.interval.lo, teens.interval.hi) == (10, 20)
+    (twenties,) = extract_quantities("三十几万元")
+    assert twenties.value == 300000 and twenties.approx == "plus"
+    assert extract_quantities("几十个") == [] and extract_quantities("数十家") == []

@@ -147,10 +147,10 @@ _MULT_GUARD = "|".join(u for u in _UNITS if u[0] in "万亿千百")
 # 近千, 超百亿, 逾万: after a qualifier a lone 百/千/万 is 一百/一千/一万.
 _BARE_RANK = r"(?<=[近约逾超破过])[百千万](?![百千万亿]*[一二两三四五六七八九十])"
 _NUMBER_RE = re.compile(
-    rf"(?P<pct>百分之|千分之)(?P<pctnum>{_ARABIC}|百|{_CHINESE})|(?P<ar>{_ARABIC})|(?P<bare>{_BARE_RANK})|(?P<cn>{_CHINESE})"
+    rf"(?P<pct>百分之|千分之)(?P<pctnum>{_ARABIC}|百|{_CHINESE})|(?P<ar>{_ARABIC})|(?P<bare>{_BARE_RANK})|(?P<cn>(?<![几数]){_CHINESE})"
 )
 _AFTER_RE = re.compile(
-    rf" ?(?P<pre>余|多)?(?:(?!{_MULT_GUARD})(?P<mult>{_MULT}))?(?P<post>余|多)?(?P<unit>{_UNIT})?"
+    rf" ?(?P<pre>余|多|(?:(?<=[十百千])|(?<=[1-9]0))几)?(?:(?!{_MULT_GUARD})(?P<mult>{_MULT}))?(?P<post>余|多)?(?P<unit>{_UNIT})?"
     r"(?P<tail>以上|以下|以内|之内|左右|开外)?"
 )
 _TAIL_RE = re.compile(r" ?(?P<tail>以上|以下|以内|之内|左右|开外)?")
