@@ -802,3 +802,11 @@ def test_a_figure_written_once_in_the_other_part_is_a_year_swap(checker):
 def test_framing_words_are_not_what_a_claim_states(checker, claim):
     verdict = checker.check(claim)
     assert verdict.verdict == "contradicted" and "28笔" in verdict.explanation
+
+
+def test_one_with_a_measure_word_counts_only_what_the_report_counts_with_it(checker):
+    # 编制健身设施建设补短板五年行动计划 has no figure; 在崇仁里等5个小区 counts something else.
+    assert checker.check("健身设施的短板,今年区里要先编一个五年行动计划来补齐。").verdict != "contradicted"
+    # 新建1个街道级全民健身中心: here 一个 is the count.
+    assert checker.check("2021年和平区要新建一个街道级全民健身中心。").verdict == "supported"
+    assert checker.check("2021年和平区要新建两个街道级全民健身中心。").verdict == "contradicted"

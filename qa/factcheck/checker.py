@@ -219,10 +219,10 @@ class FactChecker(ClaimForms):
         if defined := self._check_definition(c, hits):
             return defined
         checked = [f for f in c.figures if not counts_own_list(c, f)]
-        # 一 with a measure word is also the indefinite article (组建了一支…队伍: "a team"): unmatched,
-        # it states no figure.
+        # 一 with a measure word is also the indefinite article (组建了一支…队伍: "a team"; 编一个五年
+        # 行动计划): unless the report counts the same thing with it, it states no figure.
         results = self._check_figures(c, checked, hits)
-        results = [r for r in results if not (r.outcome == FigureOutcome.NOT_FOUND and _article(c, r))]
+        results = [r for r in results if not (_article(c, r) and not self._counted_alike(r))]
         return self._decide(c, hits, results)
 
     def restricted(self, docs: list[str] | None) -> FactChecker:
@@ -315,6 +315,11 @@ class FactChecker(ClaimForms):
         return [h for h in hits if h.passage.part_kind == Part.NOTES] if c.notes else hits
 
     # ------------------------------------------------------------ figures
+
+    def _counted_alike(self, r: FigureResult) -> bool:
+        """Whether the report figure matched to a claimed one counts the same thing beyond doubt: equal, or
+        in words as close as a year swap needs."""
+        return r.outcome == FigureOutcome.EQUAL or (r.same is not None and r.same.context >= self.YEAR_SWAP_MATCH)
 
     def _check_figures(self, c: Claim, figures: list[ClaimFigure], hits: list[Hit]) -> list[FigureResult]:
         """Each claimed figure against the report figure about the same thing; figures a claim states
