@@ -619,3 +619,13 @@ def test_a_name_is_unexplained_only_where_the_report_explains_it_nowhere():
     assert unexplained_term("“甲乙”说的是哪个工程", frozenset(), report) == "甲乙"
     # 分别 is how the question asks, not a name.
     assert unexplained_term("“甲乙”“丙丁”分别指什么", frozenset({"甲乙"}), report) == ""
+
+
+@pytest.mark.parametrize("question", ["手机摔坏了怎么办", "钥匙丢了咋办"])
+def test_what_to_do_now_that_something_happened_is_advice(question):
+    assert asked_type(question) == AnswerType.ADVICE
+
+
+def test_what_the_district_does_about_a_problem_is_not_advice():
+    assert asked_type("老旧小区停车难怎么办") != AnswerType.ADVICE
+

@@ -132,10 +132,11 @@ PROCEDURE_ASKED = re.compile(
     rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|(?:怎么|怎样|如何)(?:坐|乘|搭|走)|坐几路|"
     r"\bhow (?:do|can|should|could) (?:i|we|you|one)\b|\bhow to\b|\bwhere (?:can|do|should) (?:i|we|you)\b"
 )
-# A recommendation for the reader: what to eat, see or choose. A work report states what a
-# government did and plans; it never advises a reader, so no passage answers such a question.
+# A recommendation for the reader: what to eat, see or choose, or what to do now that something has
+# happened to them (蓝屏了怎么办, 密码忘了咋办). A work report states what a government did and plans;
+# it never advises a reader, so no passage answers such a question.
 ADVICE_ASKED = re.compile(
-    r"推荐一?下|有(?:什么|啥|哪些)[^,，?？]{0,10}推荐|推荐(?:几|一)[家个处]|值得一?[去看吃玩逛买住]|"
+    r"推荐一?下|有(?:什么|啥|哪些)[^,，?？]{0,10}推荐|推荐(?:几|一)[家个处]|值得一?[去看吃玩逛买住]|了(?:该)?(?:怎么办|咋办)|"
     r"哪家[^,，?？]{0,8}(?:好|最)|\brecommend|\bworth (?:a visit|visiting|seeing|trying)|"
     r"\b(?:best|good|nice) (?:place|restaurant|hotel|food|time|university|school|hospital)s?\b"
 )
