@@ -115,3 +115,8 @@ def test_a_sum_reads_as_an_interval_of_the_two_figures_added():
     assert relation.kind == "sum" and (relation.left, relation.right) == ("甲", "乙")
     assert relation.expected.holds(86) and not relation.expected.holds(80)
     assert relate(relation, only("26个"), only("60个"))[0] == "equal"
+
+
+def test_a_sum_may_be_said_after_a_comma():
+    relation = read_relation("去年的专项救助活动加上今年计划的主题救助活动,一共十几项")
+    assert relation is not None and relation.kind == "sum" and relation.said.startswith("一共")

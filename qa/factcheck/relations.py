@@ -44,7 +44,7 @@ TIMES_QUALIFIERS |= {"近": "near", "约": "about"}
 RATIO, DIFFERENCE, SUM = "ratio", "difference", "sum"
 # A和B加起来有X / A与B合计X: the two figures summed.
 TOGETHER = re.compile(
-    r"(?:和|与|及|加上)(?P<right>[^,。;,;和与及]+?)(?:加起来|合起来|合计|总共|一共|共计|共)(?:有|达到|达|为|是)?$"
+    r"(?:和|与|及|加上)(?P<right>[^,。;,;和与及]+?)[,，]?(?:加起来|合起来|合计|总共|一共|共计|共)(?:有|达到|达|为|是)?$"
 )
 # 实际 (actual) sets a result against a target (目标比2020年实际多两成): it names a status, not a thing.
 STATUS = re.compile(r"实际(?:完成|实现)?")
@@ -135,7 +135,7 @@ def _together(text: str, q: Quantity) -> Relation | None:
     if not m or m.end() != q.start or m.start() == 0 or q.kind:
         return None
     unit = canonical_unit(q.unit)
-    said = text[m.end("right") : q.end]
+    said = text[m.end("right") : q.end].lstrip(",，")
     return Relation(text[: m.start()], m.group("right"), SUM, _written(q), q, unit, said)
 
 
