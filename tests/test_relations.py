@@ -120,3 +120,9 @@ def test_a_sum_reads_as_an_interval_of_the_two_figures_added():
 def test_a_sum_may_be_said_after_a_comma():
     relation = read_relation("去年的专项救助活动加上今年计划的主题救助活动,一共十几项")
     assert relation is not None and relation.kind == "sum" and relation.said.startswith("一共")
+
+
+def test_a_sum_may_be_said_a_clause_later_but_not_by_a_bare_gong():
+    relation = read_relation("街道和社区两级的综合文化服务中心,去年免费开放的总共还不到七十个")
+    assert relation is not None and relation.kind == "sum"
+    assert read_relation("街道和社区两级的综合文化服务中心,去年免费开放的共七十个") is None

@@ -44,7 +44,7 @@ TIMES_QUALIFIERS |= {"近": "near", "约": "about"}
 RATIO, DIFFERENCE, SUM = "ratio", "difference", "sum"
 # A和B加起来有X / A与B合计X: the two figures summed.
 TOGETHER = re.compile(
-    r"(?:和|与|及|加上)(?P<right>[^,。;,;和与及]+?)[,，]?(?:加起来|合起来|合计|总共|一共|共计|共)(?:有|达到|达|为|是)?$"
+    r"(?:和|与|及|加上)(?P<right>[^。;；和与及]+?)[,，]?(?P<sum>加起来|合起来|合计|总共|一共|共计|共)(?:有|达到|达|为|是|还|也|都|才)*$"
 )
 # 实际 (actual) sets a result against a target (目标比2020年实际多两成): it names a status, not a thing.
 STATUS = re.compile(r"实际(?:完成|实现)?")
@@ -133,6 +133,10 @@ def _together(text: str, q: Quantity) -> Relation | None:
     """A和B加起来有X: A + B lies in X's interval (八十多个: 81 to 89)."""
     m = TOGETHER.search(text, 0, q.start)
     if not m or m.end() != q.start or m.start() == 0 or q.kind:
+        return None
+    # The sum may be said a clause later (街道和社区两级的中心,去年开放的总共不到七十个), but not by a bare 共,
+    # which as often starts a clause of its own (…,共投入).
+    if re.search("[,，]", m.group("right")) and m.group("sum") == "共":
         return None
     unit = canonical_unit(q.unit)
     said = text[m.end("right") : q.end].lstrip(",，")
