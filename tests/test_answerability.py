@@ -522,6 +522,11 @@ def test_where_a_named_thing_stands_needs_a_place_other_than_the_district():
     assert not span_gives(AnswerType.PLACE, "建成和平区心理健康体验馆", "和平区心理健康体验馆在哪里")
     assert span_gives(AnswerType.PLACE, "体验馆位于南京路", question)
     assert asked_type("区里在哪里建了新的养老院") != AnswerType.PLACE
+    # A venue asked is named by a hall or a building, not by the city the sentence mentions.
+    venue = "区政协全会是在哪个礼堂开的"
+    assert asked_type(venue) == AnswerType.PLACE
+    assert not span_gives(AnswerType.PLACE, "认真落实习近平总书记视察天津重要指示精神", venue)
+    assert span_gives(AnswerType.PLACE, "全会在和平区人民礼堂召开", venue)
 
 
 def test_the_figure_a_question_quotes_does_not_answer_it():

@@ -104,7 +104,10 @@ ROLE_ASKED = re.compile(
 # An address asked outright (哪条路, 地址, 什么位置), or where a thing named before 在哪 stands (体验馆
 # 在哪里). A 哪里 inside a question (区里在哪里建了…) is answered by an area, a venue or a body as often
 # as by an address: any answer will do for it.
-PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b|在哪(?:里|儿)?$")
+PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b|在哪(?:里|儿)?$|哪(?:个|家|座)?(?:会场|会堂|礼堂|场馆|宾馆|酒店)")
+# A venue asked (在哪个会堂开的) is named by a word for a hall or a building (人民会堂, 会展中心).
+VENUE_ASKED = re.compile(r"会场|会堂|礼堂|场馆|宾馆|酒店")
+VENUE = re.compile(r"[\u4e00-\u9fff]{2,}(?:会堂|礼堂|大厅|会场|场馆|宾馆|酒店|大厦|会展中心|会议中心)")
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
@@ -255,6 +258,8 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         role = asked_role(question)
         return any(word in role if role else flag == "nr" for word, flag in pos_tags(span))
     if kind is AnswerType.PLACE:
+        if VENUE_ASKED.search(question):
+            return bool(VENUE.search(span)) or gives_address(span)
         # A place the question names itself (和平区) does not say where in it.
         return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)
     if kind is AnswerType.LIST:
