@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from qa.answering.intent import detect_intent
@@ -51,12 +52,11 @@ from qa.factcheck.claims import (
     shared_out,
     validate_claim,
     with_synonyms,
-    without_time_cues,
     word_coverage,
 )
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.paraphrase import verb_paraphrases
-from qa.factcheck.relations import SUM, Relation, read_relation, relate
+from qa.factcheck.related import RelatedFigures
 from qa.factcheck.respectively import respective_views, respective_years
 from qa.factcheck.similarity import verbs_alike
 from qa.factcheck.verdict import (
@@ -69,8 +69,6 @@ from qa.factcheck.verdict import (
     figure_hits,
     figure_reason,
     part_label,
-    relation_reason,
-    relation_row,
 )
 from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks
 from qa.text.grams import GramStats
@@ -82,7 +80,6 @@ from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
-from qa.text.units import counts_things
 
 __all__ = ["FactChecker", "Verdict"]
 
@@ -98,13 +95,6 @@ def _article(c: Claim, r: FigureResult) -> bool:
     before = pos_tags(c.matching[: r.claimed.span[0]])
     return bool(before) and (before[-1][1].startswith("v") or before[-1][1] == "ul")
 
-
-
-def _as_counts(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity, str] | None:
-    """Two counts of different things in one unit, to relate their numbers; None unless both count things."""
-    if not (counts_things(a.unit) and counts_things(b.unit)):
-        return None
-    return a, replace(b, unit=a.unit), f"报告分别以“{a.unit}”“{b.unit}”计数,按数目比较"
 
 
 @dataclass
@@ -170,7 +160,7 @@ class _Wording:
         return replace(self.hit, highlight=self.span)
 
 
-class FactChecker(ClaimForms):
+class FactChecker(ClaimForms, RelatedFigures):
     """Checks claims against the report behind a :class:`qa.answering.search.Searcher`."""
 
     K = 10  # passages taken from the ranking overall
@@ -191,6 +181,7 @@ class FactChecker(ClaimForms):
         passages = searcher.index.passages
         self.stats = GramStats([normalise_for_matching(p.text) for p in passages])
         self.facts = {p.id: _Facts.of(p) for p in passages}
+        self._values = Counter((r.value, canonical_unit(r.unit)) for f in self.facts.values() for r in f.figures)
         self.report_text = normalise_text("".join(p.doc_title + p.text for p in passages))
         titles = {normalise_text(p.doc_title) for p in passages}
         self.subject = tuple(sorted({w for t in titles for w in places(t)}, key=len, reverse=True))
@@ -421,8 +412,7 @@ class FactChecker(ClaimForms):
 
     def _written_once(self, figure: Quantity) -> bool:
         """Whether no other figure of the report has ``figure``'s value and unit."""
-        key = (figure.value, canonical_unit(figure.unit))
-        return sum((r.value, canonical_unit(r.unit)) == key for f in self.facts.values() for r in f.figures) == 1
+        return self._values[(figure.value, canonical_unit(figure.unit))] == 1
 
     def _scored(self, contexts, hits: list[Hit], also=lambda r: None, unit_of: Quantity | None = None, years=frozenset()):
         """(hit, report figure, context score) for each report figure in ``hits`` whose unit compares
@@ -445,69 +435,6 @@ class FactChecker(ClaimForms):
                 # the first: each is scored where the first stands.
                 at = facts.first_of_years(r)
                 yield hit, r, max(context_score(w, facts.text[s:e], (at.start - s, at.end - s), others) for w in contexts)
-
-    # ------------------------------------------------------------ two figures related (比…多两成)
-
-    def _check_relation(self, c: Claim, searcher, hits: list[Hit]) -> Verdict | None:
-        """A claim relating two report figures (A比B多两成, 翻两番, 低4个百分点, 是…的2.6倍), judged by
-        computing the relation from the two figures; None when the claim relates none or the report
-        lacks either figure (the steps after decide then)."""
-        relation = read_relation(c.matching)
-        if relation is None:
-            return None
-        time = searcher.newest_time()
-        left = read_claim(relation.left, self.subject, time)
-        shared = without_time_cues(relation.left) if relation.elided else ""
-        right = read_claim(shared + relation.right, self.subject, time)
-        right_period = read_claim(relation.right, self.subject, time).period or left.period
-        years = [frozenset(int(y.value) for y in extract_years(side)) for side in (relation.left, relation.right)]
-        if relation.elided and right_period == left.period and not (all(years) and years[0] != years[1]):
-            return None  # 比去年增长15%: one figure's change, which the report states as such
-        # A sum of more than two lists the first ones with 、 (文化场馆、街道和社区…加起来).
-        members = relation.left.split("、") if relation.kind == SUM else [relation.left]
-        sides = [left] if len(members) == 1 else [read_claim(m, self.subject, time) for m in members]
-        chosen: list[FigureMatch] = []
-        for side, period in [*((s, s.period or left.period) for s in sides), (right, right_period)]:
-            match = self._side_figure(side, period, hits, relation, exclude=chosen)
-            if match is None:
-                return None
-            chosen.append(match)
-        a, b, *more = chosen
-        common = [in_common_unit(a.figure, m.figure) or _as_counts(a.figure, m.figure) for m in chosen[1:]]
-        if None in common:
-            return None
-        outcome, computed = relate(relation, common[0][0], *(pair[1] for pair in common))
-        said = relation_reason(relation, a, b, computed, outcome, tuple(more))
-        kind = {"equal": VerdictKind.SUPPORTED, "different": VerdictKind.CONTRADICTED}.get(outcome, VerdictKind.NOT_FOUND)
-        row = relation_row(relation, a, b, computed, outcome, tuple(more))
-        return self._verdict(c, kind, said, figure_hits(chosen), [row])
-
-    def _side_figure(self, side: Claim, period, hits: list[Hit], relation: Relation, exclude: list[FigureMatch] = ()):
-        """The report figure one side of a relation names: the best match in its part, none of ``exclude``
-        (the figures of the sides before)."""
-        end = len(side.matching)
-        # The second figure must compare with the first, and one measure is kept in one unit (内资 in 亿元
-        # beside 外资 in 美元): the same unit breaks a tie.
-        unit = exclude[0].figure if exclude else Quantity(0.0, relation.unit, None, "", end, end)
-        place = ClaimFigure(unit, (end, end), (0, end), period)
-        allowed = set(Part) - {period.other if period else None}
-        # A side naming a year the report gives this thing year by year for means that year's figure
-        # (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元), as a single figure does.
-        years = frozenset(int(y.value) for y in extract_years(side.matching))
-        best, best_key = None, 0.0
-        # Counts of two kinds of thing compare as numbers, each counted by its own word (防护服2230套 and
-        # 额温枪1882支: 多三百多).
-        also = (lambda r: counts_things(r.unit) or None) if counts_things(unit.unit) else (lambda r: None)
-        for hit, r, score in self._scored([figure_context(side, place, self.stats)], hits, also, unit, years):
-            if hit.passage.part_kind not in allowed or score < self.FIGURE_MATCH:
-                continue
-            if any(x.hit.passage.id == hit.passage.id and x.figure.start == r.start for x in exclude):
-                continue
-            dated = self.facts[hit.passage.id].years.get(r.start) in years
-            key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit)) + dated
-            if key > best_key:
-                best, best_key = FigureMatch(hit, r, score, Comparison("equal", ""), r.value, r.value), key
-        return best
 
     # ------------------------------------------------------------ words
 
