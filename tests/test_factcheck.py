@@ -810,3 +810,21 @@ def test_one_with_a_measure_word_counts_only_what_the_report_counts_with_it(chec
     # 新建1个街道级全民健身中心: here 一个 is the count.
     assert checker.check("2021年和平区要新建一个街道级全民健身中心。").verdict == "supported"
     assert checker.check("2021年和平区要新建两个街道级全民健身中心。").verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        # The report's own clauses, said by a claim, are supported: figures given respectively…
+        ("去年和平区内、外资到位额24.95亿元、5440万美元。", "supported"),
+        ("今年和平区国家高新技术企业、国家科技型中小企业累计达到80家、200家。", "supported"),
+        ("今年和平区国家高新技术企业、国家科技型中小企业累计达到200家、80家。", "contradicted"),
+        # …a range of years names the years inside it…
+        ("今年和平区2021—2023三年政府投资滚动计划分别为8.7亿元、7.6亿元、4.7亿元。", "supported"),
+        # …and in a list of counts each before its noun, the noun before a figure is the last one's.
+        ("今年和平区建设7个退役军人服务示范中心站、3个标杆站、1个精品站。", "supported"),
+        ("今年和平区建设7个退役军人服务示范中心站、3个标杆站、2个精品站。", "contradicted"),
+    ],
+)
+def test_the_reports_own_lists_of_figures_said_back(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

@@ -57,7 +57,7 @@ from qa.factcheck.claims import (
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.related import RelatedFigures
-from qa.factcheck.respectively import respective_views, respective_years
+from qa.factcheck.respectively import respective_views, respective_years, years_named
 from qa.factcheck.similarity import verbs_alike
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -75,7 +75,7 @@ from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
-from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities, extract_years
+from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
 from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
@@ -356,12 +356,16 @@ class FactChecker(ClaimForms, RelatedFigures):
         """Every report figure in ``hits`` that may count what ``f`` counts, with how alike their words are."""
         # The figure's own clause names what it counts; the rest of the claim may add to that.
         contexts = [figure_context(c, f, self.stats, own_clause=True), figure_context(c, f, self.stats)]
+        # A claim giving figures respectively (内、外资到位额24.95亿元、5440万美元) names each one's thing
+        # in its own view, as the report's clauses are read (qa.factcheck.respectively).
+        if own := self._respective_context(c, f):
+            contexts = [own]
         matches = []
         # A figure counted in a way the claim's cannot be brought to (户 against 人, 增长 against 占比)
         # still competes: if it is the best match, the report counts this thing otherwise, and the
         # claim is not found rather than contradicted.
         members = shared_out(c, f)
-        years = frozenset(int(y.value) for y in extract_years(c.matching))
+        years = years_named(c.matching)
         also = lambda r: counted_otherwise(f.quantity, r) or None  # noqa: E731
         for hit, r, score in self._scored(contexts, hits, also, f.quantity, years):
             claimed, reported, note = in_common_unit(f.quantity, r) or (f.quantity, r, "")
@@ -377,6 +381,20 @@ class FactChecker(ClaimForms, RelatedFigures):
         # that year is the one it speaks of (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元).
         dated = [m for m in matches if self._year_of(m) in years and m.context >= self.FIGURE_MATCH]
         return dated or matches
+
+    def _respective_context(self, c: Claim, f: ClaimFigure) -> dict[str, tuple[float, float]] | None:
+        """The context of a figure the claim gives respectively for a list of things, read in the view of
+        the claim with only its own thing (the claim's framing words before the list left out); None
+        when the claim gives it alone."""
+        lead = next((i for i, kept in enumerate(c.kept) if kept), len(c.matching))
+        quantities = [replace(g.quantity, start=g.span[0] - lead, end=g.span[1] - lead) for g in c.figures if g.span[0] >= lead]
+        view = respective_views(c.matching[lead:], quantities).get(f.span[0] - lead)
+        if view is None:
+            return None
+        text, span = view
+        own = read_claim(text, self.subject, self.searcher.newest_time())
+        figure = next((g for g in own.figures if g.span[0] == span[0]), None)
+        return figure_context(own, figure, self.stats) if figure else None
 
     def _year_of(self, m: FigureMatch) -> int | None:
         return self.facts[m.hit.passage.id].years.get(m.figure.start)

@@ -45,6 +45,7 @@ CLAUSE_MARK = re.compile(r"[，,；;。:：!！?？]")
 LIST_MARK_GAP = 6  # characters a list mark 、 between a figure and a word after it counts as
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
 FIGURE_MARK = "#"  # a figure, when wordings are compared (figures are compared as quantities)
+LIST_MARK = re.compile(r"、|和|及|与")  # between the members of a list
 
 # Words that frame a claim rather than state it: its source, the way it is introduced, the district.
 FRAMING = re.compile(
@@ -476,6 +477,11 @@ def context_score(
     return found / total
 
 
+def _noun_follows(claim: Claim, span: tuple[int, int]) -> bool:
+    """Whether a content character follows the figure at ``span`` directly: it counts what follows it."""
+    return span[1] < len(claim.matching) and claim.content[span[1]]
+
+
 def figure_context(
     claim: Claim, figure: ClaimFigure, stats: GramStats, own_clause: bool = False
 ) -> dict[str, tuple[float, float]]:
@@ -489,6 +495,12 @@ def figure_context(
     others = [f.span for f in claim.figures if f.span != figure.span]
     lo_limit, hi_limit = figure.clause if own_clause else (0, len(text))
     hi_limit = min([hi_limit] + [e for s, e in others if s >= figure.span[1]])
+    # In a list of counts each before its noun (7个中心站、3个标杆站、1个精品站), the words after the
+    # figure before are that figure's: 标杆站 is not counted by 1个.
+    before = [span for span in others if span[1] <= figure.span[0]]
+    if before and _noun_follows(claim, figure.span) and _noun_follows(claim, max(before, key=lambda s: s[1])):
+        mark = LIST_MARK.search(text, max(s[1] for s in before), figure.span[0])
+        lo_limit = max(lo_limit, mark.end()) if mark else lo_limit
     weights: dict[str, tuple[float, float]] = {}
     for i, ch in enumerate(text):
         if not claim.content[i] or not lo_limit <= i < hi_limit:

@@ -16,8 +16,9 @@ from qa.answering.results import Hit
 from qa.documents.passages import Part
 from qa.factcheck.claims import Claim, ClaimFigure, figure_context, in_common_unit, read_claim, without_time_cues
 from qa.factcheck.relations import SUM, Relation, read_relation, relate
+from qa.factcheck.respectively import years_named
 from qa.factcheck.verdict import FigureMatch, Verdict, VerdictKind, figure_hits, relation_reason, relation_row
-from qa.text.quantities import Comparison, Quantity, canonical_unit, extract_years
+from qa.text.quantities import Comparison, Quantity, canonical_unit
 from qa.text.units import counts_things
 
 __all__ = ["RelatedFigures"]
@@ -38,7 +39,7 @@ class RelatedFigures:
         shared = without_time_cues(relation.left) if relation.elided else ""
         right = read_claim(shared + relation.right, self.subject, time)
         right_period = read_claim(relation.right, self.subject, time).period or left.period
-        years = [frozenset(int(y.value) for y in extract_years(side)) for side in (relation.left, relation.right)]
+        years = [years_named(side) for side in (relation.left, relation.right)]
         if relation.elided and right_period == left.period and not (all(years) and years[0] != years[1]):
             return None  # 比去年增长15%: one figure's change, which the report states as such
         # A sum of more than two lists the first ones with 、 (文化场馆、街道和社区…加起来).
@@ -71,7 +72,7 @@ class RelatedFigures:
         allowed = set(Part) - {period.other if period else None}
         # A side naming a year the report gives this thing year by year for means that year's figure
         # (2022年的政府投资 / 2021—2023…分别为8.7亿元、7.6亿元、4.7亿元), as a single figure does.
-        years = frozenset(int(y.value) for y in extract_years(side.matching))
+        years = years_named(side.matching)
         best, best_key = None, 0.0
         # Counts of two kinds of thing compare as numbers, each counted by its own word (防护服2230套 and
         # 额温枪1882支: 多三百多).
