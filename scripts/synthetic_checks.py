@@ -1,0 +1,143 @@
+"""Questions and claims made from the report's own clauses, whose right answer is known by construction,
+and how many the system gets right (a stress test that finds bugs eval items do not show).
+
+Claims, from every clause of the review and the plan:
+
+* ``verbatim``: the clause as it stands, with its year (supported);
+* ``relative_year``: the clause with 去年 / 今年 for its year (supported);
+* ``chinese_numeral``: its one figure spelled in Chinese numerals (supported);
+* ``changed``: its one figure changed (contradicted);
+* ``over_lower`` / ``under_lower``: 超过 / 不到 a bound below its figure (supported / contradicted);
+* ``other_district``: said of another district (not found).
+
+Questions, from every clause with one figure and a unit: the words before the figure asked with
+多少 and the unit (answered), and the same asked of 2018 or of another district (declined); and for
+every 附注 term, what it means (answered).
+
+    .venv/bin/python scripts/synthetic_checks.py
+
+A miss here is a bug or a reading to state; the figures are no measure of accuracy on real users'
+wording (the eval files are).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cn2an  # noqa: E402
+
+from qa.answering.search import Searcher  # noqa: E402
+from qa.documents.parts import Part  # noqa: E402
+from qa.documents.passages import Passage  # noqa: E402
+from qa.factcheck.checker import FactChecker  # noqa: E402
+from qa.index.store import open_index  # noqa: E402
+from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
+
+CLAUSE = re.compile(r"[，,；;。：:]")
+DIGITS = re.compile(r"\d+(?:\.\d+)?")
+OTHER_DISTRICT = "南开区"
+# Words a clause may put between what it counts and the figure (新增就业达3.1万人).
+LINK_BEFORE_FIGURE = re.compile(r"(?:达到|达|为|共|累计|超过|超|约|近|逾|突破|全年|完成)$")
+
+
+def clauses(passage: Passage, shortest: int = 6, longest: int = 40) -> list[str]:
+    """The clauses of a passage of a length a claim would have."""
+    return [c.strip() for c in CLAUSE.split(passage.text) if shortest <= len(c.strip()) <= longest]
+
+
+def one_figure(clause: str):
+    """The clause's only figure that is not a year and carries no qualifier or kind, or None."""
+    figures = [q for q in extract_quantities(clause) if not q.is_year]
+    if len(figures) != 1 or figures[0].approx or figures[0].kind:
+        return None
+    return figures[0]
+
+
+def claims_of(passage: Passage, year: str, relative: str) -> list[tuple[str, str, str]]:
+    """(kind, claim, expected verdict) for the clauses of one passage."""
+    out = []
+    for clause in clauses(passage):
+        out.append(("verbatim", f"{year}和平区{clause}。", "supported"))
+        out.append(("relative_year", f"{relative}和平区{clause}。", "supported"))
+        figure = one_figure(clause)
+        digits = DIGITS.search(figure.text) if figure else None
+        if not digits:
+            continue
+        a, b = figure.start + digits.start(), figure.start + digits.end()
+        value = float(digits.group())
+        decimals = len(digits.group().split(".")[1]) if "." in digits.group() else 0
+        changed = f"{value * 1.5 if value < 50 else value * 0.6:.{decimals}f}"
+        lower = f"{value * 0.7:.{decimals}f}"
+        out.append(("changed", f"{year}和平区{clause[:a]}{changed}{clause[b:]}。", "contradicted"))
+        if 0 < float(lower) < value:
+            out.append(("over_lower", f"{year}和平区{clause[:a]}超过{lower}{clause[b:]}。", "supported"))
+            out.append(("under_lower", f"{year}和平区{clause[:a]}不到{lower}{clause[b:]}。", "contradicted"))
+        if not decimals and value < 100000:
+            spelled = cn2an.an2cn(digits.group())
+            out.append(("chinese_numeral", f"{year}和平区{clause[:a]}{spelled}{clause[b:]}。", "supported"))
+        out.append(("other_district", f"{year}{OTHER_DISTRICT}{clause}。", "not_found"))
+    return out
+
+
+def questions_of(passage: Passage, year: str) -> list[tuple[str, str, bool]]:
+    """(kind, question, answerable) for the figure clauses of one passage."""
+    out = []
+    for clause in clauses(passage, shortest=4, longest=200):
+        figure = one_figure(clause)
+        if figure is None:
+            continue
+        before = LINK_BEFORE_FIGURE.sub("", clause[: figure.start])
+        unit = re.sub(r"[余多以上内左右]+$", "", re.sub(r"^[\d.]+[万亿千百]*", "", figure.text))
+        # A figure written in Chinese numerals or counting years is mostly part of a name (三年行动).
+        if not 4 <= len(before) <= 16 or re.search(r"[“”《》]", before) or unit in ("", "%") or unit in TIME_UNITS:
+            continue
+        if re.search(r"[一二两三四五六七八九十]", unit):
+            continue
+        out += [
+            ("figure_asked", f"和平区{year}{before}多少{unit}?", True),
+            ("other_year", f"和平区2018年{before}多少{unit}?", False),
+            ("other_district", f"{OTHER_DISTRICT}{year.replace('计划', '')}{before}多少{unit}?", False),
+        ]
+    return out
+
+
+def tally(right: dict[str, list[int]], misses: list[str], name: str, text: str, good: bool, said=None) -> None:
+    """Count one item, and keep it as a miss when it is wrong."""
+    right[name][0] += good
+    right[name][1] += 1
+    if not good:
+        misses.append(f"{name}: {text}" + (f" -> {said}" if said is not None else ""))
+
+
+def main() -> None:
+    index = open_index(ROOT / "index", ROOT / "corpus", None, rebuild=False, log=lambda *a: None)
+    searcher = Searcher(index)
+    checker = FactChecker(searcher)
+    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    for passage in index.passages:
+        if passage.part_kind == Part.NOTES and passage.note_term:
+            term = passage.note_term.strip("“”")
+            for question in (f"“{term}”是什么意思?", f"{term}指的是什么?"):
+                tally(right, misses, "question definition", question, searcher.ask(question).answerable)
+        if passage.part_kind not in (Part.REVIEW, Part.PLAN):
+            continue
+        year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
+        for kind, claim, verdict in claims_of(passage, year, relative):
+            said = checker.check(claim).verdict
+            tally(right, misses, f"claim {kind}", claim, said == verdict, said)
+        for kind, question, answerable in questions_of(passage, year):
+            tally(right, misses, f"question {kind}", question, searcher.ask(question).answerable == answerable)
+    for name, (good, total) in sorted(right.items()):
+        print(f"{name:28s} {good}/{total}")
+    print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""The report's own clauses, said back as claims, with the verdict known by construction: every one as
+it stands is supported, and every one with its figure changed is contradicted
+(``scripts/synthetic_checks.py`` runs these and more kinds)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("synthetic_checks", ROOT / "scripts" / "synthetic_checks.py")
+synthetic = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(synthetic)
+
+KINDS = ("verbatim", "changed", "over_lower", "under_lower", "other_district")
+
+
+@pytest.mark.slow
+def test_every_clause_of_the_report_said_back_gets_its_verdict(checker):
+    from qa.documents.parts import Part
+
+    wrong, checked = [], 0
+    for passage in checker.searcher.index.passages:
+        if passage.part_kind not in (Part.REVIEW, Part.PLAN):
+            continue
+        year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
+        for kind, claim, verdict in synthetic.claims_of(passage, year, relative):
+            if kind in KINDS and (kind != "verbatim" or synthetic.one_figure(claim)):
+                checked += 1
+                said = checker.check(claim).verdict
+                if said != verdict:
+                    wrong.append((kind, claim, said))
+    assert checked > 400 and wrong == []
+
+
+@pytest.mark.slow
+def test_every_figure_of_the_report_asked_for_is_answered_and_other_years_and_places_are_not(searcher):
+    from qa.documents.parts import Part
+
+    wrong, asked = [], 0
+    for passage in searcher.index.passages:
+        if passage.part_kind not in (Part.REVIEW, Part.PLAN):
+            continue
+        year = "2020年" if passage.part_kind == Part.REVIEW else "2021年计划"
+        for kind, question, answerable in synthetic.questions_of(passage, year):
+            asked += 1
+            if searcher.ask(question).answerable != answerable:
+                wrong.append((kind, question))
+    assert asked > 150 and wrong == []
