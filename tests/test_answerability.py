@@ -635,3 +635,8 @@ def test_what_to_do_now_that_something_happened_is_advice(question):
 def test_what_the_district_does_about_a_problem_is_not_advice():
     assert asked_type("老旧小区停车难怎么办") != AnswerType.ADVICE
 
+
+def test_how_to_file_is_an_errand_but_how_many_were_filed_is_not():
+    assert asked_type("个人所得税专项附加扣除怎么申报") == AnswerType.PROCEDURE
+    assert asked_type("今年计划申报几个市级重点专科") != AnswerType.PROCEDURE
+

@@ -129,7 +129,7 @@ NAMED_MEMBERS = re.compile(r"[^,，、?？]+(?:、[^,，、?？]+)+(?=[^,，?？
 # How to run a personal errand: how one applies, registers, renews or books, what papers to bring,
 # what tips there are, where to go for it, how to get there. A work report states what a government did and plans; it
 # never walks a reader through an errand, so no passage answers such a question.
-ERRANDS = "办理|申请|报名|预约|补办|挂号|开户|缴纳|续签|换证|注册"
+ERRANDS = "办理|申请|申报|报名|预约|补办|挂号|开户|缴纳|续签|换证|注册"
 PROCEDURE_ASKED = re.compile(
     rf"(?:怎么|怎样|如何|咋)(?:{ERRANDS})|(?:准备|带|提交|需要)(?:哪些|什么|啥)(?:材料|证件|手续)|"
     rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|(?:怎么|怎样|如何)(?:坐|乘|搭|走)|坐几路|"
