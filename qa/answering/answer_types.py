@@ -30,7 +30,7 @@ from qa.text.quantities import SPAN_DATE, TIME_UNITS, canonical_unit, extract_qu
 from qa.text.sentences import clause_spans
 from qa.text.synonyms import synonym_groups
 from qa.text.tokenize import pos_tags
-from qa.text.units import GENERAL_CLASSIFIER, PEOPLE_COUNTERS, names_people, same_kind
+from qa.text.units import GENERAL_CLASSIFIER, PEOPLE_COUNTERS, RATE_UNITS, names_people, same_kind
 
 
 class AnswerType(StrEnum):
@@ -167,7 +167,6 @@ COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
-RATE_UNITS = ("%", "‰", "个百分点", "百分点")
 PERCENT_LEVEL_ASKED = re.compile(
     r"(?:达到|达|是|为|占|有|在)(?:百分之)?(?:多少|几)(?!倍)|比例|比重|占比|率[^,，?？]{0,4}?(?:是|为)?多少"
 )

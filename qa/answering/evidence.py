@@ -16,14 +16,14 @@ import re
 from dataclasses import asdict, dataclass
 from itertools import dropwhile, takewhile
 
-from qa.answering.answer_types import RATE_UNITS, AnswerType, asked_type, measure_window, needs_measure_window, span_gives
+from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.quantities import extract_quantities
 from qa.text.quotes import quoted_names, unwritten_name
 from qa.text.sentences import segments
 from qa.text.tokenize import pos_tags
-from qa.text.units import FIGURE_KIND_NOUNS
+from qa.text.units import FIGURE_KIND_NOUNS, RATE_UNITS
 
 #: The order of the features in the calibrated model (calibration.json names them too).
 FEATURES = (
@@ -155,9 +155,7 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
 # Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean).
 ASKS_MEANING = re.compile(
     r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|做什么用|是做什么|"
-    r"[做干](?:些|了些)?什么|包括哪些内容|有哪些内容|\bmean|stand for|"
-    # how a named scheme is drawn up: its divisions and criteria are its meaning
-    r"(?:怎么|如何|怎样)(?:划分|划|分的|认定|评定|评选)|(?:什么|啥|哪些)标准"
+    r"\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
 # 是什么 asks as often for a value (今年的目标是什么).

@@ -69,13 +69,14 @@ def same_kind(asked: str, given: str) -> bool:
     return a == b or (a in COUNT_WORDS and b in COUNT_WORDS)
 
 
-# Units that state a rate or a multiple, not a count.
-RATE_OR_MULTIPLE = frozenset({"%", "‰", "个百分点", "倍", "成"})
+# Units of a rate (a percentage, per mille, a difference of percentages), and of a multiple.
+RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+MULTIPLE_UNITS = ("倍", "成")
 
 
 def counts_things(unit: str) -> bool:
     """Whether ``unit`` is a measure word that counts things (套, 支, 家, 个), not a unit that measures
     money, weight, area, length or volume, a rate or a span of time."""
     unit = canonical_unit(unit)
-    return bool(unit) and base_unit(unit) not in MEASURES and unit not in TIME_UNITS and unit not in RATE_OR_MULTIPLE
+    return bool(unit) and base_unit(unit) not in MEASURES and unit not in TIME_UNITS and unit not in RATE_UNITS + MULTIPLE_UNITS
 
