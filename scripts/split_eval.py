@@ -29,6 +29,7 @@ FILES = [
     "eval/questions-fresh2.jsonl",
     "eval/questions-fresh3.jsonl",
     "eval/questions-fresh4.jsonl",
+    "eval/questions-fresh5.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -37,6 +38,7 @@ FILES = [
     "eval/claims-fresh2.jsonl",
     "eval/claims-fresh3.jsonl",
     "eval/claims-fresh4.jsonl",
+    "eval/claims-fresh5.jsonl",
 ]
 SPLITS = ("tune", "test")
 
