@@ -732,6 +732,28 @@ def test_another_quoted_name_in_the_same_slot_contradicts(checker):
     assert checker.check("2021年和平区将按照“定向+通用”原则再发行一批暖企惠民消费券。").verdict == "supported"
 
 
+@pytest.mark.parametrize(
+    "claim, theirs",
+    [
+        # 全面落实“六保”任务: “枫桥经验” is written in the report, but of something else.
+        ("2021年和平区要全面落实“枫桥经验”任务。", "六保"),
+        ("2021年和平区要坚持“三条战线”理念。", "项目为王"),
+    ],
+)
+def test_what_the_report_says_of_one_quoted_name_said_of_another_of_its_names_contradicts(checker, claim, theirs):
+    verdict = checker.check(claim)
+    assert verdict.verdict == "contradicted" and theirs in verdict.explanation
+
+
+def test_a_claim_is_looked_for_in_a_stretch_of_its_own_length_not_across_a_long_sentence(checker):
+    # The plan's opening sentence (over 300 characters) holds the characters of this claim scattered;
+    # 牢固树立“过紧日子”思想 is what the report says in that slot.
+    verdict = checker.check("2021年和平区要牢固树立“五个一”思想。")
+    assert verdict.verdict == "contradicted" and "过紧日子" in verdict.explanation
+    # 小学化 is not written where 小学 and 标准化 are.
+    assert checker.check("2020年和平区建成“小学化”。").verdict == "not_found"
+
+
 def test_a_sentence_without_the_quoted_name_does_not_support_the_claim(checker):
     # “大筛” is written in the report, but not where anything is 深化…建设.
     verdict = checker.check("2021年和平区要深化“大筛”建设。")

@@ -4,7 +4,7 @@ import pytest
 
 from qa.answering.intent import detect_intent
 from qa.text.normalise import has_traditional, normalise_query, to_traditional
-from qa.text.quotes import letters_only, quoted_names, unwritten_name
+from qa.text.quotes import letters_only, quoted_names, shortened_in, unwritten_name
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,11 @@ def test_a_quoted_name_is_compared_without_its_punctuation():
     assert unwritten_name("“108 n”是什么", report.lower()) == ""
     assert unwritten_name("“嘛钱儿”是什么意思", report) == "嘛钱儿"
     assert letters_only("津政办发〔2020〕1号") == "津政办发20201号"
+
+
+def test_a_short_form_keeps_its_characters_in_order_and_close_together():
+    assert shortened_in("十四五", "实施第十四个五年规划")
+    assert shortened_in("妇产医院", "区妇产科医院")
+    # The characters of 小学化 all stand in this sentence, but far apart: it does not write the name.
+    assert not shortened_in("小学化", "小学基本公共服务标准化项目获批")
+    assert not shortened_in("五四", "十四五")

@@ -76,7 +76,7 @@ from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
-from qa.text.quotes import letters_only, quoted_names, unwritten_name
+from qa.text.quotes import letters_only, quoted_names, shortened_in, unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
@@ -175,6 +175,8 @@ class FactChecker(ClaimForms, RelatedFigures):
     # to contradict: a claim differing only in one name loses that name's weight, up to a quarter of a
     # short claim for a rare name (tune: 0.75-0.82 for one body swapped; 0.60 for an absent claim).
     RIVAL_NAME_COVERAGE = 0.7
+    WINDOW = 80
+    WINDOW_PER_CHAR = 4
 
     def __init__(self, searcher):
         self.searcher = searcher
@@ -268,17 +270,35 @@ class FactChecker(ClaimForms, RelatedFigures):
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [words.evidence()])
         return self._verdict(c, VerdictKind.NOT_FOUND, f"报告中没有“{unknown}”。")
 
+    def _said_of_another_name(self, c: Claim, hits: list[Hit], parts: set[Part]) -> Verdict | None:
+        """A claim whose quoted name the report writes elsewhere, where a sentence says all the rest of
+        it of another quoted name (扎实做好“八个一”工作 / 扎实做好“六稳”工作): contradicted. A name swapped
+        for another of the same report leaves the sentence that says the claim's frame short of the
+        name's weight, and the sentence writing the name short of the frame."""
+        frame = c.without_quoted_names()
+        if frame.content == c.content:
+            return None
+        other = self._check_words(frame, hits, parts)
+        if other.coverage < self.SUPPORT_COVERAGE:
+            return None
+        said = normalise_text(other.hit.passage.text)
+        rivals = [x for x in other.conflicts if x.kind == "name" and f"“{x.report_part}”" in said]
+        if not rivals:
+            return None
+        reason = "；".join(x.explain() for x in rivals[:2])
+        return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", [other.evidence()])
+
     def _name_not_in_sentence(self, c: Claim, words: _Wording) -> str:
         """A name the claim quotes that the sentence holding most of the claim does not write, or "".
 
         A quoted name is what the claim is about; a sentence sharing the claim's other words but not
-        the name says them of something else. A name whose characters all stand in the sentence may be
-        its short form (“十四五” for 第十四个五年规划): Chinese shortens a term by keeping some of its characters."""
+        the name says them of something else. The sentence may write it in full where the claim shortens
+        it (“十四五” for 第十四个五年规划: :func:`shortened_in`)."""
         facts = self.facts[words.hit.passage.id]
         s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
         sentence = letters_only(normalise_text(facts.passage.text[s:e]))
         names = (letters_only(n) for n in quoted_names(normalise_text(c.text)))
-        return next((n for n in names if n not in sentence and not set(n) <= set(sentence)), "")
+        return next((n for n in names if not shortened_in(n, sentence)), "")
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
@@ -468,9 +488,10 @@ class FactChecker(ClaimForms, RelatedFigures):
         best = _Wording()
         pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
         words = claim_synonyms(c)
+        reach = max(self.WINDOW, self.WINDOW_PER_CHAR * len(c.matching))
         for hit in pool:
             facts = self.facts[hit.passage.id]
-            for s, e in facts.sentences:
+            for s, e in self._windows(facts, reach):
                 sentence = normalise_for_matching(facts.passage.text[s:e])
                 coverage = word_coverage(self.stats, c, with_synonyms(sentence, words))
                 if coverage > best.coverage + 1e-9:
@@ -495,6 +516,25 @@ class FactChecker(ClaimForms, RelatedFigures):
         span = deciding or self._covering_clauses(facts, best.span, c, best.coverage)
         best.span = (facts.passage.start + span[0], facts.passage.start + span[1])
         return best
+
+    @staticmethod
+    def _windows(facts: _Facts, reach: int) -> list[tuple[int, int]]:
+        """The stretches of a passage a claim's content is looked for in: each sentence, and in a
+        sentence longer than ``reach``, each run of its clauses up to ``reach`` characters instead."""
+        out = []
+        for s, e in facts.sentences:
+            if e - s <= reach:
+                out.append((s, e))
+                continue
+            inside = [span for span in facts.clauses if s <= span[0] < e]
+            for i, (start, _) in enumerate(inside):
+                end = inside[i][1]
+                for _, clause_end in inside[i:]:
+                    if clause_end - start > reach:
+                        break
+                    end = clause_end
+                out.append((start, end))
+        return out
 
     def _clause_conflicts(
         self, c: Claim, clause: tuple[int, int], facts: _Facts, best: _Wording, anchor: FigureMatch | None
@@ -603,6 +643,8 @@ class FactChecker(ClaimForms, RelatedFigures):
             return self._verdict(c, verdict, said, evidence, rows)
         if unwritten := self._unwritten_name_verdict(c, words):
             return unwritten
+        if words.coverage < self.SUPPORT_COVERAGE and (other := self._said_of_another_name(c, hits, parts)):
+            return other
         if words.coverage >= self.SUPPORT_COVERAGE:
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"

@@ -57,6 +57,7 @@ FRAMING = re.compile(
     # unit say it (新增创业贷625万元).
     rf"|(?:{'|'.join(FIGURE_KIND_NOUNS)})(?=(?:为|达|是|约|共|在)?[0-9零一二两三四五六七八九十百千])"
 )
+QUOTED_NAME = re.compile(r"“[^”]{2,}”")
 NOTES_CUE = re.compile(r"附注|注释|名词解释")
 # Characters that carry no content of their own in a statement.
 STOP_CHARS = frozenset("的了是为在于把将被由对从到至和与及并共已都也还均等即指系有要其该此之这那着过呢吗啊")
@@ -132,6 +133,14 @@ class Claim:
         """Content unigrams and bigrams of ``matching[start:end]``; ``within_words``: no bigram across
         two words, so that the same words in another order cover as much (for the claim as a whole)."""
         return grams_of(self.matching[start:end], self.content[start:end], self.joined[start:end] if within_words else None)
+
+    def without_quoted_names(self) -> Claim:
+        """The claim's frame: the same claim, the names it quotes carrying no content (扎实做好“六稳”工作
+        → 扎实做好“”工作), to find a report sentence that says the same of another name."""
+        quoted = [False] * len(self.matching)
+        for m in QUOTED_NAME.finditer(self.matching):
+            quoted[m.start() : m.end()] = [True] * (m.end() - m.start())
+        return replace(self, content=tuple(c and not q for c, q in zip(self.content, quoted)))
 
     def text_of(self, start: int, end: int) -> str:
         """A clause as the claim words it (figures as written only when the forms line up)."""

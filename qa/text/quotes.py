@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["letters_only", "quoted_names", "unwritten_name"]
+__all__ = ["letters_only", "quoted_names", "shortened_in", "unwritten_name"]
 
 QUOTED = re.compile(r"“([^”]+)”")
 NOT_LETTER = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
@@ -25,6 +25,20 @@ def letters_only(text: str) -> str:
 def quoted_names(text: str) -> list[str]:
     """The names ``text`` puts in quotation marks, of two characters or more."""
     return [name for name in QUOTED.findall(text) if len(name) >= 2]
+
+
+# Chinese shortens a term by keeping some of its characters in their order (“十四五” for 第十四个五年
+# 规划): the characters kept stand close together, a few dropped ones between each two.
+SHORTENING_GAP = 4
+
+
+def shortened_in(name: str, text: str) -> bool:
+    """``name`` stands in ``text`` whole or as a short form of a term there: its characters in their
+    order, at most ``SHORTENING_GAP`` characters apart."""
+    if name in text:
+        return True
+    gap = f".{{0,{SHORTENING_GAP}}}?"
+    return re.search(gap.join(map(re.escape, name)), text) is not None
 
 
 def unwritten_name(text: str, written: str) -> str:
