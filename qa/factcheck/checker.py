@@ -270,6 +270,13 @@ class FactChecker(ClaimForms, RelatedFigures):
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [words.evidence()])
         return self._verdict(c, VerdictKind.NOT_FOUND, f"报告中没有“{unknown}”。")
 
+    def _quoted_name_verdict(self, c: Claim, words: _Wording, hits: list[Hit], parts: set[Part]) -> Verdict | None:
+        """The verdict a name the claim quotes decides: one the report never writes, or one it writes
+        where another stands in what it says."""
+        if unwritten := self._unwritten_name_verdict(c, words):
+            return unwritten
+        return self._said_of_another_name(c, hits, parts) if words.coverage < self.SUPPORT_COVERAGE else None
+
     def _said_of_another_name(self, c: Claim, hits: list[Hit], parts: set[Part]) -> Verdict | None:
         """A claim whose quoted name the report writes elsewhere, where a sentence says all the rest of
         it of another quoted name (扎实做好“八个一”工作 / 扎实做好“六稳”工作): contradicted. A name swapped
@@ -641,10 +648,8 @@ class FactChecker(ClaimForms, RelatedFigures):
                 verdict = VerdictKind.NOT_FOUND
                 said += f"但报告给出该数字的句子只含声明这一部分内容的{held:.0%},其余说法报告未提及。"
             return self._verdict(c, verdict, said, evidence, rows)
-        if unwritten := self._unwritten_name_verdict(c, words):
-            return unwritten
-        if words.coverage < self.SUPPORT_COVERAGE and (other := self._said_of_another_name(c, hits, parts)):
-            return other
+        if named := self._quoted_name_verdict(c, words, hits, parts):
+            return named
         if words.coverage >= self.SUPPORT_COVERAGE:
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
