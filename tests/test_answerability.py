@@ -623,6 +623,11 @@ def test_a_name_is_unexplained_only_where_the_report_explains_it_nowhere():
     assert unexplained_term("“甲乙”说的是哪个工程", frozenset(), report) == "甲乙"
     # 分别 is how the question asks, not a name.
     assert unexplained_term("“甲乙”“丙丁”分别指什么", frozenset({"甲乙"}), report) == ""
+    # Asking a name be explained, or what makes a thing one, is asking its meaning.
+    assert unexplained_term("“甲乙”是怎么回事", frozenset(), report) == "甲乙"
+    assert unexplained_term("通俗点讲“甲乙”工程是什么", frozenset(), report) == "甲乙"
+    assert unexplained_term("“甲乙”要达到啥标准", frozenset(), report) == "甲乙"
+    assert unexplained_term("“丙丁”是怎么回事", frozenset(), report) == ""
 
 
 @pytest.mark.parametrize("question", ["手机摔坏了怎么办", "钥匙丢了咋办"])

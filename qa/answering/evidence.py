@@ -152,14 +152,19 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
     return unwritten_name(normalised_question, corpus_text)
 
 
-# Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean).
+# Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean), asking it
+# be explained (是怎么回事, 怎么理解, 通俗点说), or what makes a thing one (达到什么标准才算, 啥条件): all
+# are answered by a definition.
+EXPLAIN_ASKED = r"怎么回事|怎么理解|如何理解|通俗(?:一?点|地)?(?:说|讲|解释)|(?:什么|啥|哪些)(?:标准|条件)"
 ASKS_MEANING = re.compile(
     r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|做什么用|是做什么|"
-    r"\bmean|stand for"
+    rf"{EXPLAIN_ASKED}|\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
 # 是什么 asks as often for a value (今年的目标是什么).
-ASKS_MEANING_OF_WORD = re.compile(r"是个什么|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用")
+ASKS_MEANING_OF_WORD = re.compile(
+    rf"是个什么|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用|{EXPLAIN_ASKED}"
+)
 # Where a name written without quotation marks, before the words asking its meaning, begins (长安杯是个什么奖).
 NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
 # How a text explains a name right after writing it: “X”:…, “X”即…, “X”是指…, “X”(…).
