@@ -288,6 +288,16 @@ def test_places_come_from_a_gazetteer_not_from_the_shape_of_a_word():
     assert administrative_places("北京2020年GDP") == ["北京"]
     assert administrative_places("疫情下区里怎么帮企业") == []
     assert administrative_places("河北路和南京路的改造") == []  # streets named after a province and a city
+    # A state-level new area is a place, though no administrative division.
+    assert administrative_places("天府新区2020年新增就业多少人") == ["天府新区"]
+    assert administrative_places("城市更新区域") == []
+
+
+@pytest.mark.slow
+def test_a_state_level_new_area_the_report_never_names_is_another_place(searcher):
+    answer = searcher.ask("天府新区2020年新增就业多少人?")
+    assert not answer.answerable and "天府新区" in answer.reason
+    assert searcher.ask("2020年和平区新增就业多少人?").answerable
 
 
 def test_years_in_ranges_are_named():

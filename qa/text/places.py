@@ -49,6 +49,13 @@ def places(text: str) -> list[str]:
 GAZETTEER_PACKAGE = "cpca"
 GAZETTEER_FILE = ("resources", "adcodes.csv")
 ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|林区|特区|省|市|区|县|州|盟|旗)$")
+# The state-level new areas (国家级新区, 19 by the State Council's list) are places of their own, but no
+# administrative division, so the gazetteer lacks those that are not also a district (浦东新区 and 滨海新区
+# are); a report may name one it serves (服务雄安新区建设) without reporting on it.
+STATE_NEW_AREAS = frozenset(
+    "两江新区 舟山群岛新区 兰州新区 南沙新区 西咸新区 贵安新区 西海岸新区 金普新区 天府新区 湘江新区 江北新区 "
+    "福州新区 滇中新区 哈尔滨新区 长春新区 赣江新区 雄安新区".split()
+)
 # A short name (北京 for 北京市) is read only for a province or a prefecture, and only when no street
 # word follows it: 河北路 and 南京路 are streets inside a district, not the province or the city.
 STREET_AFTER = re.compile(r"[路街道里巷桥站港湾口]")
@@ -63,7 +70,7 @@ def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
     path = Path(next(iter(spec.submodule_search_locations)), *GAZETTEER_FILE)
     try:
         rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
-        full = {row["name"] for row in rows if len(row["name"]) >= 2}
+        full = {row["name"] for row in rows if len(row["name"]) >= 2} | STATE_NEW_AREAS
         short = {
             ADMIN_SUFFIX.sub("", row["name"])
             for row in rows
