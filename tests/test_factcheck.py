@@ -850,3 +850,20 @@ def test_one_with_a_measure_word_counts_only_what_the_report_counts_with_it(chec
 )
 def test_the_reports_own_lists_of_figures_said_back(checker, claim, verdict):
     assert checker.check(claim).verdict == verdict
+
+
+def test_a_stretch_holding_half_a_claim_supports_it_when_it_says_the_rest_in_other_words(checker):
+    # 持续推进老旧小区物业管理, said in everyday words.
+    verdict = checker.check("今年区里要把老旧小区的物业管理继续往前推。")
+    assert verdict.verdict == "supported" and "换了说法" in verdict.explanation
+    # The same stretch, with something the report does not plan.
+    assert checker.check("今年区里要给每个老旧小区配一个物业经理。").verdict == "not_found"
+
+
+def test_a_negation_a_stage_or_a_direction_turns_what_reads_alike():
+    from qa.factcheck.wording import turns_meaning
+
+    assert turns_meaning("城市管理综合考评有几个月没能保住全市第一", "城市管理综合考评连续12个月保持全市第一")
+    assert turns_meaning("城铁广场项目要建成", "做好城铁广场前期工作")
+    assert turns_meaning("居民收入减少", "居民收入增加")
+    assert not turns_meaning("把老旧小区的物业管理继续往前推", "持续推进老旧小区物业管理")

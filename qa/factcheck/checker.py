@@ -58,7 +58,7 @@ from qa.factcheck.forms import ClaimForms
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.related import RelatedFigures
 from qa.factcheck.respectively import respective_views, respective_years, years_named
-from qa.factcheck.similarity import verbs_alike
+from qa.factcheck.similarity import restates_alike, verbs_alike
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -70,7 +70,7 @@ from qa.factcheck.verdict import (
     figure_reason,
     part_label,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks
+from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks, turns_meaning
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
@@ -175,6 +175,7 @@ class FactChecker(ClaimForms, RelatedFigures):
     # to contradict: a claim differing only in one name loses that name's weight, up to a quarter of a
     # short claim for a rare name (tune: 0.75-0.82 for one body swapped; 0.60 for an absent claim).
     RIVAL_NAME_COVERAGE = 0.7
+    RESTATED_COVERAGE = 0.5  # a stretch holding this much of a claim may say the rest in other words
     WINDOW = 80
     WINDOW_PER_CHAR = 4
 
@@ -188,6 +189,7 @@ class FactChecker(ClaimForms, RelatedFigures):
         titles = {normalise_text(p.doc_title) for p in passages}
         self.subject = tuple(sorted({w for t in titles for w in places(t)}, key=len, reverse=True))
         self.verbs_alike = verbs_alike(searcher.index.embedder)
+        self.restates_alike = restates_alike(searcher.index.embedder)
 
     def check(self, claim: str) -> Verdict:
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
@@ -269,6 +271,16 @@ class FactChecker(ClaimForms, RelatedFigures):
             said = f"报告中没有“{unknown}”,相应的说法是“{other}”。"
             return self._verdict(c, VerdictKind.CONTRADICTED, said, [words.evidence()])
         return self._verdict(c, VerdictKind.NOT_FOUND, f"报告中没有“{unknown}”。")
+
+    def _restated(self, c: Claim, words: _Wording) -> bool:
+        """The report stretch holding half or more of the claim says it in other words, as the model
+        reads the two (老商圈要重新聚起人气…还得花些时间 / 老牌商圈聚人气、塑活力仍需时间); not where they
+        part in what such a model reads alike (a negation, a stage, a direction)."""
+        if not self.restates_alike or not words.hit or words.coverage < self.RESTATED_COVERAGE:
+            return False
+        start = words.hit.passage.start
+        stretch = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
+        return not turns_meaning(c.matching, normalise_for_matching(stretch)) and self.restates_alike(c.text, stretch)
 
     def _quoted_name_verdict(self, c: Claim, words: _Wording, hits: list[Hit], parts: set[Part]) -> Verdict | None:
         """The verdict a name the claim quotes decides: one the report never writes, or one it writes
@@ -654,10 +666,19 @@ class FactChecker(ClaimForms, RelatedFigures):
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
+        return self._said_otherwise(c, hits, words)
+
+    def _said_otherwise(self, c: Claim, hits: list[Hit], words: _Wording) -> Verdict:
+        """A claim no sentence says in its words: said in the other year's part, said in other words,
+        or not found."""
         if swap := self._other_year(c, hits):
             said = f"声明说的是{part_label(c.period_label)},但报告中这一说法属于{part_label(swap.hit.passage.part_label)}。"
             evidence = ([words.evidence()] if words.hit else []) + [swap.evidence()]
             return self._verdict(c, VerdictKind.CONTRADICTED, said, evidence)
+        if self._restated(c, words):
+            where = part_label(words.hit.passage.part_label)
+            said = f"报告{where}中有意思相同的说法(声明内容的{words.coverage:.0%}见于该处,其余是换了说法)。"
+            return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         said = f"报告中没有与声明相符或相悖的内容(最接近的一句只含声明内容的{words.coverage:.0%})。"
         return self._verdict(c, VerdictKind.NOT_FOUND, said)
 

@@ -338,6 +338,15 @@ def _said_elsewhere(core: str, clause: str) -> bool:
     return bool(words) and all(len(w) >= 2 and w in clause for w, _ in words)
 
 
+def turns_meaning(claim: str, stretch: str) -> bool:
+    """The claim and a report stretch part where an embedding reads alike what differs: one negates
+    and the other does not, the claim names a stage the stretch does not (进入主体施工 / 做好前期工作),
+    or the two point in opposite directions (增加 / 减少)."""
+    if bool(NEGATION.search(claim)) != bool(NEGATION.search(stretch)):
+        return True
+    return bool(_stages(claim) - _stages(stretch)) or opposite(claim, stretch) is not None
+
+
 def opposite(a: str, b: str) -> tuple[str, str] | None:
     """Words of opposite direction in one slot (增加 / 减少, 提高 / 降低, 扩大 / 缩小)."""
     for up, down in OPPOSITES:
