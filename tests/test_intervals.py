@@ -43,6 +43,8 @@ def test_step_is_the_unit_of_the_last_significant_digit(value: float, step: floa
         ("超过1.5万人", 15000, float("inf"), True, False),
         ("30家以上", 30, float("inf"), False, False),
         ("不到八成", float("-inf"), 80, False, True),
+        ("没到三十笔", float("-inf"), 30, False, True),
+        ("不满18岁", float("-inf"), 18, False, True),
         ("60天以内", float("-inf"), 60, False, False),
     ],
 )

@@ -282,6 +282,16 @@ class FactChecker(ClaimForms, RelatedFigures):
         stretch = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
         return not turns_meaning(c.matching, normalise_for_matching(stretch)) and self.restates_alike(c.text, stretch)
 
+    def _figure_restated(self, c: Claim, r: FigureResult) -> bool:
+        """The report sentence giving a claimed figure says the rest of the claim in other words (see
+        :meth:`_restated`)."""
+        if not self.restates_alike:
+            return False
+        facts = self.facts[r.same.hit.passage.id]
+        s, e = facts.sentence_of(r.same.figure.start)
+        sentence = facts.passage.text[s:e]
+        return not turns_meaning(c.matching, normalise_for_matching(sentence)) and self.restates_alike(c.text, sentence)
+
     def _quoted_name_verdict(self, c: Claim, words: _Wording, hits: list[Hit], parts: set[Part]) -> Verdict | None:
         """The verdict a name the claim quotes decides: one the report never writes, or one it writes
         where another stands in what it says."""
@@ -655,10 +665,14 @@ class FactChecker(ClaimForms, RelatedFigures):
                 said += f"声明中“{'”“'.join(words.unmatched)}”的说法,报告未提及。"
             # The right figure said of something the report does not say it of (减免缓缴住房公积金27.95亿元
             # where the report has 社会保险费): the sentence giving a figure must hold its clause's words too.
-            held = min((self._figure_clause_coverage(c, r) for r in figures if r.same), default=1.0)
+            held_by = [(self._figure_clause_coverage(c, r), r) for r in figures if r.same]
+            held, least = min(held_by, key=lambda pair: pair[0], default=(1.0, None))
             if verdict == VerdictKind.SUPPORTED and held < self.FIGURE_WORDS_COVERAGE:
-                verdict = VerdictKind.NOT_FOUND
-                said += f"但报告给出该数字的句子只含声明这一部分内容的{held:.0%},其余说法报告未提及。"
+                if held >= self.RESTATED_COVERAGE and self._figure_restated(c, least):
+                    said += f"给出该数字的句子含声明这一部分内容的{held:.0%},其余是换了说法。"
+                else:
+                    verdict = VerdictKind.NOT_FOUND
+                    said += f"但报告给出该数字的句子只含声明这一部分内容的{held:.0%},其余说法报告未提及。"
             return self._verdict(c, verdict, said, evidence, rows)
         if named := self._quoted_name_verdict(c, words, hits, parts):
             return named

@@ -26,7 +26,7 @@ Qualifiers (field ``approx``) and precision (field ``step``)
     ``about`` 约, 大约, 左右; ``near`` 近, 将近, 接近 (近 before a duration, 近3年, means "the last 3
     years" and is not a hedge); ``plus`` 余/多 after the numeral (三千余人, 两亿五千多万元, 两成多);
     ``over`` 超过, 超, 逾, 突破, 多于, 高于; ``at_least`` 以上, 不少于, 不低于, 至少 (达…以上 through
-    以上; 达 alone reports an exact figure); ``under`` 不到, 不足, 低于, 少于; ``at_most`` 以下, 以内,
+    以上; 达 alone reports an exact figure); ``under`` 不到, 不足, 低于, 少于 (spoken: 没到, 不满, 不够); ``at_most`` 以下, 以内,
     之内, 不超过, 至多 (控制在…以内 through 以内). The width of a band is set by ``step``, the unit of the
     figure's last significant digit.
     Also read: 成 as tenths (两成 = 20%), 翻N番 as a change of +(2^N − 1) × 100%, 增长X倍 as +X × 100%,
@@ -177,7 +177,7 @@ _BEFORE_MARKERS = {
     "near": ["将近", "接近", "近似", "近"],
     "over": ["超过", "超", "逾", "突破", "多于", "高于", "大于"],
     "at_least": ["不少于", "不低于", "至少", "最少"],
-    "under": ["不到", "不足", "低于", "少于", "小于"],
+    "under": ["不到", "不足", "低于", "少于", "小于", "没到", "未到", "不满", "未满", "不够"],
     "at_most": ["不超过", "至多", "最多", "不高于"],
     None: ["最近", "附近", "临近", "邻近", "就近", "亲近", "节约", "制约", "签约", "集约", "预约"]
     + ["履约", "合约", "违约", "公约", "特约", "赶超", "高超"],
