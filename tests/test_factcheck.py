@@ -867,3 +867,10 @@ def test_a_negation_a_stage_or_a_direction_turns_what_reads_alike():
     assert turns_meaning("城铁广场项目要建成", "做好城铁广场前期工作")
     assert turns_meaning("居民收入减少", "居民收入增加")
     assert not turns_meaning("把老旧小区的物业管理继续往前推", "持续推进老旧小区物业管理")
+
+
+def test_one_of_a_list_leaves_its_other_members_out_but_a_stranger_is_not_one_of_them(checker):
+    # 中能建路桥公司、中粮资本科技217个京冀项目签约落地.
+    assert checker.check("中粮资本科技是去年在和平区签约落地的京冀项目之一。").verdict == "supported"
+    # A body the report never writes, however alike the sentence reads.
+    assert checker.check("中信集团是去年在和平区签约落地的京冀项目之一。").verdict != "supported"

@@ -70,7 +70,7 @@ from qa.factcheck.verdict import (
     figure_reason,
     part_label,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks, turns_meaning
+from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks, turns_meaning, unwritten_names
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
@@ -274,13 +274,19 @@ class FactChecker(ClaimForms, RelatedFigures):
 
     def _restated(self, c: Claim, words: _Wording) -> bool:
         """The report stretch holding half or more of the claim says it in other words, as the model
-        reads the two (老商圈要重新聚起人气…还得花些时间 / 老牌商圈聚人气、塑活力仍需时间); not where they
-        part in what such a model reads alike (a negation, a stage, a direction)."""
+        reads the two (老商圈要重新聚起人气…还得花些时间 / 老牌商圈聚人气、塑活力仍需时间)."""
         if not self.restates_alike or not words.hit or words.coverage < self.RESTATED_COVERAGE:
             return False
         start = words.hit.passage.start
-        stretch = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
-        return not turns_meaning(c.matching, normalise_for_matching(stretch)) and self.restates_alike(c.text, stretch)
+        return self._restates(c, words.hit.passage.text[words.span[0] - start : words.span[1] - start])
+
+    def _restates(self, c: Claim, stretch: str) -> bool:
+        """``stretch`` says the claim in other words as the model reads the two, where such a model can be
+        trusted: not across a negation, a stage or a direction, nor for a claim naming a place or body
+        the report never writes (中信集团 put among the report's 京冀项目)."""
+        if turns_meaning(c.matching, normalise_for_matching(stretch)) or unwritten_names(c.matching, self.report_text):
+            return False
+        return self.restates_alike(c.text, stretch)
 
     def _figure_restated(self, c: Claim, r: FigureResult) -> bool:
         """The report sentence giving a claimed figure says the rest of the claim in other words (see
@@ -289,8 +295,7 @@ class FactChecker(ClaimForms, RelatedFigures):
             return False
         facts = self.facts[r.same.hit.passage.id]
         s, e = facts.sentence_of(r.same.figure.start)
-        sentence = facts.passage.text[s:e]
-        return not turns_meaning(c.matching, normalise_for_matching(sentence)) and self.restates_alike(c.text, sentence)
+        return self._restates(c, facts.passage.text[s:e])
 
     def _quoted_name_verdict(self, c: Claim, words: _Wording, hits: list[Hit], parts: set[Part]) -> Verdict | None:
         """The verdict a name the claim quotes decides: one the report never writes, or one it writes

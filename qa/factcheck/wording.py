@@ -28,11 +28,12 @@ from difflib import SequenceMatcher
 
 from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
 from qa.text.quantities import extract_quantities
-from qa.text.quotes import letters_only, quoted_names
+from qa.text.quotes import letters_only, quoted_names, shortened_in
 from qa.text.synonyms import restates, same_meaning
 from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
+ONE_OF = re.compile(r"之一|其中一[个家项所]")
 NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")
 # Stages of a project or a body, each a group of words for the same stage (启动 a project is its start:
 # 启动现代城购物中心建设 is not 建成开业).
@@ -190,6 +191,9 @@ def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> lis
         claim_only.append((i1, i2))
         report_only.append((j1, j2))
         found += _gap_conflicts(claim_clause, report_clause, gap, alike)
+    # A claim that a thing is one of a list (X是…之一) leaves the list's other members out on purpose.
+    if ONE_OF.search(claim_clause):
+        found = [x for x in found if x.kind != "member"]
     for rule in (_negation, _status, _list_members):
         if not found:
             found += rule(claim_clause, report_clause)
@@ -454,6 +458,12 @@ def _same_item(a: str, b: str) -> bool:
         return True
     shared = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
     return shared >= min(len(a), len(b)) / 2 and not any(_gap_conflicts(a, b, gap) for gap in gaps(a, b))
+
+
+def unwritten_names(claim: str, report_text: str) -> list[str]:
+    """The names in ``claim`` (places, bodies, proper names: :func:`_name_like`) that the report's text
+    never writes: a claim naming one says something of a thing the report does not mention."""
+    return [w for w, tag in pos_tags(claim) if _name_like((w, tag)) and not shortened_in(w, report_text)]
 
 
 def _name_like(word: tuple[str, str]) -> bool:
