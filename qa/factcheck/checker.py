@@ -70,7 +70,16 @@ from qa.factcheck.verdict import (
     figure_reason,
     part_label,
 )
-from qa.factcheck.wording import Conflict, conflicts, diffable, rival_names, rival_quoted_names, rival_ranks, turns_meaning, unwritten_names
+from qa.factcheck.wording import (
+    Conflict,
+    conflicts,
+    diffable,
+    rival_names,
+    rival_quoted_names,
+    rival_ranks,
+    turns_meaning,
+    unwritten_names,
+)
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
