@@ -291,6 +291,9 @@ def test_places_come_from_a_gazetteer_not_from_the_shape_of_a_word():
     # A state-level new area is a place, though no administrative division.
     assert administrative_places("天府新区2020年新增就业多少人") == ["天府新区"]
     assert administrative_places("城市更新区域") == []
+    # 八成 is 80%: the 成 a numeral takes as its counter does not begin 成都.
+    assert administrative_places("连去年的八成都不到") == []
+    assert administrative_places("去年成都新增就业多少人") == ["成都"]
 
 
 @pytest.mark.slow

@@ -874,3 +874,15 @@ def test_one_of_a_list_leaves_its_other_members_out_but_a_stranger_is_not_one_of
     assert checker.check("中粮资本科技是去年在和平区签约落地的京冀项目之一。").verdict == "supported"
     # A body the report never writes, however alike the sentence reads.
     assert checker.check("中信集团是去年在和平区签约落地的京冀项目之一。").verdict != "supported"
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        # 新增就业: 2021 target 2万人, 2020 result 3.1万人 (0.645 of it).
+        ("今年新增就业的目标连去年实际新增就业的一半都不到。", "contradicted"),
+        ("今年新增就业的目标连去年实际新增就业的八成都不到。", "supported"),
+    ],
+)
+def test_not_even_a_share_of_another_figure(checker, claim, verdict):
+    assert checker.check(claim).verdict == verdict

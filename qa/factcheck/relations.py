@@ -38,7 +38,9 @@ THAN = re.compile(r"(?<![同环占对相评类无排])比(?![重例率较赛值�
 MORE = re.compile(r"(?:高出|多出|增长|增加|提高|上升|扩大|多|高|增)了?$")
 LESS = re.compile(r"(?:下降|减少|降低|缩小|回落|少|低|降|减)了?$")
 # A是B的X倍 / A相当于B的X% / A超过B的一半: the verb says how A stands to that share of B.
-TIMES = re.compile(r"(?P<verb>相当于|是|为|超过|超|不到|不足|接近|将近|近|约)(?P<right>[^,。;,;]+?)的$")
+TIMES = re.compile(r"(?P<verb>相当于|是|为|超过|超|不到|不足|接近|将近|近|约|连)(?P<right>[^,。;,;]+?)的$")
+# 连B的一半都不到 (not even half of B): the emphatic 连…都/也 puts the verb after the share.
+EVEN_UNDER = re.compile(r"^(?:都|也)(?:还)?(?:不到|不足|没到|没有)")
 TIMES_QUALIFIERS = {"超过": "over", "超": "over", "不到": "under", "不足": "under", "接近": "near", "将近": "near"}
 TIMES_QUALIFIERS |= {"近": "near", "约": "about"}
 RATIO, DIFFERENCE, SUM = "ratio", "difference", "sum"
@@ -124,8 +126,12 @@ def _times(text: str, q: Quantity) -> Relation | None:
     left, right = STATUS.sub("", text[: m.start()]), STATUS.sub("", m.group("right"))
     factor = 1.0 if unit == "倍" else 0.01
     qualifier = TIMES_QUALIFIERS.get(m.group("verb"))
-    written = interval(q.value, qualifier, q.step) if qualifier and not q.approx else _written(q)
     said = f"{m.group('verb')}…的{q.text}"
+    if m.group("verb") == "连":
+        if not (even := EVEN_UNDER.match(text[q.end :])):
+            return None
+        qualifier, said = "under", f"连…的{q.text}{even.group()}"
+    written = interval(q.value, qualifier, q.step) if qualifier and not q.approx else _written(q)
     return Relation(left, right, RATIO, _scaled(written, factor, 0.0), q, "", said)
 
 

@@ -58,6 +58,9 @@ STATE_NEW_AREAS = frozenset(
 )
 # A short name (北京 for 北京市) is read only for a province or a prefecture, and only when no street
 # word follows it: 河北路 and 南京路 are streets inside a district, not the province or the city.
+NUMERALS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几半")
+# Characters that follow a numeral as its counter or magnitude and also begin place names (成都, 万州, 百色).
+COUNTERS = frozenset("成万千百亿倍个次年")
 STREET_AFTER = re.compile(r"[路街道里巷桥站港湾口]")
 
 
@@ -93,10 +96,16 @@ def administrative_places(text: str) -> list[str]:
     not one; a short name counts only for a province or prefecture and not before a street word.
     """
     full, short = _gazetteer()
-    found = [(m.start(), m.group()) for m in full.finditer(text)]
+    # A name whose first character a numeral before it takes as its counter is no name (八成都不到).
+    found = [(m.start(), m.group()) for m in full.finditer(text) if not _after_numeral(text, m.start())]
     taken = {i for start, name in found for i in range(start, start + len(name))}
     for m in short.finditer(text):
         after = text[m.end() : m.end() + 1]
-        if m.start() not in taken and not STREET_AFTER.match(after):
+        if m.start() not in taken and not STREET_AFTER.match(after) and not _after_numeral(text, m.start()):
             found.append((m.start(), m.group()))
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def _after_numeral(text: str, at: int) -> bool:
+    """The name at ``at`` begins with a counter that the numeral before it takes (八成都: 八成 + 都)."""
+    return at > 0 and text[at - 1] in NUMERALS and text[at] in COUNTERS
