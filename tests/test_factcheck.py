@@ -886,3 +886,10 @@ def test_one_of_a_list_leaves_its_other_members_out_but_a_stranger_is_not_one_of
 )
 def test_not_even_a_share_of_another_figure(checker, claim, verdict):
     assert checker.check(claim).verdict == verdict
+
+
+def test_a_sentence_not_naming_the_stage_a_claim_names_does_not_support_it(checker):
+    # 2020: 金街…首次亮相; passing the pilot's acceptance (验收) is a 2021 task.
+    verdict = checker.check("2020年金街已经通过了全国首批步行街改造提升试点的验收。")
+    assert verdict.verdict == "contradicted" and "2021年计划" in verdict.explanation
+    assert checker.check("2021年金街要通过全国首批步行街改造提升试点的验收。").verdict == "supported"

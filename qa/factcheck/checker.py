@@ -77,6 +77,7 @@ from qa.factcheck.wording import (
     rival_names,
     rival_quoted_names,
     rival_ranks,
+    stages_named,
     turns_meaning,
     unwritten_names,
 )
@@ -690,11 +691,18 @@ class FactChecker(ClaimForms, RelatedFigures):
             return self._verdict(c, verdict, said, evidence, rows)
         if named := self._quoted_name_verdict(c, words, hits, parts):
             return named
-        if words.coverage >= self.SUPPORT_COVERAGE:
+        if words.coverage >= self.SUPPORT_COVERAGE and not self._stage_unsaid(c, words):
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         return self._said_otherwise(c, hits, words)
+
+    def _stage_unsaid(self, c: Claim, words: _Wording) -> bool:
+        """The claim puts its thing at a stage (开工, 竣工, 验收 …) that the sentence holding it does not
+        name: what the sentence says of it is not that step."""
+        facts = self.facts[words.hit.passage.id]
+        s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
+        return bool(stages_named(c.matching) - stages_named(normalise_for_matching(facts.passage.text[s:e])))
 
     def _said_otherwise(self, c: Claim, hits: list[Hit], words: _Wording) -> Verdict:
         """A claim no sentence says in its words: said in the other year's part, said in other words,

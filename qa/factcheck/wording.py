@@ -399,8 +399,12 @@ def _negation(claim_clause: str, report_clause: str) -> list[Conflict]:
     return [Conflict(a.group() if a else "", b.group() if b else "", "negation")]
 
 
-def _stages(text: str) -> set[int]:
+def stages_named(text: str) -> set[int]:
+    """The stages (indices of ``STAGES``) ``text`` names."""
     return {n for n, words in enumerate(STAGES) if any(w in text for w in words)}
+
+
+_stages = stages_named
 
 
 def _status(claim_clause: str, report_clause: str) -> list[Conflict]:
