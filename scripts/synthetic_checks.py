@@ -8,7 +8,11 @@ Claims, from every clause of the review and the plan:
 * ``chinese_numeral``: its one figure spelled in Chinese numerals (supported);
 * ``changed``: its one figure changed (contradicted);
 * ``over_lower`` / ``under_lower``: 超过 / 不到 a bound below its figure (supported / contradicted);
-* ``other_district``: said of another district (not found).
+* ``other_district``: said of another district (not found);
+* ``hearsay``: framed as hearsay, 听说… (supported);
+* ``modifiers_dropped``: without the words praising how it was done, 积极, 全力 … (supported);
+* ``negated``: a result of the review said not done, 没有完成… (contradicted);
+* ``traditional``: in Traditional characters (supported).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018 or of another district (declined); and for
@@ -37,12 +41,17 @@ from qa.documents.parts import Part  # noqa: E402
 from qa.documents.passages import Passage  # noqa: E402
 from qa.factcheck.checker import FactChecker  # noqa: E402
 from qa.index.store import open_index  # noqa: E402
+from qa.text.normalise import to_traditional  # noqa: E402
 from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
 
 CLAUSE = re.compile(r"[，,；;。：:]")
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
 OTHER_DISTRICT = "南开区"
 # Words a clause may put between what it counts and the figure (新增就业达3.1万人).
+# Words praising how a thing was done (全力做好, 扎实推进): without them a clause states the same.
+PRAISE = re.compile(r"积极|全力|深入|持续|大力|进一步|扎实|稳步|不断|切实|全面|有序|稳妥")
+# Verbs a review clause opens with that state a result (完成…, 建成…): 没有 before one denies it.
+RESULT_VERB = re.compile(r"^(?:完成|实现|建成|新增|开展|启动|举办|获评|建立|出台|落实|组建|成立|打造|引进|培育)")
 LINK_BEFORE_FIGURE = re.compile(r"(?:达到|达|为|共|累计|超过|超|约|近|逾|突破|全年|完成)$")
 
 
@@ -65,6 +74,13 @@ def claims_of(passage: Passage, year: str, relative: str) -> list[tuple[str, str
     for clause in clauses(passage):
         out.append(("verbatim", f"{year}和平区{clause}。", "supported"))
         out.append(("relative_year", f"{relative}和平区{clause}。", "supported"))
+        out.append(("hearsay", f"听说{relative}和平区{clause}。", "supported"))
+        out.append(("traditional", to_traditional(f"{year}和平区{clause}。"), "supported"))
+        plain = PRAISE.sub("", clause)
+        if plain != clause and len(plain) >= 6:
+            out.append(("modifiers_dropped", f"{year}和平区{plain}。", "supported"))
+        if year.startswith("2020") and RESULT_VERB.match(clause):
+            out.append(("negated", f"{year}和平区没有{clause}。", "contradicted"))
         figure = one_figure(clause)
         digits = DIGITS.search(figure.text) if figure else None
         if not digits:

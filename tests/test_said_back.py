@@ -1,5 +1,5 @@
 """The report's own clauses, said back as claims, with the verdict known by construction: every one as
-it stands is supported, and every one with its figure changed is contradicted
+it stands is supported, every one with its figure changed or a result of it denied is contradicted
 (``scripts/synthetic_checks.py`` runs these and more kinds)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ spec = importlib.util.spec_from_file_location("synthetic_checks", ROOT / "script
 synthetic = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(synthetic)
 
-KINDS = ("verbatim", "changed", "over_lower", "under_lower", "other_district")
+KINDS = ("verbatim", "changed", "over_lower", "under_lower", "other_district", "modifiers_dropped", "negated")
 
 
 @pytest.mark.slow
