@@ -571,6 +571,8 @@ class FactChecker(ClaimForms, RelatedFigures):
                 out.append((s, e))
                 continue
             inside = [span for span in facts.clauses if s <= span[0] < e]
+            if not inside:
+                out.append((s, e))
             for i, (start, _) in enumerate(inside):
                 end = inside[i][1]
                 for _, clause_end in inside[i:]:
