@@ -119,6 +119,20 @@ def test_rate_and_level_are_told_apart():
     assert not span_gives(AnswerType.BREAKDOWN, "新增就业3.1万人")
 
 
+def test_a_breakdown_by_a_kind_of_unit_needs_that_kind_named():
+    question = "去年外贸进出口总额每个街道分别多少亿元"
+    assert not span_gives(AnswerType.BREAKDOWN, "完成外贸进出口总额188亿元,其中外贸出口101亿元", question)
+    assert span_gives(AnswerType.BREAKDOWN, "劝业场街道50亿元、小白楼街道40亿元", question)
+
+
+def test_a_house_or_document_number_is_no_day():
+    question = "新增学位是几月几号完成的"
+    assert not span_gives(AnswerType.DATE, "完成鞍山道54号天津日报社旧址改造,新增学位990个", question)
+    assert not span_gives(AnswerType.DATE, "(和平政办规〔2020〕1号)", question)
+    assert span_gives(AnswerType.DATE, "于2020年9月1日完成改造", question)
+    assert span_gives(AnswerType.DATE, "9月1号开学", question)
+
+
 def test_a_rate_is_read_beside_its_measure_not_elsewhere_in_the_sentence():
     span = "完成一般公共预算收入32亿元,同比增长3%,社会消费品零售总额205亿元,城镇登记失业率控制在3.5%以内"
     window = measure_window(span, ["社会", "消费品", "零售总额"], lambda word: 1.0)

@@ -77,7 +77,9 @@ DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪�
 # How precise a date is asked: a day (哪天, 几号, 几月几日, what date) or a month (几月, 哪个月).
 DAY_ASKED = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|哪一?日|\bwhat date\b|\bwhich day\b")
 MONTH_ASKED = re.compile(r"几月|哪个月|\bwhat month\b|\bwhich month\b")
-DAY = re.compile(r"[0-9一二三四五六七八九十]{1,3}[日号](?![报])")
+# A day: N日, or N号 after its month (3月5号). A bare N号 is a house or a document number (鞍山道54号,
+# 〔2020〕1号).
+DAY = re.compile(r"(?<![0-9〕])[0-9一二三四五六七八九十]{1,3}日(?![报])|月[0-9一二三四五六七八九十]{1,3}号")
 MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 # A name asked outright (叫什么名字, 姓名, 所长叫什么). A bare 谁 / 哪位 / who asks for an agent,
 # which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
@@ -122,6 +124,10 @@ LIST_ASKED = re.compile(
 # total of 各类X as one figure (发放各类就业补贴1亿元), so 各类X多少 asks that total.
 BREAKDOWN_ASKED = re.compile(
     r"(?:分别|各个|各自)[^,，?？]{0,8}?(?:多少|(?<!哪)几)|各(?!类)[\u4e00-\u9fff]{0,3}?(?:多少|(?<!哪)几)"
+)
+# The kind of unit a breakdown is asked by (每个街道分别, 各个社区各自, 各街道): its noun.
+BROKEN_DOWN_BY = re.compile(
+    r"(?:每个|各个|每一个|各)(?!类|种|项)(?P<by>[\u4e00-\u9fff]{2,3}?)(?:分别|各自|都|的|[0-9]|多少|有多少|是多少)"
 )
 # The members a question names before asking for each one's figure (会宁、靖远、舟曲各分到多少).
 NAMED_MEMBERS = re.compile(r"[^,，、?？]+(?:、[^,，、?？]+)+(?=[^,，?？]*?(?:各|分别))")
@@ -353,6 +359,10 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     if kind is AnswerType.AMOUNT:
         return bool(quantities) or _counted_as_asked(question, span)
     if kind is AnswerType.BREAKDOWN:
+        by = BROKEN_DOWN_BY.search(question)
+        # A breakdown by a kind of unit (每个街道分别多少) is given where the report names that kind.
+        if by and pos_tags(by["by"])[0][1].startswith("n") and by["by"] not in span:
+            return False
         return len(quantities) >= max(2, _members_named(question))
     return True
 
