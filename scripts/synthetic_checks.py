@@ -15,8 +15,8 @@ Claims, from every clause of the review and the plan:
 * ``traditional``: in Traditional characters (supported).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
-多少 and the unit (answered), and the same asked of 2018 or of another district (declined); and for
-every 附注 term, what it means (answered).
+多少 and the unit (answered), and the same asked of 2018 or of another district, street by street, or
+for the day it was done (declined); and for every 附注 term, what it means (answered).
 
     .venv/bin/python scripts/synthetic_checks.py
 
@@ -119,6 +119,9 @@ def questions_of(passage: Passage, year: str) -> list[tuple[str, str, bool]]:
             ("figure_asked", f"和平区{year}{before}多少{unit}?", True),
             ("other_year", f"和平区2018年{before}多少{unit}?", False),
             ("other_district", f"{OTHER_DISTRICT}{year.replace('计划', '')}{before}多少{unit}?", False),
+            # The report gives no figure by street and no day for its figures.
+            ("by_street", f"和平区{year}{before}每个街道分别多少{unit}?", False),
+            ("day_asked", f"和平区{year}{before}是几月几号完成的?", False),
         ]
     return out
 
