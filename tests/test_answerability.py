@@ -437,8 +437,10 @@ def test_a_roles_holder_is_named_beside_the_role(question, role):
     assert asked_type(question) == AnswerType.PERSON and role in asked_role(question)
     # jieba's dictionary files 养老 as a name: a span without the role names no holder of it.
     assert not span_gives(AnswerType.PERSON, "新建3家养老机构、2家老年日间照料中心", question)
-    assert span_gives(AnswerType.PERSON, f"{role}张某某出席", question)
+    assert span_gives(AnswerType.PERSON, f"{role}李明出席", question)
     assert asked_role("那个公园叫什么名字") == frozenset()
+    # The role alone names nobody.
+    assert not span_gives(AnswerType.PERSON, f"由街道处级干部和驻地{role}担任", question)
 
 
 def test_a_common_noun_ending_in_road_is_no_address():

@@ -259,9 +259,7 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
     if kind is AnswerType.PERSON:
-        # A role as a word: 旧楼区长效管理 holds the characters of 区长, not the role.
-        role = asked_role(question)
-        return any(word in role if role else flag == "nr" for word, flag in pos_tags(span))
+        return _person_named(span, question)
     if kind is AnswerType.PLACE:
         if VENUE_ASKED.search(question):
             return bool(VENUE.search(span)) or gives_address(span)
@@ -270,6 +268,20 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     if kind is AnswerType.LIST:
         return _enumerates(span, question)
     return _figure_given(kind, span, question)
+
+
+def _person_named(span: str, question: str) -> bool:
+    """Whether ``span`` names the person asked. A report that names a role's holder writes the name
+    beside the role (区长张三, 张三区长); a role alone (由…负责人担任) names nobody, and a role as a word is
+    not its characters inside another (旧楼区长效管理 holds 区长)."""
+    role = asked_role(question)
+    words = pos_tags(span)
+    if not role:
+        return any(flag == "nr" for _, flag in words)
+    return any(
+        word in role and any(flag == "nr" for other, flag in words[max(0, k - 1) : k + 2] if other != word)
+        for k, (word, _) in enumerate(words)
+    )
 
 
 def _date_given(span: str, question: str) -> bool:
