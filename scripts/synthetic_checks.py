@@ -16,7 +16,8 @@ Claims, from every clause of the review and the plan:
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018 or of another district, street by street, or
-for the day it was done (declined); and for every 附注 term, what it means (answered).
+for the day it was done (declined); for every 附注 term, what it means (answered); and for every
+name the report quotes, who heads it (declined: the report names no one).
 
     .venv/bin/python scripts/synthetic_checks.py
 
@@ -44,6 +45,7 @@ from qa.index.store import open_index  # noqa: E402
 from qa.text.normalise import to_traditional  # noqa: E402
 from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
 
+QUOTED_NAME = re.compile(r"“([^”]{2,10})”")
 CLAUSE = re.compile(r"[，,；;。：:]")
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
 OTHER_DISTRICT = "南开区"
@@ -147,6 +149,10 @@ def main() -> None:
                 tally(right, misses, "question definition", question, searcher.ask(question).answerable)
         if passage.part_kind not in (Part.REVIEW, Part.PLAN):
             continue
+        # The report names no one: who heads a thing it names is not answered.
+        for name in QUOTED_NAME.findall(passage.text):
+            question = f"“{name}”的负责人叫什么名字?"
+            tally(right, misses, "question person", question, not searcher.ask(question).answerable)
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         for kind, claim, verdict in claims_of(passage, year, relative):
             said = checker.check(claim).verdict
