@@ -627,6 +627,9 @@ def test_a_figure_of_the_nation_is_not_the_districts(searcher):
     assert not answer.answerable and "全国" in answer.reason
     assert not searcher.ask("去年我国外贸进出口总额是多少?").answerable
     assert searcher.ask("2020年和平区一般公共预算收入是多少?").answerable
+    # The passage names 全国 in another sentence (全国首批…): that is not the figure's place.
+    assert not searcher.ask("去年全国新增就业多少人?").answerable
+    assert searcher.ask("去年和平区新增就业多少人?").answerable
 
 
 @pytest.mark.slow

@@ -149,8 +149,9 @@ def scope_reason(
 
 def wider_reason(normalised_question: str, kind: AnswerType, passage_text: str, scope: DocumentScope) -> str:
     """Why a figure asked of a wider place than the report's (天津市2020年一般公共预算收入, 全市新增…)
-    is not answered by a passage that does not name that place, or "": a district's report gives
-    the district's figures, and the city's only where it says so (位居全市前列)."""
+    is not answered by a span that does not name that place, or "": a district's report gives
+    the district's figures, and the city's only where it says so (位居全市前列); a passage naming the
+    place in another sentence (全国首批…) says nothing of the figure asked."""
     if kind not in FIGURE_KINDS:
         return ""
     wider = scope.wider_subject(normalised_question)
@@ -257,17 +258,19 @@ def unanswered_reason(
     calibration: Calibration,
     figure_stated: bool | None = None,
     relative_years: frozenset[int] = frozenset(),
+    span_text: str = "",
 ) -> str:
     """Why the report does not answer the question (in Chinese), or "" when it does.
 
     ``passage_text`` is the best passage's text as searched (normalised), ``asked_part`` the part
     the question's time points at in the best passage's document, ``hits`` the first passages found,
     ``figure_stated`` (for a figure asked) whether the asked part gives it (see :func:`period_reason`),
-    ``relative_years`` the years it names from the reader's year (前年, 明年), resolved.
+    ``relative_years`` the years it names from the reader's year (前年, 明年), resolved, ``span_text``
+    the answering span (the passage when not given).
     """
     return (
         scope_reason(normalised_question, passage_text, scope, corpus_text, relative_years)
-        or wider_reason(normalised_question, evidence.answer_type, passage_text, scope)
+        or wider_reason(normalised_question, evidence.answer_type, span_text or passage_text, scope)
         or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
         or day_reason(normalised_question, passage_text)

@@ -191,6 +191,7 @@ class Searcher:
                 self.calibration,
                 self.figure_stated(asked, evidence.answer_type, normalised, ranked[:FIGURE_HITS], spans_of),
                 frozenset(intent.asked_years(self.current_year)) - set(intent.years),
+                top.text[spans[0][0] - top.start : spans[0][1] - top.start],
             )
             features = evidence.to_dict()
             if not reason and asked:
