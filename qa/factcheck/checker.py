@@ -28,7 +28,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from qa.answering.intent import detect_intent
 from qa.answering.results import Hit
@@ -55,9 +55,11 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.forms import ClaimForms
+from qa.factcheck.names import QuotedNames
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.related import RelatedFigures
 from qa.factcheck.respectively import respective_views, respective_years, years_named
+from qa.factcheck.restated import Restatements
 from qa.factcheck.similarity import restates_alike, verbs_alike
 from qa.factcheck.verdict import (
     FigureMatch,
@@ -72,21 +74,20 @@ from qa.factcheck.verdict import (
 )
 from qa.factcheck.wording import (
     Conflict,
+    Wording,
     conflicts,
     diffable,
     rival_names,
     rival_quoted_names,
     rival_ranks,
     stages_named,
-    turns_meaning,
-    unwritten_names,
 )
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import places
 from qa.text.quantities import Comparison, Quantity, canonical_unit, compare, extract_quantities
-from qa.text.quotes import letters_only, quoted_names, shortened_in, unwritten_name
+from qa.text.quotes import unwritten_name
 from qa.text.sentences import clause_spans, sentence_spans
 from qa.text.titles import whole_titles
 from qa.text.tokenize import pos_tags
@@ -156,21 +157,9 @@ class _Facts:
         return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
 
 
-@dataclass
-class _Wording:
-    """The report sentence holding most of a claim's content, and where the two part ways."""
-
-    coverage: float = 0.0
-    hit: Hit | None = None
-    span: tuple[int, int] = (0, 0)  # relative to the passage until ``_check_words`` returns; then source
-    conflicts: list[Conflict] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)  # claim clauses the passage does not hold
-
-    def evidence(self) -> Hit:
-        return replace(self.hit, highlight=self.span)
 
 
-class FactChecker(ClaimForms, RelatedFigures):
+class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements):
     """Checks claims against the report behind a :class:`qa.answering.search.Searcher`."""
 
     K = 10  # passages taken from the ranking overall
@@ -185,7 +174,6 @@ class FactChecker(ClaimForms, RelatedFigures):
     # to contradict: a claim differing only in one name loses that name's weight, up to a quarter of a
     # short claim for a rare name (tune: 0.75-0.82 for one body swapped; 0.60 for an absent claim).
     RIVAL_NAME_COVERAGE = 0.7
-    RESTATED_COVERAGE = 0.5  # a stretch holding this much of a claim may say the rest in other words
     WINDOW = 80
     WINDOW_PER_CHAR = 4
 
@@ -260,89 +248,6 @@ class FactChecker(ClaimForms, RelatedFigures):
         ids = [h.passage.doc_id for h in verdict.evidence] or searcher.default_docs or list(reports)
         names = (DocumentName(d, reports[d].title, reports[d].published) for d in dict.fromkeys(ids))
         return replace(verdict, documents=tuple(names))
-
-    def _unwritten_name_verdict(self, c: Claim, words: _Wording) -> Verdict | None:
-        """A claim quoting a name the report never writes: contradicted when the sentence holding most
-        of the claim names another in quotes (another thing in the same place), else not found. Not
-        found either when that sentence does not write a name the claim quotes (:meth:`_name_not_in_sentence`)."""
-        if not words.hit:
-            return None
-        unknown = unwritten_name(normalise_text(c.text), self.report_text)
-        if not unknown:
-            if words.coverage >= self.SUPPORT_COVERAGE and (name := self._name_not_in_sentence(c, words)):
-                said = f"报告中最接近的一句(声明内容的{words.coverage:.0%})没有提到声明所说的“{name}”。"
-                return self._verdict(c, VerdictKind.NOT_FOUND, said)
-            return None
-        start = words.hit.passage.start
-        sentence = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
-        if others := quoted_names(normalise_text(sentence)):
-            # The one standing for it is the quoted name sharing most of its characters.
-            other = max(others, key=lambda name: len(set(name) & set(unknown)))
-            said = f"报告中没有“{unknown}”,相应的说法是“{other}”。"
-            return self._verdict(c, VerdictKind.CONTRADICTED, said, [words.evidence()])
-        return self._verdict(c, VerdictKind.NOT_FOUND, f"报告中没有“{unknown}”。")
-
-    def _restated(self, c: Claim, words: _Wording) -> bool:
-        """The report stretch holding half or more of the claim says it in other words, as the model
-        reads the two (老商圈要重新聚起人气…还得花些时间 / 老牌商圈聚人气、塑活力仍需时间)."""
-        if not self.restates_alike or not words.hit or words.coverage < self.RESTATED_COVERAGE:
-            return False
-        start = words.hit.passage.start
-        return self._restates(c, words.hit.passage.text[words.span[0] - start : words.span[1] - start])
-
-    def _restates(self, c: Claim, stretch: str) -> bool:
-        """``stretch`` says the claim in other words as the model reads the two, where such a model can be
-        trusted: not across a negation, a stage or a direction, nor for a claim naming a place or body
-        the report never writes (中信集团 put among the report's 京冀项目)."""
-        if turns_meaning(c.matching, normalise_for_matching(stretch)) or unwritten_names(c.matching, self.report_text):
-            return False
-        return self.restates_alike(c.text, stretch)
-
-    def _figure_restated(self, c: Claim, r: FigureResult) -> bool:
-        """The report sentence giving a claimed figure says the rest of the claim in other words (see
-        :meth:`_restated`)."""
-        if not self.restates_alike:
-            return False
-        facts = self.facts[r.same.hit.passage.id]
-        s, e = facts.sentence_of(r.same.figure.start)
-        return self._restates(c, facts.passage.text[s:e])
-
-    def _quoted_name_verdict(self, c: Claim, words: _Wording, hits: list[Hit], parts: set[Part]) -> Verdict | None:
-        """The verdict a name the claim quotes decides: one the report never writes, or one it writes
-        where another stands in what it says."""
-        if unwritten := self._unwritten_name_verdict(c, words):
-            return unwritten
-        return self._said_of_another_name(c, hits, parts) if words.coverage < self.SUPPORT_COVERAGE else None
-
-    def _said_of_another_name(self, c: Claim, hits: list[Hit], parts: set[Part]) -> Verdict | None:
-        """A claim whose quoted name the report writes elsewhere, where a sentence says all the rest of
-        it of another quoted name (扎实做好“八个一”工作 / 扎实做好“六稳”工作): contradicted. A name swapped
-        for another of the same report leaves the sentence that says the claim's frame short of the
-        name's weight, and the sentence writing the name short of the frame."""
-        frame = c.without_quoted_names()
-        if frame.content == c.content:
-            return None
-        other = self._check_words(frame, hits, parts)
-        if other.coverage < self.SUPPORT_COVERAGE:
-            return None
-        said = normalise_text(other.hit.passage.text)
-        rivals = [x for x in other.conflicts if x.kind == "name" and f"“{x.report_part}”" in said]
-        if not rivals:
-            return None
-        reason = "；".join(x.explain() for x in rivals[:2])
-        return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", [other.evidence()])
-
-    def _name_not_in_sentence(self, c: Claim, words: _Wording) -> str:
-        """A name the claim quotes that the sentence holding most of the claim does not write, or "".
-
-        A quoted name is what the claim is about; a sentence sharing the claim's other words but not
-        the name says them of something else. The sentence may write it in full where the claim shortens
-        it (“十四五” for 第十四个五年规划: :func:`shortened_in`)."""
-        facts = self.facts[words.hit.passage.id]
-        s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
-        sentence = letters_only(normalise_text(facts.passage.text[s:e]))
-        names = (letters_only(n) for n in quoted_names(normalise_text(c.text)))
-        return next((n for n in names if not shortened_in(n, sentence)), "")
 
     def _strangers(self, c: Claim) -> list[str]:
         """Places the claim is about that the report never names (another district).
@@ -522,14 +427,14 @@ class FactChecker(ClaimForms, RelatedFigures):
 
     def _check_words(
         self, c: Claim, hits: list[Hit], parts: set[Part], anchors: dict[tuple[int, int], FigureMatch] | None = None
-    ) -> _Wording:
+    ) -> Wording:
         """The sentence holding most of the claim's content, and the differences in its clauses.
 
         ``anchors`` (claim clause -> the report figure its figure matched) keep the search to the
         first anchor's passage and set a figure's clause against the clause of the matched figure.
         """
         anchors = anchors or {}
-        best = _Wording()
+        best = Wording()
         pool = [next(iter(anchors.values())).hit] if anchors else [h for h in hits if h.passage.part_kind in parts]
         words = claim_synonyms(c)
         reach = max(self.WINDOW, self.WINDOW_PER_CHAR * len(c.matching))
@@ -539,7 +444,7 @@ class FactChecker(ClaimForms, RelatedFigures):
                 sentence = normalise_for_matching(facts.passage.text[s:e])
                 coverage = word_coverage(self.stats, c, with_synonyms(sentence, words))
                 if coverage > best.coverage + 1e-9:
-                    best = _Wording(coverage, hit, (s, e))
+                    best = Wording(coverage, hit, (s, e))
         if best.hit is None:
             return best
         facts = self.facts[best.hit.passage.id]
@@ -583,7 +488,7 @@ class FactChecker(ClaimForms, RelatedFigures):
         return out
 
     def _clause_conflicts(
-        self, c: Claim, clause: tuple[int, int], facts: _Facts, best: _Wording, anchor: FigureMatch | None
+        self, c: Claim, clause: tuple[int, int], facts: _Facts, best: Wording, anchor: FigureMatch | None
     ) -> tuple[list[Conflict], tuple[int, int] | None]:
         """Where one claim clause and the report clause it matches (in ``best``'s sentence, or the
         clause of its figure's ``anchor``) part, and that report clause; a clause the passage does not
@@ -642,7 +547,7 @@ class FactChecker(ClaimForms, RelatedFigures):
                     break
         return best
 
-    def _other_year(self, c: Claim, hits: list[Hit]) -> _Wording | None:
+    def _other_year(self, c: Claim, hits: list[Hit]) -> Wording | None:
         """The claim's wording, wholly found in the other year's part of the report."""
         if not c.period or not c.period.other:
             return None
@@ -699,14 +604,14 @@ class FactChecker(ClaimForms, RelatedFigures):
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         return self._said_otherwise(c, hits, words)
 
-    def _stage_unsaid(self, c: Claim, words: _Wording) -> bool:
+    def _stage_unsaid(self, c: Claim, words: Wording) -> bool:
         """The claim puts its thing at a stage (开工, 竣工, 验收 …) that the sentence holding it does not
         name: what the sentence says of it is not that step."""
         facts = self.facts[words.hit.passage.id]
         s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
         return bool(stages_named(c.matching) - stages_named(normalise_for_matching(facts.passage.text[s:e])))
 
-    def _said_otherwise(self, c: Claim, hits: list[Hit], words: _Wording) -> Verdict:
+    def _said_otherwise(self, c: Claim, hits: list[Hit], words: Wording) -> Verdict:
         """A claim no sentence says in its words: said in the other year's part, said in other words,
         or not found."""
         if swap := self._other_year(c, hits):

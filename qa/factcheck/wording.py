@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
+from qa.answering.results import Hit
 from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
 from qa.text.quantities import extract_quantities
 from qa.text.quotes import letters_only, quoted_names, shortened_in
@@ -101,6 +102,20 @@ class Conflict:
                 return f"声明是否定的说法(“{self.claim_part}”),报告是肯定的"
             return f"报告是否定的说法(“{self.report_part}”),声明是肯定的"
         return f"声明为“{self.claim_part}”,报告为“{self.report_part}”({KINDS[self.kind]})"
+
+
+@dataclass
+class Wording:
+    """The report sentence holding most of a claim's content, and where the two part ways."""
+
+    coverage: float = 0.0
+    hit: Hit | None = None
+    span: tuple[int, int] = (0, 0)  # relative to the passage until ``_check_words`` returns; then source
+    conflicts: list[Conflict] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # claim clauses the passage does not hold
+
+    def evidence(self) -> Hit:
+        return replace(self.hit, highlight=self.span)
 
 
 def diffable(text: str) -> str:
