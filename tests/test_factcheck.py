@@ -893,3 +893,9 @@ def test_a_sentence_not_naming_the_stage_a_claim_names_does_not_support_it(check
     verdict = checker.check("2020年金街已经通过了全国首批步行街改造提升试点的验收。")
     assert verdict.verdict == "contradicted" and "2021年计划" in verdict.explanation
     assert checker.check("2021年金街要通过全国首批步行街改造提升试点的验收。").verdict == "supported"
+
+
+def test_a_claim_at_a_stage_the_report_does_not_name_is_not_found_and_says_which(checker):
+    # 启动五大道公园建设项目(一期): the plan starts it, it does not finish it.
+    verdict = checker.check("五大道公园一期今年就能建成开放。")
+    assert verdict.verdict != "supported" and "建成" in verdict.explanation

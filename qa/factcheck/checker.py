@@ -73,6 +73,7 @@ from qa.factcheck.verdict import (
     part_label,
 )
 from qa.factcheck.wording import (
+    STAGES,
     Conflict,
     Wording,
     conflicts,
@@ -604,12 +605,13 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements):
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         return self._said_otherwise(c, hits, words)
 
-    def _stage_unsaid(self, c: Claim, words: Wording) -> bool:
-        """The claim puts its thing at a stage (开工, 竣工, 验收 …) that the sentence holding it does not
-        name: what the sentence says of it is not that step."""
+    def _stage_unsaid(self, c: Claim, words: Wording) -> str:
+        """The stage (开工, 竣工, 验收 …) the claim puts its thing at that the sentence holding it does not
+        name, or "": what the sentence says of it is not that step."""
         facts = self.facts[words.hit.passage.id]
         s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
-        return bool(stages_named(c.matching) - stages_named(normalise_for_matching(facts.passage.text[s:e])))
+        unsaid = stages_named(c.matching) - stages_named(normalise_for_matching(facts.passage.text[s:e]))
+        return next((w for n in sorted(unsaid) for w in STAGES[n] if w in c.matching), "")
 
     def _said_otherwise(self, c: Claim, hits: list[Hit], words: Wording) -> Verdict:
         """A claim no sentence says in its words: said in the other year's part, said in other words,
@@ -622,6 +624,10 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements):
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有意思相同的说法(声明内容的{words.coverage:.0%}见于该处,其余是换了说法)。"
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
+        if words.hit and words.coverage >= self.SUPPORT_COVERAGE:  # the sentence lacks the claim's stage
+            stage = self._stage_unsaid(c, words)
+            said = f"报告中最接近的一句(声明内容的{words.coverage:.0%})没有说到声明所说的这一步(“{stage}”)。"
+            return self._verdict(c, VerdictKind.NOT_FOUND, said, [words.evidence()])
         said = f"报告中没有与声明相符或相悖的内容(最接近的一句只含声明内容的{words.coverage:.0%})。"
         return self._verdict(c, VerdictKind.NOT_FOUND, said)
 
