@@ -80,6 +80,9 @@ def test_relate_computes_from_the_report_figures_with_their_qualifiers():
         ("2021年一般公共预算收入增速目标比固定资产投资增速目标高4个百分点。", "contradicted"),
         ("2021年内资到位额目标比2020年翻了一番还多。", "supported"),
         ("2021年内资到位额目标比2020年翻了一番。", "contradicted"),
+        # 新增就业: 2021 target 2万人, 2020 result 3.1万人 (0.645 of it); 连…都不到 "not even".
+        ("今年新增就业的目标连去年实际新增就业的一半都不到。", "contradicted"),
+        ("今年新增就业的目标连去年实际新增就业的八成都不到。", "supported"),
     ],
 )
 def test_a_relation_is_computed_from_the_two_figures_the_report_gives(checker, claim, verdict):
