@@ -172,6 +172,11 @@ def test_statement_with_nothing_to_check_gets_a_message_not_a_verdict(index_dir,
     assert "没有可核对的内容" in err or "没有可检索的文字" in err
 
 
+def test_a_question_given_to_check_is_sent_to_ask(index_dir, capsys):
+    code, out, err = run(["check", "去年全区新增就业多少人?", "--index", str(index_dir)], capsys)
+    assert code == 2 and out == "" and "qa ask" in err
+
+
 def test_eval_counts_test_misses_without_listing_them(index_dir, capsys):
     # The test half is measured, not read: its misses are only counted unless asked for by name.
     code, out, _ = run(["eval", "eval/claims-hard.jsonl", "--index", str(index_dir)], capsys)

@@ -884,3 +884,10 @@ def test_a_sentence_not_naming_the_stage_a_claim_names_does_not_support_it(check
     unsaid = checker.check("五大道公园一期今年就能建成开放。")
     assert (swapped.verdict, unsaid.verdict) == ("contradicted", "not_found")
     assert "2021年计划" in swapped.explanation and "建成" in unsaid.explanation
+
+
+def test_a_question_is_not_a_claim_but_a_yes_or_no_question_is_checked(checker):
+    # A passage note holds 每个…街道…分别 word for word; a question asking how many states nothing.
+    with pytest.raises(QueryError, match="问题"):
+        checker.check("每个街道分别多少?")
+    assert checker.check("今年每个街道都要建成一个适老小区吗?").verdict == "supported"

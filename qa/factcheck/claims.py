@@ -230,10 +230,21 @@ def shared_out(claim: Claim, figure: ClaimFigure) -> int:
     return joins + 1 if joins else 0
 
 
+# A question asking for something (多少, 什么, 哪, 谁, 怎么, 为什么 … ending in a question mark) states
+# nothing true or false; one asking yes or no (…吗?) states what it asks about, and is checked.
+OPEN_QUESTION = re.compile(r"(?:多少|几[个家所项人年成倍]?|什么|啥|哪|谁|怎么|怎样|如何|为什么|为何)[^。!！]*[?？]\s*$")
+
+
 def validate_claim(claim: Claim) -> Claim:
-    """The claim, or QueryError when it states nothing to check (only figures, years, the district, punctuation)."""
+    """The claim, or QueryError when it states nothing to check (only figures, years, the district,
+    punctuation) or asks for something instead of stating it."""
     if not any(content and not ch.isdigit() for content, ch in zip(claim.content, claim.matching)):
         raise QueryError("这句话没有可核对的内容(只有数字、年份、地名或标点),请写出完整的说法,例如“2020年和平区新增就业3.1万人”")
+    if OPEN_QUESTION.search(claim.text):
+        raise QueryError(
+            "这是一个问题,不是可以核对的说法:请到“问答”里提问(命令行用 qa ask),"
+            "或写成完整的说法,例如“2020年和平区新增就业3.1万人”"
+        )
     return claim
 
 
