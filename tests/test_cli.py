@@ -172,6 +172,12 @@ def test_statement_with_nothing_to_check_gets_a_message_not_a_verdict(index_dir,
     assert "没有可核对的内容" in err or "没有可检索的文字" in err
 
 
+@pytest.mark.parametrize("question", ["谁?", "多少?", "情况怎么样?"])
+def test_a_question_of_asking_words_alone_gets_a_message_not_passages(index_dir, capsys, question):
+    code, out, err = run(["ask", question, "--index", str(index_dir)], capsys)
+    assert code == 2 and out == "" and "要问什么" in err
+
+
 def test_a_question_given_to_check_is_sent_to_ask(index_dir, capsys):
     code, out, err = run(["check", "去年全区新增就业多少人?", "--index", str(index_dir)], capsys)
     assert code == 2 and out == "" and "qa ask" in err

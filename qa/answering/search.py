@@ -144,6 +144,9 @@ class Searcher:
         if within != sorted(set(self.default_docs)) and len(within) < len(self.times):
             return self.restricted(within).ask(question, k, part)
         intent = detect_intent(normalised, self.newest_time())
+        if not intent.foreign and not content_words(normalised) and not quoted_names(normalised):
+            # 谁? / 多少? / 情况怎么样?: only the words of asking, nothing asked about.
+            raise QueryError("问题没有说要问什么,请写出要问的事,例如“2020年和平区新增就业多少人”")
         scores, best_cosine = self.scored(normalised, intent)
         if part is not None:
             scores = np.where(self._part_kinds == part, scores, -np.inf)
