@@ -22,7 +22,10 @@ PROMISES = f"""## What is promised
   line (a blank or bad line gets an error record `{{"input", "error", "line"}}` and the rest go on); exit 0 when
   every line was answered, 2 when some input was unusable, 1 when something else failed.
 - **Nothing to check**: a statement with no content beyond figures, years, the district's name and
-  punctuation (`123`, `2020年`, `和平区`, `3.1万人`) gets a message, not a verdict.
+  punctuation (`123`, `2020年`, `和平区`, `3.1万人`) gets a message, not a verdict; so does a question given
+  to check (`去年全区新增就业多少人?`: it is sent to ask), while a yes-or-no question (`…吗?`) is checked.
+- **Nothing asked**: a question of asking words alone (`谁?`, `多少?`, `情况怎么样?`) gets a message saying
+  what to write, not passages.
 - **The index is swapped in one atomic step**: a build writes a new version folder (`.index.v-*`) and renames
   a symbolic link over `index`; at every moment `index` names a complete index. Builds into one folder take
   turns (a lock), and each build removes what killed builds left. An index path that is a file, a folder the
