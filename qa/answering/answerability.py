@@ -269,7 +269,7 @@ def unanswered_reason(
     the answering span (the passage when not given).
     """
     return (
-        scope_reason(normalised_question, passage_text, scope, corpus_text, relative_years)
+        scope_reason(normalised_question, span_text or passage_text, scope, corpus_text, relative_years)
         or wider_reason(normalised_question, evidence.answer_type, span_text or passage_text, scope)
         or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
