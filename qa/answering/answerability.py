@@ -134,10 +134,11 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
 
 
 def scope_reason(
-    normalised_question: str, passage_text: str, scope: DocumentScope, corpus_text: str, relative: frozenset[int] = frozenset()
+    normalised_question: str, answer_text: str, scope: DocumentScope, corpus_text: str, relative: frozenset[int] = frozenset()
 ) -> str:
-    """Why the question lies outside the report's years or places (in Chinese), or ""."""
-    years = scope.years_outside(normalised_question, passage_text, relative)
+    """Why the question lies outside the report's years or places (in Chinese), or "". A year the
+    report does not report on is covered only where ``answer_text`` (the answering span) names it."""
+    years = scope.years_outside(normalised_question, answer_text, relative)
     if years:
         covered = "、".join(str(y) for y in sorted(scope.report_years))
         return f"报告只涉及{covered}年,没有{'、'.join(map(str, years))}年的内容"

@@ -167,6 +167,7 @@ class Searcher:
         reason, features, notice = "没有找到相关段落", {}, ""
         if order:
             top = passages[order[0]]
+            span_text = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
             evidence = gather_evidence(
                 normalised,
                 intent.foreign,
@@ -175,7 +176,7 @@ class Searcher:
                 float("nan"),
                 self._lexical_texts[order[0]],
                 normalise_for_matching(top.text),
-                top.text[spans[0][0] - top.start : spans[0][1] - top.start],
+                span_text,
                 self._words,
                 self._grams,
                 self._corpus_text,
@@ -194,7 +195,7 @@ class Searcher:
                 self.calibration,
                 self.figure_stated(asked, evidence.answer_type, normalised, ranked[:FIGURE_HITS], spans_of),
                 frozenset(intent.asked_years(self.current_year)) - set(intent.years),
-                top.text[spans[0][0] - top.start : spans[0][1] - top.start],
+                span_text,
             )
             features = evidence.to_dict()
             if not reason and asked:

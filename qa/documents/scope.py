@@ -84,7 +84,7 @@ class DocumentScope:
 
     def years_outside(self, question: str, passage_text: str, relative: frozenset[int] = frozenset()) -> list[int]:
         """Years the question names (and ``relative``: those it names as 前年, 明年, resolved) that the
-        report does not report on and its passage does not name."""
+        report does not report on and ``passage_text`` (what answers: the span) does not name."""
         asked = [y for y in years_named(question) | relative if y not in self.report_years]
         if not asked:  # the passage's years matter only for a year the report does not report on
             return []

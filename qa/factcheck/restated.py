@@ -26,7 +26,7 @@ class Restatements:
     def _restated(self, c: Claim, words: Wording) -> bool:
         """The report stretch holding half or more of the claim says it in other words, as the model
         reads the two (老商圈要重新聚起人气…还得花些时间 / 老牌商圈聚人气、塑活力仍需时间)."""
-        if not self.restates_alike or not words.hit or words.coverage < self.RESTATED_COVERAGE:
+        if not words.hit or words.coverage < self.RESTATED_COVERAGE:
             return False
         start = words.hit.passage.start
         return self._restates(c, words.hit.passage.text[words.span[0] - start : words.span[1] - start])
@@ -34,16 +34,17 @@ class Restatements:
     def _restates(self, c: Claim, stretch: str) -> bool:
         """``stretch`` says the claim in other words as the model reads the two, where such a model can be
         trusted: not across a negation, a stage or a direction, nor for a claim naming a place or body
-        the report never writes (中信集团 put among the report's 京冀项目)."""
-        if turns_meaning(c.matching, normalise_for_matching(stretch)) or unwritten_names(c.matching, self.report_text):
+        the report never writes (中信集团 put among the report's 京冀项目); never with a model the threshold
+        was not measured for."""
+        if not self.restates_alike or turns_meaning(c.matching, normalise_for_matching(stretch)):
+            return False
+        if unwritten_names(c.matching, self.report_text):
             return False
         return self.restates_alike(c.text, stretch)
 
     def _figure_restated(self, c: Claim, r: FigureResult) -> bool:
         """The report sentence giving a claimed figure says the rest of the claim in other words (see
         :meth:`_restated`)."""
-        if not self.restates_alike:
-            return False
         facts = self.facts[r.same.hit.passage.id]
         s, e = facts.sentence_of(r.same.figure.start)
         return self._restates(c, facts.passage.text[s:e])

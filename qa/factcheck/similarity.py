@@ -23,13 +23,19 @@ VERB_SIMILARITY = 0.92
 
 def verbs_alike(embedder: Embedder):
     """A test ``alike(a, b)`` (two verbs name one action) for the default model, else None."""
+    alike = _alike_from(embedder, VERB_SIMILARITY)
+    return lru_cache(maxsize=4096)(alike) if alike else None
+
+
+def _alike_from(embedder: Embedder, threshold: float):
+    """A test ``alike(a, b)``: the default model's cosine of the two texts (query prompt) reaches
+    ``threshold``; None with another model, for which the figure was not measured."""
     if embedder.model_id != DEFAULT_MODEL_NAME:
         return None
 
-    @lru_cache(maxsize=4096)
     def alike(a: str, b: str) -> bool:
         first, second = embedder.encode_queries([a, b])
-        return float(first @ second) >= VERB_SIMILARITY
+        return float(first @ second) >= threshold
 
     return alike
 
@@ -46,11 +52,4 @@ RESTATEMENT_SIMILARITY = 0.93
 def restates_alike(embedder: Embedder):
     """A test ``alike(claim, stretch)`` (the stretch says what the claim says, in other words) for the
     default model, else None."""
-    if embedder.model_id != DEFAULT_MODEL_NAME:
-        return None
-
-    def alike(claim: str, stretch: str) -> bool:
-        first, second = embedder.encode_queries([claim, stretch])
-        return float(first @ second) >= RESTATEMENT_SIMILARITY
-
-    return alike
+    return _alike_from(embedder, RESTATEMENT_SIMILARITY)
