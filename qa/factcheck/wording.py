@@ -66,9 +66,10 @@ PROPER_TAGS = ("ns", "nt", "nr", "nz", "nrt")
 NOUN_TAGS = ("n", "s", "j")
 # An ordinal: a rank or the number of a time or batch (第一, 第二批, 第七次).
 ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
-# Words for a kind of body or place in general, which a report or claim may use for a specific one,
-# and 新增, which says only that things were added, not how (发放, 引进, 建成 say how).
-GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织", "新增"})
+# Words for a kind of body or place in general, which a report or claim may use for a specific one.
+GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织"})
+# Verbs saying only that a thing happened, not how: 新增 (things were added) stands for 发放, 引进, 建成.
+GENERAL_ACTIONS = frozenset({"新增"})
 # Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.
 BODY_ENDS = frozenset("局委办厅部署")
 # Words a name of a body, place or programme is built of, by the first letter of their jieba tag: nouns,
@@ -233,7 +234,7 @@ def _gap_conflicts(
         return []
     if FIGURE_MARK in a_core + b_core or set(a_core + b_core) <= MEASURE:  # 首个 / 首家
         return []
-    if _stages(a_core) and _stages(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
+    if stages_named(a_core) and stages_named(b_core):  # 建成 / 竣工 is one stage, 开工 / 立项 two
         return _status(a_core, b_core)
     words = _word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2)
     if reverse := opposite(a_core, b_core):
@@ -279,7 +280,7 @@ def _stands_in(
 
 
 def _general(words: list[tuple[str, str]]) -> bool:
-    return all(w in GENERAL_KINDS for w, _ in words)
+    return all(w in GENERAL_KINDS | GENERAL_ACTIONS for w, _ in words)
 
 
 def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> bool:
@@ -363,7 +364,7 @@ def turns_meaning(claim: str, stretch: str) -> bool:
     or the two point in opposite directions (增加 / 减少)."""
     if bool(NEGATION.search(claim)) != bool(NEGATION.search(stretch)):
         return True
-    return bool(_stages(claim) - _stages(stretch)) or opposite(claim, stretch) is not None
+    return bool(stages_named(claim) - stages_named(stretch)) or opposite(claim, stretch) is not None
 
 
 def opposite(a: str, b: str) -> tuple[str, str] | None:
@@ -419,12 +420,10 @@ def stages_named(text: str) -> set[int]:
     return {n for n, words in enumerate(STAGES) if any(w in text for w in words)}
 
 
-_stages = stages_named
-
 
 def _status(claim_clause: str, report_clause: str) -> list[Conflict]:
     """The claim puts something at another stage than the report does (开工 / 完成立项)."""
-    claimed, reported = _stages(claim_clause), _stages(report_clause)
+    claimed, reported = stages_named(claim_clause), stages_named(report_clause)
     if not claimed or not reported or claimed & reported:
         return []
 
