@@ -35,6 +35,7 @@ from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
 from qa.documents.metadata import DocumentName
 from qa.documents.passages import Part, Passage
+from qa.documents.scope import years_named
 from qa.documents.time import documents_about, documents_covering, statement_cue
 from qa.factcheck.claims import (
     PROGRAMME_NAME,
@@ -58,7 +59,7 @@ from qa.factcheck.forms import ClaimForms
 from qa.factcheck.names import QuotedNames
 from qa.factcheck.paraphrase import verb_paraphrases
 from qa.factcheck.related import RelatedFigures
-from qa.factcheck.respectively import respective_views, respective_years, years_named
+from qa.factcheck.respectively import respective_views, respective_years
 from qa.factcheck.restated import Restatements
 from qa.factcheck.similarity import restates_alike, verbs_alike
 from qa.factcheck.verdict import (

@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from qa.answering.results import Hit
 from qa.documents.passages import Part
+from qa.documents.scope import years_named
 from qa.factcheck.claims import Claim, ClaimFigure, figure_context, in_common_unit, read_claim, without_time_cues
 from qa.factcheck.relations import SUM, Relation, read_relation, relate
-from qa.factcheck.respectively import years_named
 from qa.factcheck.verdict import FigureMatch, Verdict, VerdictKind, figure_hits, relation_reason, relation_row
 from qa.text.quantities import Comparison, Quantity, canonical_unit
 from qa.text.units import counts_things

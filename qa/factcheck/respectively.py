@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from qa.text.quantities import Quantity, extract_years
+from qa.text.quantities import Quantity
 
-__all__ = ["respective_views", "respective_years", "years_named"]
+__all__ = ["respective_views", "respective_years"]
 
 # A span of years written as a range (2021—2023, 2021-2023年, 2021至2023年).
 YEAR_RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)年?\s*(?:—|–|-|~|至|到)\s*(?P<last>(?:19|20)\d\d)年?")
@@ -29,14 +29,6 @@ YEAR_RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)年?\s*(?:—|–|-|~|至|到)
 # Between two figures of one list: a list mark or a conjunction only.
 FIGURE_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 CLAUSE_END = re.compile(r"[，,；;。：:!！?？\n]")
-
-
-def years_named(text: str) -> frozenset[int]:
-    """The years ``text`` names, a range (2021—2023) with the years inside it."""
-    years = {int(y.value) for y in extract_years(text)}
-    for match in YEAR_RANGE.finditer(text):
-        years |= set(range(int(match["first"]), int(match["last"]) + 1))
-    return frozenset(years)
 
 
 def respective_views(text: str, figures: list[Quantity]) -> dict[int, tuple[str, tuple[int, int]]]:
