@@ -178,6 +178,13 @@ def test_a_question_of_asking_words_alone_gets_a_message_not_passages(index_dir,
     assert code == 2 and out == "" and "要问什么" in err
 
 
+@pytest.mark.parametrize("question", ["四包指的是什么?", "十四五是什么"])
+def test_a_name_built_on_a_numeral_is_something_asked_about(index_dir, capsys, question):
+    # The tagger files 四包 and 十四五 as numerals, not nouns; they still name what is asked.
+    code, out, err = run(["ask", question, "--index", str(index_dir)], capsys)
+    assert code == 0 and err == "" and "[1]" in out
+
+
 def test_a_question_given_to_check_is_sent_to_ask(index_dir, capsys):
     code, out, err = run(["check", "去年全区新增就业多少人?", "--index", str(index_dir)], capsys)
     assert code == 2 and out == "" and "qa ask" in err

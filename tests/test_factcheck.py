@@ -880,10 +880,17 @@ def test_a_sentence_not_naming_the_stage_a_claim_names_does_not_support_it(check
     # 2020: 金街…首次亮相; passing the pilot's acceptance (验收) is a 2021 task: a year swap.
     swapped = checker.check("2020年金街已经通过了全国首批步行街改造提升试点的验收。")
     assert checker.check("2021年金街要通过全国首批步行街改造提升试点的验收。").verdict == "supported"
-    # 启动五大道公园建设项目(一期): the plan starts it, it does not finish it; the explanation names the step.
-    unsaid = checker.check("五大道公园一期今年就能建成开放。")
-    assert (swapped.verdict, unsaid.verdict) == ("contradicted", "not_found")
-    assert "2021年计划" in swapped.explanation and "建成" in unsaid.explanation
+    assert swapped.verdict == "contradicted" and "2021年计划" in swapped.explanation
+
+
+def test_the_clause_naming_a_project_at_another_stage_contradicts_the_stage_claimed(checker):
+    # …开工建设,启动五大道公园建设项目(一期)、和平印象城项目建设,做好城铁广场前期工作: each project at its own stage.
+    started = checker.check("五大道公园一期今年就能建成开放。")
+    assert started.verdict == "contradicted" and "建成" in started.explanation and "启动" in started.explanation
+    assert highlighted(started.evidence[0]).startswith("启动五大道公园")
+    # The sentence names 主体施工 of two other projects; 城铁广场 is at its 前期工作.
+    assert checker.check("今年城铁广场项目要进入主体施工。").verdict == "contradicted"
+    assert checker.check("今年和平区要启动五大道公园建设项目一期。").verdict == "supported"
 
 
 def test_a_question_is_not_a_claim_but_a_yes_or_no_question_is_checked(checker):

@@ -92,6 +92,17 @@ def content_words(normalised_question: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+def names_something(normalised_question: str) -> bool:
+    """The question names something to ask about, not only how it asks (谁? / 多少? / 情况怎么样?): a
+    content word, or a name built on a numeral (四包, 十四五), which the tagger files as a numeral."""
+    if content_words(normalised_question):
+        return True
+    return any(
+        flag == "m" and len(word) >= 2 and word not in ASKING_WORDS and not word.startswith(("几", "第几")) and not word.isdigit()
+        for word, flag in pos_tags(normalised_question)
+    )
+
+
 class WordStats:
     """How many passages use each word: rare words say more about what a question is after."""
 

@@ -13,7 +13,15 @@ import numpy as np
 
 from qa.answering.answer_types import AnswerType
 from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
-from qa.answering.evidence import Evidence, WordStats, content_words, gather_evidence, named_figure, unexplained_term
+from qa.answering.evidence import (
+    Evidence,
+    WordStats,
+    content_words,
+    gather_evidence,
+    named_figure,
+    names_something,
+    unexplained_term,
+)
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
@@ -144,7 +152,7 @@ class Searcher:
         if within != sorted(set(self.default_docs)) and len(within) < len(self.times):
             return self.restricted(within).ask(question, k, part)
         intent = detect_intent(normalised, self.newest_time())
-        if not intent.foreign and not content_words(normalised) and not quoted_names(normalised):
+        if not intent.foreign and not names_something(normalised) and not quoted_names(normalised):
             # 谁? / 多少? / 情况怎么样?: only the words of asking, nothing asked about.
             raise QueryError("问题没有说要问什么,请写出要问的事,例如“2020年和平区新增就业多少人”")
         scores, best_cosine = self.scored(normalised, intent)

@@ -62,6 +62,7 @@ from qa.factcheck.related import RelatedFigures
 from qa.factcheck.respectively import respective_views, respective_years
 from qa.factcheck.restated import Restatements
 from qa.factcheck.similarity import restates_alike, verbs_alike
+from qa.factcheck.stages import Stages
 from qa.factcheck.verdict import (
     FigureMatch,
     FigureOutcome,
@@ -74,7 +75,6 @@ from qa.factcheck.verdict import (
     part_label,
 )
 from qa.factcheck.wording import (
-    STAGES,
     Conflict,
     Wording,
     conflicts,
@@ -82,7 +82,6 @@ from qa.factcheck.wording import (
     rival_names,
     rival_quoted_names,
     rival_ranks,
-    stages_named,
 )
 from qa.text.grams import GramStats
 from qa.text.groups import group_counts
@@ -107,7 +106,6 @@ def _article(c: Claim, r: FigureResult) -> bool:
         return False
     before = pos_tags(c.matching[: r.claimed.span[0]])
     return bool(before) and (before[-1][1].startswith("v") or before[-1][1] == "ul")
-
 
 
 @dataclass
@@ -159,9 +157,7 @@ class _Facts:
         return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
 
 
-
-
-class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements):
+class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages):
     """Checks claims against the report behind a :class:`qa.answering.search.Searcher`."""
 
     K = 10  # passages taken from the ranking overall
@@ -600,19 +596,19 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements):
             return self._verdict(c, verdict, said, evidence, rows)
         if named := self._quoted_name_verdict(c, words, hits, parts):
             return named
+        return self._wording_verdict(c, hits, words)
+
+    def _wording_verdict(self, c: Claim, hits: list[Hit], words: Wording) -> Verdict:
+        """The verdict on a claim without figures whose wording parts from the report's nowhere: its thing
+        put at another stage, said, said otherwise, or not found."""
+        if words.coverage >= self.SUPPORT_COVERAGE and (staged := self._stage_said_otherwise(c, words)):
+            conflict, clause = staged
+            return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{conflict.explain()}。", [clause.evidence()])
         if words.coverage >= self.SUPPORT_COVERAGE and not self._stage_unsaid(c, words):
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有相同的说法(声明内容的{words.coverage:.0%}见于该句)。"
             return self._verdict(c, VerdictKind.SUPPORTED, said, [words.evidence()])
         return self._said_otherwise(c, hits, words)
-
-    def _stage_unsaid(self, c: Claim, words: Wording) -> str:
-        """The stage (开工, 竣工, 验收 …) the claim puts its thing at that the sentence holding it does not
-        name, or "": what the sentence says of it is not that step."""
-        facts = self.facts[words.hit.passage.id]
-        s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
-        unsaid = stages_named(c.matching) - stages_named(normalise_for_matching(facts.passage.text[s:e]))
-        return next((w for n in sorted(unsaid) for w in STAGES[n] if w in c.matching), "")
 
     def _said_otherwise(self, c: Claim, hits: list[Hit], words: Wording) -> Verdict:
         """A claim no sentence says in its words: said in the other year's part, said in other words,

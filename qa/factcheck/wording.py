@@ -39,11 +39,11 @@ NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!�
 # Stages of a project or a body, each a group of words for the same stage (启动 a project is its start:
 # 启动现代城购物中心建设 is not 建成开业).
 STAGES = (
-    ("谋划", "策划"),
+    ("谋划", "策划", "前期"),  # 做好前期工作: the work before a project is approved and begun
     ("立项",),
     ("签约",),
     ("开工", "动工", "启动建设", "启动"),
-    ("在建",),
+    ("在建", "主体施工"),  # under construction (主体施工: building the main structure)
     ("竣工", "完工", "建成", "落成"),
     ("验收",),  # accepted after completion (竣工验收 holds both stages)
     ("投入使用", "投入运营", "投用", "开业", "开诊", "接诊", "运营"),
@@ -418,7 +418,6 @@ def _negation(claim_clause: str, report_clause: str) -> list[Conflict]:
 def stages_named(text: str) -> set[int]:
     """The stages (indices of ``STAGES``) ``text`` names."""
     return {n for n, words in enumerate(STAGES) if any(w in text for w in words)}
-
 
 
 def _status(claim_clause: str, report_clause: str) -> list[Conflict]:
