@@ -30,6 +30,7 @@ FILES = [
     "eval/questions-fresh3.jsonl",
     "eval/questions-fresh4.jsonl",
     "eval/questions-fresh5.jsonl",
+    "eval/questions-fresh6.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -39,6 +40,7 @@ FILES = [
     "eval/claims-fresh3.jsonl",
     "eval/claims-fresh4.jsonl",
     "eval/claims-fresh5.jsonl",
+    "eval/claims-fresh6.jsonl",
 ]
 SPLITS = ("tune", "test")
 
