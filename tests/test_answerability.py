@@ -515,6 +515,15 @@ def test_a_name_the_report_only_names_is_not_explained_by_it(searcher):
     assert searcher.ask("“三保”是指哪三保?").answerable
 
 
+@pytest.mark.slow
+def test_a_name_the_report_coins_is_unexplained_when_asked_without_its_quotation_marks(searcher):
+    # The report writes 深化“和谐特色楼门”建设 and says no more; the question names it anywhere, unquoted.
+    answer = searcher.ask("楼门要达到啥标准才能评上和谐特色楼门?")
+    assert not answer.answerable and "和谐特色楼门" in answer.reason
+    # “三保” is coined and defined in the notes.
+    assert searcher.ask("三保指的是什么?").answerable
+
+
 @pytest.mark.parametrize("question", ["下个月天津体育馆有演唱会吗", "What's on at Jinjie this weekend?"])
 def test_a_month_or_a_weekend_from_the_readers_present_is_outside_a_yearly_report(question):
     assert readers_days(normalise_query(question))

@@ -891,6 +891,18 @@ def test_the_clause_naming_a_project_at_another_stage_contradicts_the_stage_clai
     # The sentence names 主体施工 of two other projects; 城铁广场 is at its 前期工作.
     assert checker.check("今年城铁广场项目要进入主体施工。").verdict == "contradicted"
     assert checker.check("今年和平区要启动五大道公园建设项目一期。").verdict == "supported"
+    # 开建 is 开工建设 shortened: the same stage as 启动…建设.
+    assert checker.check("2021年和平区要开建现代城购物中心。").verdict == "supported"
+    assert checker.check("2021年和平区要建成现代城购物中心。").verdict == "contradicted"
+
+
+def test_a_figure_whose_words_are_all_said_otherwise_is_found_by_the_sentence_restating_the_claim(checker):
+    # 社会投资项目从获得土地到取得施工许可证的平均时间力争压缩至60天以内,企业开办时间压缩至1天以内.
+    claim = "2021年,和平区社会投资项目从拿地到领施工许可平均不超过60天,企业一天内就能开办完。"
+    assert checker.check(claim).verdict == "supported"
+    # Only the value written in the report lets words that far apart stand for it: with another value
+    # nothing says the two figures count one thing.
+    assert checker.check(claim.replace("60天", "90天")).verdict == "not_found"
 
 
 def test_a_question_is_not_a_claim_but_a_yes_or_no_question_is_checked(checker):

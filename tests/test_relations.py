@@ -83,6 +83,9 @@ def test_relate_computes_from_the_report_figures_with_their_qualifiers():
         # 新增就业: 2021 target 2万人, 2020 result 3.1万人 (0.645 of it); 连…都不到 "not even".
         ("今年新增就业的目标连去年实际新增就业的一半都不到。", "contradicted"),
         ("今年新增就业的目标连去年实际新增就业的八成都不到。", "supported"),
+        # 口罩33.29万个 sold to firms and 33万只 put on sale in pharmacies: 加起来 and 共 said together.
+        ("向驻区企业销售的口罩和药店投放的惠民口罩加起来共66.29万个。", "supported"),
+        ("向驻区企业销售的口罩和药店投放的惠民口罩加起来共76.29万个。", "contradicted"),
     ],
 )
 def test_a_relation_is_computed_from_the_two_figures_the_report_gives(checker, claim, verdict):

@@ -20,7 +20,7 @@ from qa.answering.answer_types import AnswerType, asked_type, measure_window, ne
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.quantities import extract_quantities
-from qa.text.quotes import quoted_names, unwritten_name
+from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import segments
 from qa.text.tokenize import pos_tags
 from qa.text.units import FIGURE_KIND_NOUNS, RATE_UNITS
@@ -182,15 +182,23 @@ NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
 EXPLAINS = re.compile(r"^”?\s*(?:[:：]|即|是指|指的是|就是|也就是|包括|分为|[(（])")
 
 
-def unexplained_term(normalised_question: str, defined_terms: frozenset[str], text: str) -> str:
+def unexplained_term(
+    normalised_question: str, defined_terms: frozenset[str], text: str, coined: frozenset[str] = frozenset()
+) -> str:
     """A name whose meaning the question asks (“智慧磐石”是干什么用的; 长安杯是个什么奖, quoted or not)
     that no note of the report defines and ``text`` (the report's) does not explain anywhere it writes
     it, or "". A report explains the names it coins in its notes or where it writes them; one it only
-    names (“智慧磐石”项目完成验收) it does not explain."""
+    names (“智慧磐石”项目完成验收) it does not explain.
+
+    ``coined``: the names the report writes in quotation marks. A question may name one without them,
+    anywhere in it (要达到啥标准才能评上和谐特色楼门); its words are the report's, so it is found as written."""
     if not ASKS_MEANING.search(normalised_question):
         return ""
     unquoted = ASKS_MEANING_OF_WORD.search(normalised_question)
     terms = [*quoted_names(normalised_question), _name_before(normalised_question[: unquoted.start()]) if unquoted else ""]
+    if unquoted:
+        asked = letters_only(normalised_question)
+        terms += [name for name in coined if len(letters_only(name)) >= 3 and letters_only(name) in asked]
     for term in terms:
         if len(term) < 2:
             continue

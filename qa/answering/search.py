@@ -39,6 +39,7 @@ from qa.text.places import administrative_places
 from qa.text.quotes import quoted_names
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
+COINED_NAME_CHARS = 16
 MAX_K = 50
 SEARCHABLE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
@@ -92,6 +93,9 @@ class Searcher:
         self._note_terms = _note_terms(index.passages)
         self._matching_text = normalise_for_matching("\n".join(p.text for p in index.passages))
         self._defined_terms = frozenset(t for terms in self._note_terms.values() for t in terms)
+        # Names the report coins: what it writes in quotation marks, short of a quoted sentence.
+        coined = quoted_names(self._matching_text)
+        self._coined_names = frozenset(n for n in coined if len(n) <= COINED_NAME_CHARS and "," not in n)
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         places = {p for p in (r.place for r in index.reports.values()) if p}
@@ -190,7 +194,7 @@ class Searcher:
                 self._corpus_text,
             )
             evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
-            unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text)
+            unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text, self._coined_names)
             evidence = replace(evidence, unexplained_term=unexplained)
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(

@@ -284,14 +284,15 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages)
         together that no report figure matches well enough alone are looked for together."""
         matches = [self._figure_matches(c, f, hits) for f in figures]
         results = [self._figure_result(f, m, self.FIGURE_MATCH) for f, m in zip(figures, matches)]
-        if len(figures) < 2 or all(r.outcome != FigureOutcome.NOT_FOUND for r in results):
-            return results
-        together = self._found_together(figures, matches)
-        if together is None:
-            return results
+        if len(figures) > 1 and any(r.outcome == FigureOutcome.NOT_FOUND for r in results):
+            together = self._found_together(figures, matches) or [None] * len(figures)
+            results = [
+                self._figure_result(f, [m], self.JOINT_MATCH) if m and r.outcome == FigureOutcome.NOT_FOUND else r
+                for f, r, m in zip(figures, results, together)
+            ]
         return [
-            self._figure_result(f, [m], self.JOINT_MATCH) if r.outcome == FigureOutcome.NOT_FOUND else r
-            for f, r, m in zip(figures, results, together)
+            self._figure_restated_at(c, f, found) or r if r.outcome == FigureOutcome.NOT_FOUND else r
+            for f, r, found in zip(figures, results, matches)
         ]
 
     def _found_together(self, figures: list[ClaimFigure], matches: list[list[FigureMatch]]) -> list[FigureMatch] | None:

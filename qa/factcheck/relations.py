@@ -46,7 +46,8 @@ TIMES_QUALIFIERS |= {"近": "near", "约": "about"}
 RATIO, DIFFERENCE, SUM = "ratio", "difference", "sum"
 # A和B加起来有X / A与B合计X: the two figures summed.
 TOGETHER = re.compile(
-    r"(?:和|与|及|加上)(?P<right>[^。;；和与及]+?)[,，]?(?P<sum>加起来|合起来|合计|总共|一共|共计|共)(?:有|达到|达|为|是|还|也|都|才)*$"
+    r"(?:和|与|及|加上)(?P<right>[^。;；和与及]+?)[,，]?"
+    r"(?P<sum>(?:加起来|合起来|加在一起)(?:合计|总共|一共|共计|共)?|合计|总共|一共|共计|共)(?:有|达到|达|为|是|还|也|都|才)*$"
 )
 # 实际 (actual) sets a result against a target (目标比2020年实际多两成): it names a status, not a thing.
 STATUS = re.compile(r"实际(?:完成|实现)?")

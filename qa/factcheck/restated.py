@@ -10,8 +10,8 @@ reading of the passages (``self.facts``, ``self.report_text``) and its model tes
 
 from __future__ import annotations
 
-from qa.factcheck.claims import Claim
-from qa.factcheck.verdict import FigureResult
+from qa.factcheck.claims import Claim, ClaimFigure
+from qa.factcheck.verdict import FigureMatch, FigureOutcome, FigureResult
 from qa.factcheck.wording import Wording, turns_meaning, unwritten_names
 from qa.text.normalise import normalise_for_matching
 
@@ -22,6 +22,9 @@ class Restatements:
     """The reading of a claim said in other words (see the module docstring)."""
 
     RESTATED_COVERAGE = 0.5  # a stretch holding this much of a claim may say the rest in other words
+    # A report figure of the claimed value whose words match this much (under half of what makes two figures
+    # count one thing, FactChecker.FIGURE_MATCH) may be the claimed one said in other words.
+    RESTATED_FIGURE_MATCH = 0.2
 
     def _restated(self, c: Claim, words: Wording) -> bool:
         """The report stretch holding half or more of the claim says it in other words, as the model
@@ -48,3 +51,22 @@ class Restatements:
         facts = self.facts[r.same.hit.passage.id]
         s, e = facts.sentence_of(r.same.figure.start)
         return self._restates(c, facts.passage.text[s:e])
+
+    def _figure_restated_at(self, c: Claim, f: ClaimFigure, matches: list[FigureMatch]) -> FigureResult | None:
+        """The claimed figure where the report writes the same value, in its part, in a sentence that says
+        the claim in other words (平均不超过60天 / 平均时间力争压缩至60天以内): the words around a figure
+        may all be said otherwise (从拿地到领施工许可 / 从获得土地到取得施工许可证), so that they match too
+        little to count; the model's reading of the whole sentence stands in for them. None otherwise."""
+        other_part = f.period.other if f.period else None
+        alike = [
+            m
+            for m in matches
+            if m.same_value and m.comparison.outcome == FigureOutcome.EQUAL and m.part != other_part
+            and m.context >= self.RESTATED_FIGURE_MATCH
+        ]
+        best = max(alike, key=lambda m: m.context, default=None)
+        if best is None:
+            return None
+        facts = self.facts[best.hit.passage.id]
+        s, e = facts.sentence_of(best.figure.start)
+        return FigureResult(f, FigureOutcome.EQUAL, best) if self._restates(c, facts.passage.text[s:e]) else None

@@ -42,7 +42,7 @@ STAGES = (
     ("谋划", "策划", "前期"),  # 做好前期工作: the work before a project is approved and begun
     ("立项",),
     ("签约",),
-    ("开工", "动工", "启动建设", "启动"),
+    ("开工", "动工", "开建", "启动建设", "启动"),
     ("在建", "主体施工"),  # under construction (主体施工: building the main structure)
     ("竣工", "完工", "建成", "落成"),
     ("验收",),  # accepted after completion (竣工验收 holds both stages)

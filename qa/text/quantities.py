@@ -27,8 +27,8 @@ Qualifiers (field ``approx``) and precision (field ``step``)
     years" and is not a hedge); ``plus`` 余/多 after the numeral (三千余人, 两亿五千多万元, 两成多);
     ``over`` 超过, 超, 逾, 突破, 多于, 高于; ``at_least`` 以上, 不少于, 不低于, 至少 (达…以上 through
     以上; 达 alone reports an exact figure); ``under`` 不到, 不足, 低于, 少于 (spoken: 没到, 不满, 不够); ``at_most`` 以下, 以内,
-    之内, 不超过, 至多 (控制在…以内 through 以内). The width of a band is set by ``step``, the unit of the
-    figure's last significant digit.
+    之内, 不超过, 至多 (控制在…以内 through 以内), and 内 after a span of time (一天内). The width of a band
+    is set by ``step``, the unit of the figure's last significant digit.
     Also read: 成 as tenths (两成 = 20%), 翻N番 as a change of +(2^N − 1) × 100%, 增长X倍 as +X × 100%,
     and ``kind``: "change" after a growth word (增长, 提高, 下降, 增幅 …), "share" after 占, 比重, 率.
 
@@ -526,6 +526,10 @@ def _mark_approx(t: str, f: _Figure, parts: dict[str, str | None]) -> None:
         f.approx = _TAIL_APPROX[parts["tail"]]
     elif parts.get("pre") or parts.get("post"):
         f.approx = "plus"
+    elif f.unit in _TIME_UNITS and t.startswith("内", f.end):
+        # 一天内, 三个月内: a span of time with 内 alone is "within" it, as with 以内.
+        f.end += 1
+        f.approx = "at_most"
     before = _BEFORE_RE.search(t, max(0, f.num_start - 6), f.num_start)
     if before is None:
         return
