@@ -12,6 +12,7 @@ Claims, from every clause of the review and the plan:
 * ``hearsay``: framed as hearsay, 听说… (supported);
 * ``modifiers_dropped``: without the words praising how it was done, 积极, 全力 … (supported);
 * ``negated``: a result of the review said not done, 没有完成… (contradicted);
+* ``stage_turned``: a project the clause starts (启动, 开工, 立项, 前期工作) said finished, 建成 (contradicted);
 * ``traditional``: in Traditional characters (supported).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
@@ -54,6 +55,8 @@ OTHER_DISTRICT = "南开区"
 PRAISE = re.compile(r"积极|全力|深入|持续|大力|进一步|扎实|稳步|不断|切实|全面|有序|稳妥")
 # Verbs a review clause opens with that state a result (完成…, 建成…): 没有 before one denies it.
 RESULT_VERB = re.compile(r"^(?:完成|实现|建成|新增|开展|启动|举办|获评|建立|出台|落实|组建|成立|打造|引进|培育)")
+# Words putting a project at its start: said of a clause's project, 建成 instead claims it finished.
+STARTED = re.compile(r"开工建设|启动|开工|立项|前期工作")
 LINK_BEFORE_FIGURE = re.compile(r"(?:达到|达|为|共|累计|超过|超|约|近|逾|突破|全年|完成)$")
 
 
@@ -83,6 +86,8 @@ def claims_of(passage: Passage, year: str, relative: str) -> list[tuple[str, str
             out.append(("modifiers_dropped", f"{year}和平区{plain}。", "supported"))
         if year.startswith("2020") and RESULT_VERB.match(clause):
             out.append(("negated", f"{year}和平区没有{clause}。", "contradicted"))
+        if len(started := STARTED.findall(clause)) == 1 and "建成" not in clause:
+            out.append(("stage_turned", f"{year}和平区{clause.replace(started[0], '建成')}。", "contradicted"))
         figure = one_figure(clause)
         digits = DIGITS.search(figure.text) if figure else None
         if not digits:

@@ -13,7 +13,7 @@ spec = importlib.util.spec_from_file_location("synthetic_checks", ROOT / "script
 synthetic = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(synthetic)
 
-KINDS = ("verbatim", "changed", "over_lower", "under_lower", "other_district", "modifiers_dropped", "negated")
+KINDS = ("verbatim", "changed", "over_lower", "under_lower", "other_district", "modifiers_dropped", "negated", "stage_turned")
 
 
 @pytest.mark.slow
