@@ -281,7 +281,8 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages)
 
     def _check_figures(self, c: Claim, figures: list[ClaimFigure], hits: list[Hit]) -> list[FigureResult]:
         """Each claimed figure against the report figure about the same thing; figures a claim states
-        together that no report figure matches well enough alone are looked for together."""
+        together that no report figure matches well enough alone are looked for together, and one still
+        not found may be said wholly in other words (``_figure_restated_at``)."""
         matches = [self._figure_matches(c, f, hits) for f in figures]
         results = [self._figure_result(f, m, self.FIGURE_MATCH) for f, m in zip(figures, matches)]
         if len(figures) > 1 and any(r.outcome == FigureOutcome.NOT_FOUND for r in results):
@@ -291,7 +292,7 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages)
                 for f, r, m in zip(figures, results, together)
             ]
         return [
-            self._figure_restated_at(c, f, found) or r if r.outcome == FigureOutcome.NOT_FOUND else r
+            (self._figure_restated_at(c, f, found) or r) if r.outcome == FigureOutcome.NOT_FOUND else r
             for f, r, found in zip(figures, results, matches)
         ]
 
