@@ -96,3 +96,15 @@ def test_the_encoder_uses_up_to_two_threads_unless_told(monkeypatch):
     for bad in ("0", "-3", "many"):
         monkeypatch.setenv(THREADS_ENV, bad)
         assert encoder_threads() == max(1, min(2, os.cpu_count() or 1))
+
+
+def test_more_questions_than_the_cache_holds_are_encoded_at_once(questions):
+    # Encoding a batch larger than the cache evicts its own first vectors while it fills.
+    from qa.index.embedding import Embedder, QueryCache
+
+    embedder = Embedder(onnx=True)
+    embedder.query_cache = QueryCache(size=4)
+    batch = questions[:10]
+    vectors = embedder.encode_queries(batch)
+    assert vectors.shape == (10, 384)
+    assert np.allclose(vectors[0], embedder.encode_queries(batch[:1])[0])

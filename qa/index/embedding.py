@@ -121,7 +121,8 @@ class Embedder:
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of questions, with the model's query prompt; repeated questions come from the cache."""
-        missing = list(dict.fromkeys(t for t in texts if self.query_cache.get(t) is None))
+        found = {t: self.query_cache.get(t) for t in texts}
+        missing = [t for t, vector in found.items() if vector is None]
         if missing:
             prompt = self._prompts.get("query", "")
             if self._onnx:
@@ -130,7 +131,9 @@ class Embedder:
                 vectors = self._encode(missing, prompt)
             for text, vector in zip(missing, vectors):
                 self.query_cache.put(text, vector)
-        return np.stack([self.query_cache.get(t) for t in texts]) if texts else np.empty((0, self.dimension), np.float32)
+                # Read from what was computed: more questions than the cache holds evict each other.
+                found[text] = np.asarray(vector, dtype=np.float32)
+        return np.stack([found[t] for t in texts]) if texts else np.empty((0, self.dimension), np.float32)
 
     def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
         """Unit vectors of passages, with the model's passage (document) prompt."""
