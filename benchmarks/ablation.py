@@ -25,6 +25,7 @@ VARIANTS = [
     ("− sentence BM25", {"use_sentences": False}),
     ("− both BM25 (dense only)", {"use_lexical": False, "use_sentences": False}),
     ("− year / definition / notes priors", {"use_intent": False}),
+    ("− off-topic check", {"use_topic": False}),
     ("− English re-weighting", {"foreign_lexical_weight": 0.5, "foreign_dense_weight": 0.25}),
     ("BM25 passages only", {"use_dense": False, "use_sentences": False, "use_intent": False}),
 ]

@@ -135,6 +135,11 @@ def _parser() -> argparse.ArgumentParser:
     calibrate.add_argument("file", type=Path, nargs="+", help="问题集(只用其中 split 为 tune 的条目)")
     calibrate.add_argument("--write", action="store_true", help="把校准结果写入 qa/answering/calibration.json")
     calibrate.set_defaults(handler=_calibrate)
+
+    topic = sub.add_parser("calibrate-topic", parents=[common], help="在问题集上拟合“与报告无关的话题”检查")
+    topic.add_argument("file", type=Path, nargs="+", help="问题集(只用其中 split 为 tune 的条目)")
+    topic.add_argument("--write", action="store_true", help="把结果写入 qa/answering/topic.json")
+    topic.set_defaults(handler=_calibrate_topic)
     return parser
 
 
@@ -249,6 +254,14 @@ def _calibrate(args: argparse.Namespace) -> int:
     # Calibrating does not read the saved calibration: it may be missing or for other features.
     result = calibrate_file(_open(args, calibration=Calibration()), args.file, write=args.write)
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _calibrate_topic(args: argparse.Namespace) -> int:
+    from qa.evaluation.topic import calibrate_topic
+
+    result = calibrate_topic(_open(args), args.file, write=args.write)
+    print(json.dumps({k: v for k, v in result.items() if k != "weights"}, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from qa.answering.answer_types import AnswerType
 from qa.answering.evidence import FEATURES, Evidence
 from qa.answering.results import Confidence
+from qa.answering.topic import OFF_TOPIC_REASON
 from qa.documents.parts import Part
 from qa.documents.passages import Passage
 from qa.documents.scope import DocumentScope, readers_days
@@ -275,6 +276,7 @@ def unanswered_reason(
         or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
         or day_reason(normalised_question, passage_text)
+        or (OFF_TOPIC_REASON if evidence.off_topic else "")
         or evidence_reason(evidence, calibration)
     )
 

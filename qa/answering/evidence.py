@@ -69,6 +69,7 @@ class Evidence:
     missing_measure: str = ""
     absent_name: str = ""
     unexplained_term: str = ""
+    off_topic: bool = False  # about no government's work (qa.answering.topic)
 
     def vector(self) -> list[float]:
         """The features in ``FEATURES`` order."""

@@ -25,6 +25,7 @@ from qa.answering.evidence import (
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
 from qa.answering.results import Answer, Hit
+from qa.answering.topic import load_topic_model
 from qa.documents.passages import Part, Passage
 from qa.documents.scope import DocumentScope
 from qa.documents.time import DocumentTime, documents_about
@@ -61,6 +62,8 @@ class SearchSettings:
     use_lexical: bool = True
     use_sentences: bool = True
     use_intent: bool = True
+    # Decline a question about no government's work (qa.answering.topic).
+    use_topic: bool = True
     # Measure every feature, even one that cannot change the decision (qa calibrate fits on them all).
     measure_all: bool = False
 
@@ -81,6 +84,7 @@ class Searcher:
         self.index = index
         self.settings = settings or SearchSettings()
         self.calibration = calibration or load_calibration()
+        self.topic = load_topic_model(index.embedder.model_id)
         self._part_kinds = np.array([p.part_kind for p in index.passages])
         self._doc_ids = np.array([p.doc_id for p in index.passages])
         self.default_docs: list[str] = []  # where ask looks when not told (empty: every document)
@@ -195,7 +199,7 @@ class Searcher:
             )
             evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
             unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text, self._coined_names)
-            evidence = replace(evidence, unexplained_term=unexplained)
+            evidence = replace(evidence, unexplained_term=unexplained, off_topic=self._off_topic(normalised))
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,
@@ -299,6 +303,16 @@ class Searcher:
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
         return self.scored(normalised, intent)[0]
+
+    def _off_topic(self, normalised: str) -> bool:
+        """The question is about no government's work, as the off-topic model reads its query vector."""
+        if self.topic is None or not self.settings.use_topic or not self.settings.use_dense:
+            return False
+        return self.topic.off_topic(self.index.embedder.encode_queries([normalised])[0])
+
+    def question_vector(self, question: str) -> np.ndarray:
+        """The query vector of a question, as dense search encodes it (cached)."""
+        return self.index.embedder.encode_queries([normalise_query(question)])[0]
 
     def scored(self, normalised: str, intent: Intent) -> tuple[np.ndarray, float]:
         """The fused score of every passage, and the best cosine of the question with any passage."""

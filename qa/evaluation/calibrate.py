@@ -156,8 +156,11 @@ def choose_l2(rows: list[dict], max_rejected: float = MAX_REJECTED) -> tuple[flo
     return best, {str(l2): {"no_answer": round(a, 4), "rejected": round(b, 4)} for l2, (a, b) in scores.items()}
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndarray, float]:
-    """Weights and bias of an L2-penalised logistic regression with balanced classes and ``SIGNS``."""
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, bounds: list[tuple[float | None, float | None]] | None = None
+) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-penalised logistic regression with balanced classes; each weight kept
+    within its ``bounds`` (low, high), by default the signs ``SIGNS`` allows the evidence features."""
     class_weight = np.where(y, len(y) / (2 * max(y.sum(), 1)), len(y) / (2 * max((~y).sum(), 1)))
     target = y.astype(float)
 
@@ -170,8 +173,9 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndar
         gradient = np.append(x.T @ residual + l2 * w, residual.sum())
         return nll + 0.5 * l2 * float(w @ w), gradient
 
-    bounds = [(0, None) if SIGNS[f] > 0 else (None, 0) if SIGNS[f] < 0 else (None, None) for f in FEATURES]
-    result = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=[*bounds, (None, None)])
+    if bounds is None:
+        bounds = [(0, None) if SIGNS[f] > 0 else (None, 0) if SIGNS[f] < 0 else (None, None) for f in FEATURES]
+    result = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=[*bounds, (None, None)])
     return result.x[:-1], float(result.x[-1])
 
 
