@@ -17,7 +17,8 @@ Claims, from every clause of the review and the plan:
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018 or of another district, street by street, or
-for the day it was done (declined); for every 附注 term, what it means (answered); and for every
+for the day it was done, or its growth rate where the sentence gives the figure as a level only
+(declined); for every 附注 term, what it means (answered); and for every
 name the report quotes, who heads it (declined: the report names no one).
 
     .venv/bin/python scripts/synthetic_checks.py
@@ -57,6 +58,9 @@ PRAISE = re.compile(r"积极|全力|深入|持续|大力|进一步|扎实|稳步
 RESULT_VERB = re.compile(r"^(?:完成|实现|建成|新增|开展|启动|举办|获评|建立|出台|落实|组建|成立|打造|引进|培育)")
 # Words putting a project at its start: said of a clause's project, 建成 instead claims it finished.
 STARTED = re.compile(r"开工建设|启动|开工|立项|前期工作")
+SENTENCE = re.compile(r"[。；;]")
+# Words that give a rate or a change: a sentence without them states its figures as levels only.
+RATE_WORDS = re.compile(r"%|增长|百分|倍|成")
 LINK_BEFORE_FIGURE = re.compile(r"(?:达到|达|为|共|累计|超过|超|约|近|逾|突破|全年|完成)$")
 
 
@@ -122,6 +126,10 @@ def questions_of(passage: Passage, year: str) -> list[tuple[str, str, bool]]:
             continue
         if re.search(r"[一二两三四五六七八九十]", unit):
             continue
+        sentence = next((x for x in SENTENCE.split(passage.text) if clause in x), clause)
+        if not RATE_WORDS.search(sentence):
+            # The sentence gives the figure as a level only: its rate of change is not given.
+            out.append(("rate_of_level", f"和平区{year}{before}比上年增长了百分之几?", False))
         out += [
             ("figure_asked", f"和平区{year}{before}多少{unit}?", True),
             ("other_year", f"和平区2018年{before}多少{unit}?", False),

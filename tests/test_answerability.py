@@ -516,6 +516,14 @@ def test_a_name_the_report_only_names_is_not_explained_by_it(searcher):
 
 
 @pytest.mark.slow
+def test_a_rate_given_beside_another_measure_does_not_answer(searcher):
+    # 新增就业2万人 is a level; the passage's 固定资产投资同比增长15% is another measure's rate.
+    answer = searcher.ask("和平区2021年计划新增就业比上年增长了百分之几?")
+    assert not answer.answerable and "比率" in answer.reason
+    assert searcher.ask("和平区2021年固定资产投资计划增长百分之几?").answerable
+
+
+@pytest.mark.slow
 def test_a_name_the_report_coins_is_unexplained_when_asked_without_its_quotation_marks(searcher):
     # The report writes 深化“和谐特色楼门”建设 and says no more; the question names it anywhere, unquoted.
     answer = searcher.ask("楼门要达到啥标准才能评上和谐特色楼门?")

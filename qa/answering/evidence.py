@@ -244,9 +244,12 @@ def type_match(
 
     def gives(text: str) -> bool:
         paired = needs_measure_window(kind, question) and not foreign
-        if kind is AnswerType.LEVEL and not paired and not foreign and _rated(measure_window(text, content, words.idf)):
+        window = measure_window(text, content, words.idf)
+        if kind is AnswerType.LEVEL and not paired and not foreign and _rated(window):
             return False
-        return span_gives(kind, measure_window(text, content, words.idf) if paired else text, question)
+        if paired and kind in (AnswerType.RATE, AnswerType.LEVEL) and not _names_measure(window, content):
+            return False
+        return span_gives(kind, window if paired else text, question)
 
     if gives(span):
         return 1.0
@@ -254,6 +257,22 @@ def type_match(
     least = _naming(span, content, words)
     others = (passage_text[s:e] for s, e in segments(passage_text))
     return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
+
+
+# Words of change or comparison, which a clause giving any rate may hold (增长15%, 同比提高): they do not
+# name what is measured.
+CHANGE_WORDS = re.compile(
+    r"增长|增加|增幅|增速|下降|降低|减少|提高|提升|上升|同比|环比|比上年|百分之几|百分点|控制|达到|完成|实现"
+)
+
+
+def _names_measure(window: str, content: list[str]) -> bool:
+    """Whether the clause read as giving a figure names what the question measures: all the characters of
+    one of its words other than words of change (a shortened 社零 stands in 社会消费品零售总额). A span
+    whose best clause gives another measure's rate (固定资产投资同比增长15% for 新增就业增长了百分之几)
+    answers nothing. True when the question names no measure in words of its own."""
+    measures = [w for w in content if not CHANGE_WORDS.fullmatch(w)]
+    return not measures or any(set(w) <= set(window) for w in measures)
 
 
 def _rated(window: str) -> bool:
