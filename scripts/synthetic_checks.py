@@ -6,7 +6,10 @@ Claims, from every clause of the review and the plan:
 * ``verbatim``: the clause as it stands, with its year (supported);
 * ``relative_year``: the clause with 去年 / 今年 for its year (supported);
 * ``chinese_numeral``: its one figure spelled in Chinese numerals (supported);
-* ``changed``: its one figure changed (contradicted);
+* ``changed``: its one figure changed (contradicted); ``second_changed``: of a clause with two figures,
+  the second changed (contradicted);
+* ``year_swapped``: said of the other part's year (2021年要… of a review clause, 2020年已经… of a plan
+  clause), where its one figure and its opening words are the other part's nowhere (contradicted);
 * ``over_lower`` / ``under_lower``: 超过 / 不到 a bound below its figure (supported / contradicted);
 * ``other_district``: said of another district (not found);
 * ``hearsay``: framed as hearsay, 听说… (supported);
@@ -50,6 +53,7 @@ from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
 QUOTED_NAME = re.compile(r"“([^”]{2,10})”")
 CLAUSE = re.compile(r"[，,；;。：:]")
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
+YEAR = re.compile(r"20\d\d年|去年|今年|明年")
 OTHER_DISTRICT = "南开区"
 # Words a clause may put between what it counts and the figure (新增就业达3.1万人).
 # Words praising how a thing was done (全力做好, 扎实推进): without them a clause states the same.
@@ -77,8 +81,9 @@ def one_figure(clause: str):
     return figures[0]
 
 
-def claims_of(passage: Passage, year: str, relative: str) -> list[tuple[str, str, str]]:
-    """(kind, claim, expected verdict) for the clauses of one passage."""
+def claims_of(passage: Passage, year: str, relative: str, other_text: str = "") -> list[tuple[str, str, str]]:
+    """(kind, claim, expected verdict) for the clauses of one passage; ``other_text`` is the other part's
+    text (the plan's for a review passage), against which a year swap is made."""
     out = []
     for clause in clauses(passage):
         out.append(("verbatim", f"{year}和平区{clause}。", "supported"))
@@ -92,6 +97,7 @@ def claims_of(passage: Passage, year: str, relative: str) -> list[tuple[str, str
             out.append(("negated", f"{year}和平区没有{clause}。", "contradicted"))
         if len(started := STARTED.findall(clause)) == 1 and "建成" not in clause:
             out.append(("stage_turned", f"{year}和平区{clause.replace(started[0], '建成')}。", "contradicted"))
+        out += _figures_moved(clause, year, other_text)
         figure = one_figure(clause)
         digits = DIGITS.search(figure.text) if figure else None
         if not digits:
@@ -109,6 +115,23 @@ def claims_of(passage: Passage, year: str, relative: str) -> list[tuple[str, str
             spelled = cn2an.an2cn(digits.group())
             out.append(("chinese_numeral", f"{year}和平区{clause[:a]}{spelled}{clause[b:]}。", "supported"))
         out.append(("other_district", f"{year}{OTHER_DISTRICT}{clause}。", "not_found"))
+    return out
+
+
+def _figures_moved(clause: str, year: str, other_text: str) -> list[tuple[str, str, str]]:
+    """The year-swapped and second-figure-changed claims of one clause (see the module docstring)."""
+    out = []
+    figures = [q for q in extract_quantities(clause) if not q.is_year]
+    if other_text and len(figures) == 1 and not YEAR.search(clause):
+        if figures[0].text not in other_text and clause[:4] not in other_text:
+            other = "2021年要" if year.startswith("2020") else "2020年已经"
+            out.append(("year_swapped", f"{other}{clause}。", "contradicted"))
+    if len(figures) == 2 and not figures[1].approx and (digits := DIGITS.search(figures[1].text)):
+        a, b = figures[1].start + digits.start(), figures[1].start + digits.end()
+        value = float(digits.group())
+        decimals = len(digits.group().split(".")[1]) if "." in digits.group() else 0
+        changed = f"{value * 1.5 if value < 50 else value * 0.6:.{decimals}f}"
+        out.append(("second_changed", f"{year}和平区{clause[:a]}{changed}{clause[b:]}。", "contradicted"))
     return out
 
 
@@ -153,6 +176,7 @@ def main() -> None:
     index = open_index(ROOT / "index", ROOT / "corpus", None, rebuild=False, log=lambda *a: None)
     searcher = Searcher(index)
     checker = FactChecker(searcher)
+    part_texts = {part: "".join(p.text for p in index.passages if p.part_kind == part) for part in (Part.REVIEW, Part.PLAN)}
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     for passage in index.passages:
@@ -167,7 +191,8 @@ def main() -> None:
             question = f"“{name}”的负责人叫什么名字?"
             tally(right, misses, "question person", question, not searcher.ask(question).answerable)
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
-        for kind, claim, verdict in claims_of(passage, year, relative):
+        other = part_texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
+        for kind, claim, verdict in claims_of(passage, year, relative, other):
             said = checker.check(claim).verdict
             tally(right, misses, f"claim {kind}", claim, said == verdict, said)
         for kind, question, answerable in questions_of(passage, year):

@@ -896,6 +896,14 @@ def test_the_clause_naming_a_project_at_another_stage_contradicts_the_stage_clai
     assert checker.check("2021年和平区要建成现代城购物中心。").verdict == "contradicted"
 
 
+def test_a_figure_right_after_a_list_comma_counts_its_own_words_not_the_members_before_it(checker):
+    # 1所学校通过全国文明校园复评、1所学校获评第二届全国文明校园: the second figure is not the count of a
+    # closed list of two; it is a figure to check.
+    claim = "2020年和平区1所学校通过全国文明校园复评、2所学校获评第二届全国文明校园。"
+    assert checker.check(claim).verdict == "contradicted"
+    assert checker.check(claim.replace("2所", "1所")).verdict == "supported"
+
+
 def test_a_figure_whose_words_are_all_said_otherwise_is_found_by_the_sentence_restating_the_claim(checker):
     # 社会投资项目从获得土地到取得施工许可证的平均时间力争压缩至60天以内,企业开办时间压缩至1天以内.
     claim = "2021年,和平区社会投资项目从拿地到领施工许可平均不超过60天,企业一天内就能开办完。"

@@ -1,6 +1,6 @@
 """The report's own clauses, said back as claims, with the verdict known by construction: every one as
-it stands is supported, every one with its figure changed or a result of it denied is contradicted
-(``scripts/synthetic_checks.py`` runs these and more kinds)."""
+it stands is supported, every one with a figure changed, a result of it denied, a project it starts said
+finished or its year swapped is contradicted (``scripts/synthetic_checks.py`` runs these and more kinds)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,18 @@ spec = importlib.util.spec_from_file_location("synthetic_checks", ROOT / "script
 synthetic = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(synthetic)
 
-KINDS = ("verbatim", "changed", "over_lower", "under_lower", "other_district", "modifiers_dropped", "negated", "stage_turned")
+KINDS = (
+    "verbatim",
+    "changed",
+    "second_changed",
+    "over_lower",
+    "under_lower",
+    "other_district",
+    "modifiers_dropped",
+    "negated",
+    "stage_turned",
+    "year_swapped",
+)
 
 
 @pytest.mark.slow
@@ -21,11 +32,14 @@ def test_every_clause_of_the_report_said_back_gets_its_verdict(checker):
     from qa.documents.parts import Part
 
     wrong, checked = [], 0
-    for passage in checker.searcher.index.passages:
+    passages = checker.searcher.index.passages
+    texts = {part: "".join(p.text for p in passages if p.part_kind == part) for part in (Part.REVIEW, Part.PLAN)}
+    for passage in passages:
         if passage.part_kind not in (Part.REVIEW, Part.PLAN):
             continue
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
-        for kind, claim, verdict in synthetic.claims_of(passage, year, relative):
+        other = texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
+        for kind, claim, verdict in synthetic.claims_of(passage, year, relative, other):
             if kind in KINDS and (kind != "verbatim" or synthetic.one_figure(claim)):
                 checked += 1
                 said = checker.check(claim).verdict

@@ -215,6 +215,10 @@ def counts_own_list(claim: Claim, figure: ClaimFigure) -> bool:
     tags = pos_tags(before)
     if not tags or tags[-1][0] == "等" or "等" in before[-2:]:
         return False
+    # A figure right after 、 begins the next item of a run (1所学校通过复评、2所学校获评): it counts its own
+    # words, not the members before it.
+    if before.endswith(("、", "和", "与", "及")):
+        return False
     joins = sum(1 for word, tag in tags if word == "、" or (word in ("和", "与", "及") and tag == "c"))
     return joins >= 1 and joins + 1 == q.value
 
