@@ -18,7 +18,13 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 @pytest.mark.parametrize(
     "question",
-    ["电动车电池冬天怎么保养?", "感冒发烧吃什么药好得快?", "信用卡逾期了会影响征信吗?", "驾照扣满12分怎么办?", "Can I bring my cat on the metro?"],
+    [
+        "电动车电池冬天怎么保养?",
+        "感冒发烧吃什么药好得快?",
+        "信用卡逾期了会影响征信吗?",
+        "驾照扣满12分怎么办?",
+        "Can I bring my cat on the metro?",
+    ],
 )
 def test_a_question_of_a_readers_own_life_is_off_topic(searcher, question):
     answer = searcher.ask(question)
@@ -28,7 +34,12 @@ def test_a_question_of_a_readers_own_life_is_off_topic(searcher, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["今年老旧小区改造要改多少个?", "小学生课后服务今年有什么安排?", "区里去年给多少家企业减免了房租?", "Did Heping add any new parks in 2020?"],
+    [
+        "今年老旧小区改造要改多少个?",
+        "小学生课后服务今年有什么安排?",
+        "区里去年给多少家企业减免了房租?",
+        "Did Heping add any new parks in 2020?",
+    ],
 )
 def test_a_question_about_the_governments_work_is_not_off_topic(searcher, question):
     assert searcher.ask(question).reason != OFF_TOPIC_REASON
