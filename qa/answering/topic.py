@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 TOPIC_FILE = Path(__file__).with_name("topic.json")
-OFF_TOPIC_REASON = "报告不涉及这个话题:它讲的是政府的工作和计划,不回答个人事务和生活常识"
+OFF_TOPIC_REASON = "报告讲的是政府的工作和计划,不涉及这个话题(个人事务或生活常识)"
 
 __all__ = ["OFF_TOPIC_REASON", "TOPIC_FILE", "TopicModel", "load_topic_model"]
 
