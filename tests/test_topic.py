@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from qa.answering.topic import OFF_TOPIC_REASON, TOPIC_FILE, load_topic_model
+from qa.errors import CalibrationError
 from qa.evaluation.topic import calibrate_topic
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
@@ -46,9 +47,22 @@ def test_a_question_about_the_governments_work_is_not_off_topic(searcher, questi
 
 
 def test_the_check_is_off_for_vectors_of_another_model(searcher):
-    assert load_topic_model("BAAI/bge-small-zh-v1.5") is None
-    assert load_topic_model(searcher.index.embedder.model_id) is not None
+    embedder = searcher.index.embedder
+    assert load_topic_model("BAAI/bge-small-zh-v1.5", 512) is None
+    assert load_topic_model(embedder.model_id, embedder.dimension) is not None
     assert searcher.with_settings(use_topic=False).ask("驾照扣满12分怎么办?").reason != OFF_TOPIC_REASON
+
+
+def test_a_damaged_model_file_is_a_clear_error_and_a_missing_one_turns_the_check_off(searcher, tmp_path):
+    embedder = searcher.index.embedder
+    assert load_topic_model(embedder.model_id, embedder.dimension, tmp_path / "none.json") is None
+    damaged = tmp_path / "topic.json"
+    damaged.write_text('{"model_id": "' + embedder.model_id + '", "weights": [1.0, 2.0]', "utf-8")
+    with pytest.raises(CalibrationError, match="calibrate-topic"):
+        load_topic_model(embedder.model_id, embedder.dimension, damaged)
+    damaged.write_text(json.dumps({"model_id": embedder.model_id, "weights": [1.0], "bias": 0, "threshold": 0.5}), "utf-8")
+    with pytest.raises(CalibrationError):
+        load_topic_model(embedder.model_id, embedder.dimension, damaged)
 
 
 @pytest.mark.slow

@@ -84,7 +84,7 @@ class Searcher:
         self.index = index
         self.settings = settings or SearchSettings()
         self.calibration = calibration or load_calibration()
-        self.topic = load_topic_model(index.embedder.model_id)
+        self.topic = load_topic_model(index.embedder.model_id, index.embedder.dimension)
         self._part_kinds = np.array([p.part_kind for p in index.passages])
         self._doc_ids = np.array([p.doc_id for p in index.passages])
         self.default_docs: list[str] = []  # where ask looks when not told (empty: every document)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.errors import CalibrationError
+
 TOPIC_FILE = Path(__file__).with_name("topic.json")
 OFF_TOPIC_REASON = "报告讲的是政府的工作和计划,不涉及这个话题(个人事务或生活常识)"
 
@@ -54,11 +56,21 @@ class TopicModel:
         }
 
 
-def load_topic_model(model_id: str, path: Path = TOPIC_FILE) -> TopicModel | None:
-    """The off-topic model saved at ``path`` if it was fitted for ``model_id``'s vectors, else None."""
+def load_topic_model(model_id: str, dimension: int, path: Path = TOPIC_FILE) -> TopicModel | None:
+    """The off-topic model saved at ``path`` if it was fitted for ``model_id``'s vectors (of ``dimension``
+    numbers), else None (no file: the check is off); CalibrationError when the file is damaged."""
     if not path.exists():
         return None
-    saved = json.loads(path.read_text("utf-8"))
-    if saved.get("model_id") != model_id:
-        return None
-    return TopicModel(model_id, np.array(saved["weights"], dtype=np.float32), float(saved["bias"]), float(saved["threshold"]))
+    try:
+        saved = json.loads(path.read_text("utf-8"))
+        if saved["model_id"] != model_id:
+            return None
+        weights = np.array([float(w) for w in saved["weights"]], dtype=np.float32)
+        if weights.shape != (dimension,):
+            raise ValueError(f"{weights.size} weights for vectors of {dimension}")
+        return TopicModel(model_id, weights, float(saved["bias"]), float(saved["threshold"]))
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise CalibrationError(
+            f"无法读取“话题”模型文件 {path}({type(exc).__name__}: {exc})。"
+            "请重新安装,或运行: qa calibrate-topic eval/dev.jsonl eval/questions-*.jsonl --write"
+        ) from exc
