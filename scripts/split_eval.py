@@ -31,6 +31,7 @@ FILES = [
     "eval/questions-fresh4.jsonl",
     "eval/questions-fresh5.jsonl",
     "eval/questions-fresh6.jsonl",
+    "eval/questions-fresh7.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -41,6 +42,7 @@ FILES = [
     "eval/claims-fresh4.jsonl",
     "eval/claims-fresh5.jsonl",
     "eval/claims-fresh6.jsonl",
+    "eval/claims-fresh7.jsonl",
 ]
 SPLITS = ("tune", "test")
 
