@@ -491,8 +491,10 @@ def test_a_figure_about_a_thing_the_report_never_names_is_declined(searcher):
     answer = searcher.ask("和平区有多少常住人口?")
     assert not answer.answerable and "常住人口" in answer.reason
     assert searcher.ask("疫情那会儿区里派了多少医生护士去滨海帮着做核酸?").answerable
-    # After 了 the word before 多少 is the action (动员了多少志愿者), not a measure the report lacks.
+    # After 了 or a modal verb the word before 多少 is the action (动员了多少志愿者, 要动员多少人), not a
+    # measure the report lacks.
     assert not searcher.ask("疫情期间区里一共动员了多少名志愿者?").reason.startswith("报告中没有“动员”")
+    assert searcher.ask("今年区里要动员多少人参加居民医保?").answerable
     # jieba glues 有 to the noun before it (保险费有 → 费有, tagged a name): the noun is 保险费.
     assert searcher.ask("阶段性减征职工基本医疗保险费有多少元?").answerable
 
@@ -599,6 +601,9 @@ def test_a_count_in_a_word_figures_are_not_read_in_is_given_by_a_numeral():
     question = "医疗质量控制体系分几级"
     assert span_gives(asked_type(question), "构建区、院、科三级医疗质量控制体系", question)
     assert not span_gives(asked_type(question), "完善现代医院管理制度", question)
+    # A Latin unit letter is counted too, whatever its case once normalised (几a景区 / 4A级旅游景区).
+    question = normalise_query("金街文化旅游区是几A级景区")
+    assert span_gives(asked_type(question), "金街文化旅游区被评为4A级旅游景区", question)
 
 
 def test_of_all_kinds_asks_a_total_not_a_breakdown():
@@ -626,6 +631,10 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("楼门要达到啥标准才能评上和谐特色楼门?", "和谐特色楼门", "三保指的是什么?"),
         # 新增就业2万人 is a level; the passage's 固定资产投资同比增长15% is another measure's rate.
         ("和平区2021年计划新增就业比上年增长了百分之几?", "比率", "和平区2021年固定资产投资计划增长百分之几?"),
+        # 比上年增加了多少 asks a change: 全年投入财政帮扶资金1.73亿元 is the level; 同比增长11% a change.
+        ("2020年投入的财政帮扶资金比上年增加了多少?", "数字", "2021年一般公共预算收入比上年增长多少?"),
+        # Which hospital: 建成核酸城市检测基地 names none; 在区中医医院开设治未病科 names one.
+        ("核酸城市检测基地建在哪家医院?", "单位名称", "治未病科今年开在哪家医院?"),
     ],
 )
 def test_what_the_report_does_not_give_is_declined_and_what_it_gives_answered(searcher, outside, named, inside):

@@ -43,6 +43,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     PERSON = "person"
     PLACE = "place"
+    BODY = "body"  # a body of the kind named (哪家医院, 哪家公司): answered by a name of that kind
     ADDRESS = "address"  # a street address (地址, 门牌, 哪条路)
     CONTACT = "contact"  # a telephone number, an e-mail or a web address
     CLOCK = "clock"  # a time of day (几点, 开放时间)
@@ -110,6 +111,21 @@ PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b|在�
 # A venue asked (在哪个会堂开的) is named by a word for a hall or a building (人民会堂, 会展中心).
 VENUE_ASKED = re.compile(r"会场|会堂|礼堂|场馆|宾馆|酒店")
 VENUE = re.compile(r"[\u4e00-\u9fff]{2,}(?:会堂|礼堂|大厅|会场|场馆|宾馆|酒店|大厦|会展中心|会议中心)")
+# Which one of a kind of body (哪家医院, 哪个公司, 哪所学校): the answer names one, and such names end in
+# the kind's word (区中医医院, 滨江集团, 第一南开中学); a span without one names none.
+BODY_ASKED = re.compile(r"哪(?:个|家|所|座)(?P<kind>医院|学校|中学|小学|幼儿园|银行|公司|企业|集团|派出所)")
+BODY_NAME_ENDS = {
+    "医院": "医院",
+    "学校": "学校|中学|小学|学院",
+    "中学": "中学",
+    "小学": "小学",
+    "幼儿园": "幼儿园",
+    "银行": "银行",
+    "公司": "公司|集团|企业",
+    "企业": "公司|集团|企业",
+    "集团": "公司|集团|企业",
+    "派出所": "派出所",
+}
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
@@ -179,12 +195,15 @@ PERCENT_LEVEL_ASKED = re.compile(
 # A word of change that does not name the level reached (提高到, 增至 name a level).
 CHANGE_VERBS = "增长|增加(?!值)|上涨|下降|降低|减少|提高|提升|上升|回落"
 CHANGE_WORD = re.compile(rf"(?:{CHANGE_VERBS}|涨)(?![到至])|增速|增幅|涨幅|降幅|百分点|倍")
+# A change asked against an earlier figure (比上年, 比去年, 同比, 较上一年; as normalised 上1年): its answer is a change.
+COMPARED_ASKED = re.compile(r"比(?:上[一1]?年|去年|前[一1]年|20\d\d年)|同比|较(?:上[一1]?年|去年)")
 # A figure preceded by a word of change states a change, whatever its unit (增长5000万元, 减少300人).
 CHANGE_BEFORE = re.compile(rf"(?:{CHANGE_VERBS}|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{{0,6}}$")
 # The counter a question names after 多少/几 (多少人次, 几所, 多少亿元), read as a figure would be.
 ASKED_COUNTER = re.compile(rf"(?:多少|(?<![哪那])几)(?P<rest>[万亿千百]?[{MEASURE_WORDS}平][^\s,，?？的了呢吗]{{0,3}})")
 # The word a question counts by after 几 (几级, 几层), for counts figures are not read in.
-COUNTED_BY = re.compile(r"(?<![第哪那])几(?P<by>[\u4e00-\u9fff])")
+# 几 with the word counted (几级, 几层; 几A: a Latin unit letter, 4A级景区).
+COUNTED_BY = re.compile(r"(?<![第哪那])几(?P<by>[\u4e00-\u9fffA-Za-z])")
 # A telephone number (7 or more digits, with area code or dashes), an e-mail or a web address.
 CONTACT = re.compile(r"(?<![0-9.])(?:[0-9][ -]?){7,}(?![0-9.])|[a-z0-9._-]+@[a-z0-9.-]+|www\.|https?://")
 # A time of day: 9:00, 9点, 上午九时.
@@ -234,6 +253,8 @@ def asked_type(normalised_question: str) -> AnswerType:
         (AnswerType.RATE, RATE_ASKED),
         (AnswerType.LEVEL, LEVEL_ASKED),
         (AnswerType.AMOUNT, AMOUNT_ASKED),
+        # Last: which bank's rate is highest asks a rate first.
+        (AnswerType.BODY, BODY_ASKED),
     ):
         if cue.search(q):
             return kind
@@ -252,22 +273,23 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         # A how-long question is answered by a span of time (3个工作日, 60天以内) or by the point it
         # ends at (年底前建成).
         return any(q.unit in TIME_UNITS for q in extract_quantities(span)) or bool(SPAN_DATE.search(span))
-    if kind is AnswerType.ADDRESS:
-        return gives_address(span)
-    if kind is AnswerType.DATE:
-        return _date_given(span, question)
+    if kind in NAMED_GIVEN:  # before the shapes: a date is read more closely than its shape
+        return NAMED_GIVEN[kind](span, question)
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
-    if kind is AnswerType.PERSON:
-        return _person_named(span, question)
-    if kind is AnswerType.PLACE:
-        if VENUE_ASKED.search(question):
-            return bool(VENUE.search(span)) or gives_address(span)
-        # A place the question names itself (和平区) does not say where in it.
-        return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)
-    if kind is AnswerType.LIST:
-        return _enumerates(span, question)
     return _figure_given(kind, span, question)
+
+
+def _place_given(span: str, question: str) -> bool:
+    if VENUE_ASKED.search(question):
+        return bool(VENUE.search(span)) or gives_address(span)
+    # A place the question names itself (和平区) does not say where in it.
+    return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)
+
+
+def _body_named(span: str, question: str) -> bool:
+    asked = BODY_ASKED.search(question)
+    return not asked or re.search(rf"[\u4e00-\u9fff]{{2,}}(?:{BODY_NAME_ENDS[asked['kind']]})", span) is not None
 
 
 def _person_named(span: str, question: str) -> bool:
@@ -357,6 +379,9 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
         return bool(rates) and _percent_fits(question, span, rates)
+    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and COMPARED_ASKED.search(question) and CHANGE_WORD.search(question):
+        # 比上一年增加了多少 asks the change from a year before: a level reached (投入1.73亿元) is not one.
+        quantities = [q for q in quantities if q.kind == "change" or CHANGE_BEFORE.search(span[: q.start])]
     if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and asks_stock(question):
         # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not, nor a
         # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
@@ -422,7 +447,7 @@ def _counted_as_asked(question: str, span: str) -> bool:
     """Whether ``span`` writes a numeral with the word the question counts by after 几 (几级 → 三级, 几层 →
     五层): a numeral and the word after it are a count, whether or not figures are read in that word."""
     asked = COUNTED_BY.search(question)
-    return bool(asked) and re.search(rf"[0-9一二两三四五六七八九十]{re.escape(asked['by'])}", span) is not None
+    return bool(asked) and re.search(rf"[0-9一二两三四五六七八九十]{re.escape(asked['by'])}", span, re.IGNORECASE) is not None
 
 
 def asked_counter(question: str) -> str:
@@ -478,3 +503,14 @@ def measure_window(span: str, words: list[str], weight) -> str:
     while end < len(clauses) and (CONTINUATION.match(clauses[end]) or announces(end - 1)):
         end += 1
     return "，".join(clauses[best:end])
+
+
+# Kinds answered by something named in the span, and the test of each.
+NAMED_GIVEN = {
+    AnswerType.ADDRESS: lambda span, question: gives_address(span),
+    AnswerType.DATE: lambda span, question: _date_given(span, question),
+    AnswerType.PERSON: lambda span, question: _person_named(span, question),
+    AnswerType.PLACE: _place_given,
+    AnswerType.BODY: _body_named,
+    AnswerType.LIST: lambda span, question: _enumerates(span, question),
+}

@@ -38,6 +38,7 @@ KIND_NAMES = {
     AnswerType.DATE: "时间",
     AnswerType.PERSON: "人名",
     AnswerType.PLACE: "地点",
+    AnswerType.BODY: "单位名称",
     AnswerType.ADDRESS: "地址",
     AnswerType.CONTACT: "联系方式",
     AnswerType.CLOCK: "具体时刻",

@@ -49,6 +49,7 @@ CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
 # The words of a noun phrase: nouns, adjectives, 的, measure words and numbers (收费便宜点的名额).
 NOUN_PHRASE_FLAGS = ("n", "a", "uj", "q", "m", "b")
+MODAL_VERBS = frozenset("要 能 会 将 想 准备 计划 打算 需要 可以 能够".split())
 FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总共 累计 分别 大概 大约 约 到底 究竟 能 会 要".split())
 
 
@@ -149,6 +150,9 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
             continue
         before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
         if position and words[position - 1][0] in ("了", "过"):  # 动员了多少志愿者: an action, then what it counts
+            before = []
+        # After a modal verb (要动员多少人, 能培训多少人) the word before 多少 is the action too.
+        if position > 1 and words[position - 2][0] in MODAL_VERBS:
             before = []
         for noun, flag in before[-1:] + _head_after(words[position + 1 :], corpus_text):
             # jieba may glue the verb of having to the noun before it (保险费有多少 → 费有, tagged a name).
