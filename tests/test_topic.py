@@ -22,7 +22,7 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
     [
         "电动车电池冬天怎么保养?",
         "感冒发烧吃什么药好得快?",
-        "信用卡逾期了会影响征信吗?",
+        "离婚后孩子的抚养权怎么判?",
         "驾照扣满12分怎么办?",
         "Can I bring my cat on the metro?",
     ],
