@@ -896,6 +896,26 @@ def test_the_clause_naming_a_project_at_another_stage_contradicts_the_stage_clai
     assert checker.check("2021年和平区要建成现代城购物中心。").verdict == "contradicted"
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # 零起点 is a word (a 'zero starting point'), not zero 起: 坚持小学“零起点”教学.
+        ("2021年和平区坚持小学零起点教学。", "supported"),
+        ("2021年和平区不再坚持小学零起点教学。", "contradicted"),
+        # 创建成 is 创建 + 成 ('create into'), not the stage 建成: 加快创建金街、五大道诚信示范街区.
+        ("2021年和平区要把金街、五大道创建成诚信示范街区。", "supported"),
+        # A list holding a member (…里有X) leaves its other members out on purpose.
+        ("打造数字经济平台,区里今年找的合作伙伴里有北方人才交易市场。", "supported"),
+        # 内、外资到位额24.95亿元、5440万美元: the claim of 内资 holds its own view of the sentence.
+        ("2020年和平区内资到位额将近二十五亿元。", "supported"),
+        ("2020年和平区内资到位额超过二十五亿元。", "contradicted"),
+    ],
+)
+def test_words_are_read_as_the_lexicon_and_the_sentence_give_them(checker, claim, verdict):
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+
+
 def test_a_figure_right_after_a_list_comma_counts_its_own_words_not_the_members_before_it(checker):
     # 1所学校通过全国文明校园复评、1所学校获评第二届全国文明校园: the second figure is not the count of a
     # closed list of two; it is a figure to check.

@@ -530,8 +530,12 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages)
             return 1.0
         facts = self.facts[r.same.hit.passage.id]
         s, e = facts.sentence_of(r.same.figure.start)
-        sentence = with_synonyms(normalise_for_matching(facts.passage.text[s:e]), claim_synonyms(c))
-        return word_coverage(self.stats, c, sentence, r.claimed.clause)
+        # A figure given respectively (内、外资到位额24.95亿元、5440万美元) is read in its own view too
+        # (内资到位额24.95亿元), as it was matched: a claim of the one figure holds that view.
+        texts = [facts.passage.text[s:e]] + ([facts.views[r.same.figure.start][0]] if r.same.figure.start in facts.views else [])
+        synonyms = claim_synonyms(c)
+        readings = (with_synonyms(normalise_for_matching(text), synonyms) for text in texts)
+        return max(word_coverage(self.stats, c, reading, r.claimed.clause) for reading in readings)
 
     def _covering_clauses(self, facts: _Facts, sentence: tuple[int, int], c: Claim, coverage: float) -> tuple[int, int]:
         """The shortest run of a sentence's clauses holding (nearly) all the sentence holds of the claim."""

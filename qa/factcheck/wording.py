@@ -34,7 +34,8 @@ from qa.text.synonyms import restates, same_meaning
 from qa.text.tokenize import pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
-ONE_OF = re.compile(r"之一|其中一[个家项所]")
+# A claim that a thing is one of a list, or that a list holds it (X是…之一, 合作伙伴里有X, 包括X).
+ONE_OF = re.compile(r"之一|其中一[个家项所]|(?:里|中|其中)有(?!没有)|包括|包含")
 NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")
 # Stages of a project or a body, each a group of words for the same stage (启动 a project is its start:
 # 启动现代城购物中心建设 is not 建成开业).
@@ -416,8 +417,27 @@ def _negation(claim_clause: str, report_clause: str) -> list[Conflict]:
 
 
 def stages_named(text: str) -> set[int]:
-    """The stages (indices of ``STAGES``) ``text`` names."""
-    return {n for n, words in enumerate(STAGES) if any(w in text for w in words)}
+    """The stages (indices of ``STAGES``) ``text`` names, each by a word of its own: 创建成 (创建 + 成,
+    "create into") names no 建成."""
+    return {n for n, words in enumerate(STAGES) if any(_said_as_word(w, text) for w in words)}
+
+
+def _said_as_word(word: str, text: str) -> bool:
+    """``word`` stands in ``text`` where no word of the tokenizer straddles its edges (创建|成 straddles
+    the start of 建成); inside one word (竣工验收) or as several (主体|施工) it counts."""
+    if word not in text:
+        return False
+    spans, at = [], 0
+    for token, _ in pos_tags(text):
+        spans.append((at, at + len(token)))
+        at += len(token)
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not any(a < start < b < end or start < a < end < b for a, b in spans):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _status(claim_clause: str, report_clause: str) -> list[Conflict]:

@@ -59,6 +59,7 @@ from decimal import Decimal
 import cn2an
 
 from qa.text.intervals import LOWER_BOUNDS, QUALIFIERS, UPPER_BOUNDS, Interval, interval, step_of
+from qa.text.tokenize import pos_tags
 
 __all__ = [
     "SPAN_DATE",
@@ -555,7 +556,22 @@ def _is_label(t: str, f: _Figure, protected: list[tuple[int, int]], idioms: list
     if before in ("第", "届") or _inside(f.num_start, protected) or _inside(f.num_start, idioms):
         return True
     # 万一, 之一: a Chinese numeral glued to a multiplier or 之 belongs to a word.
-    return not f.numeral.isascii() and before != "" and before in "百千万亿之"
+    if not f.numeral.isascii() and before != "" and before in "百千万亿之":
+        return True
+    # A span of time stays one inside a longer word too (2021—2023三年计划: a plan of three years).
+    return not f.numeral.isascii() and f.unit not in _TIME_UNITS and _begins_a_word(t, f)
+
+
+def _begins_a_word(t: str, f: _Figure) -> bool:
+    """A Chinese numeral and its unit that begin a longer word of the lexicon (零起点: a 'zero starting
+    point', not zero 起): the tokenizer, which knows the word, takes the numeral into it."""
+    start, end = max(0, f.num_start - 2), min(len(t), f.end + 3)
+    at = start
+    for word, tag in pos_tags(t[start:end]):
+        if at <= f.num_start < at + len(word):
+            return at + len(word) > f.end and tag[:1] in ("n", "v", "a", "i", "l") and at == f.num_start
+        at += len(word)
+    return False
 
 
 def _resolve_ranges(t: str, figures: list[_Figure]) -> None:
