@@ -633,6 +633,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("和平区2021年计划新增就业比上年增长了百分之几?", "比率", "和平区2021年固定资产投资计划增长百分之几?"),
         # 比上年增加了多少 asks a change: 全年投入财政帮扶资金1.73亿元 is the level; 同比增长11% a change.
         ("2020年投入的财政帮扶资金比上年增加了多少?", "数字", "2021年一般公共预算收入比上年增长多少?"),
+        # 区里 names who is asked, not what: the plan's 小区里巷整修 does not state a number of 招聘会.
+        ("今年区里打算办多少场招聘会?", "计划部分", "2020年区里办了多少场招聘会?"),
         # Which hospital: 建成核酸城市检测基地 names none; 在区中医医院开设治未病科 names one.
         ("核酸城市检测基地建在哪家医院?", "单位名称", "治未病科今年开在哪家医院?"),
     ],

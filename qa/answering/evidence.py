@@ -43,7 +43,10 @@ ASKING_WORDS = frozenset(
     "多少 几 什么 怎么 怎么样 怎样 如何 哪些 哪个 哪里 哪儿 哪 是否 有没有 是不是 吗 呢 啊 请问 一下 "
     "具体 大概 大约 一共 总共 到底 究竟 现在 目前 情况 数字 名额 规模 比例 比重 数据 时候 "
     "能 会 要 可以 需要 应该 知道 告诉 介绍 说说 讲讲".split()
-) | frozenset(FIGURE_KIND_NOUNS)
+) | frozenset(FIGURE_KIND_NOUNS) | frozenset(
+    # Spoken names of the government asked about (区里 "the district", 市里): who, not what, is asked.
+    "区里 市里 咱们区 咱区 我们区".split()
+)
 CONTENT_FLAGS = ("n", "v", "a", "j", "l", "i", "eng", "s")
 CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
