@@ -635,6 +635,9 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("2020年投入的财政帮扶资金比上年增加了多少?", "数字", "2021年一般公共预算收入比上年增长多少?"),
         # 区里 names who is asked, not what: the plan's 小区里巷整修 does not state a number of 招聘会.
         ("今年区里打算办多少场招聘会?", "计划部分", "2020年区里办了多少场招聘会?"),
+        # The members named in a later clause of the span (…,其中,…,五大道街、劝业场街获评“示范街镇”) answer a
+        # list; a list of sets with the asked one among them (国家高新技术企业、国家科技型中小企业…) does not.
+        ("入库的267家国家科技型中小企业有名单吗?", "名单", "哪两个街道获评天津市旧楼区长效管理“示范街镇”?"),
         # Which hospital: 建成核酸城市检测基地 names none; 在区中医医院开设治未病科 names one.
         ("核酸城市检测基地建在哪家医院?", "单位名称", "治未病科今年开在哪家医院?"),
     ],

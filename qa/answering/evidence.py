@@ -21,7 +21,7 @@ from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.quantities import extract_quantities
 from qa.text.quotes import letters_only, quoted_names, unwritten_name
-from qa.text.sentences import segments
+from qa.text.sentences import clause_spans, segments
 from qa.text.tokenize import pos_tags
 from qa.text.units import FIGURE_KIND_NOUNS, RATE_UNITS
 
@@ -256,6 +256,14 @@ def type_match(
             return False
         if paired and kind in (AnswerType.RATE, AnswerType.LEVEL) and not _names_measure(window, content):
             return False
+        if kind is AnswerType.LIST and paired and not span_gives(kind, window, question):
+            # The members may follow in a later clause of the span that names the question's words too
+            # (…,其中,…,五大道街、劝业场街获评“示范街镇”); not a list that has the set asked among its
+            # members (国家高新技术企业、国家科技型中小企业 lists sets, not the members of one).
+            return any(
+                span_gives(kind, c, question) and _holds_a_word(c, content) and not _lists_the_asked(c, content)
+                for c in _clauses(text)
+            )
         return span_gives(kind, window if paired else text, question)
 
     if gives(span):
@@ -280,6 +288,22 @@ def _names_measure(window: str, content: list[str]) -> bool:
     answers nothing. True when the question names no measure in words of its own."""
     measures = [w for w in content if not CHANGE_WORDS.fullmatch(w)]
     return not measures or any(set(w) <= set(window) for w in measures)
+
+
+def _clauses(text: str) -> list[str]:
+    return [text[s:e] for s, e in clause_spans(text)]
+
+
+def _lists_the_asked(clause: str, content: list[str]) -> bool:
+    """Whether a member of the 、 list in ``clause`` holds one of the question's words whole (the last
+    member is left out: what the clause says of the list runs on after it)."""
+    members = [m for run in re.findall(r"[^,，、]+(?:、[^,，、]+)+", clause) for m in run.split("、")[:-1]]
+    return any(len(w) >= 2 and w in m for m in members for w in content)
+
+
+def _holds_a_word(clause: str, content: list[str]) -> bool:
+    """Whether ``clause`` writes one of the question's words of two characters or more, whole."""
+    return any(len(w) >= 2 and w in clause for w in content)
 
 
 def _rated(window: str) -> bool:
