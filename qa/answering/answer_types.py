@@ -2,7 +2,8 @@
 
 Chinese questions mark what they want with their question word: 多少/几 a figure — a rate when it
 asks 百分之几, 增长多少, 比例 or a …率, a level or a count otherwise (多少亿元, 几所); 何时/哪年/哪天 a
-date; 叫什么名字 a person; 哪条路/地址 an address; 什么位置 a place; 电话/网址 a contact; 几点/开放时间
+date; 叫什么名字 a person; 哪条路/地址 an address; 什么位置 a place; 哪家医院/哪家公司 a body of that kind
+(answered by a name of that kind); 电话/网址 a contact; 几点/开放时间
 a time of day; 多长时间/多久/几天 a duration; 第几 an ordinal; 哪些/名单 a list; 每张…多少 a figure for
 each one; 怎么办理 / 要准备哪些材料 / how do I a personal errand and 有什么推荐 / 值得去吗 a personal
 recommendation, which no work report gives; 翻译 / 写一首诗 / tell me a joke a task, not a question.
