@@ -11,7 +11,7 @@ Claims, from every clause of the review and the plan:
 * ``year_swapped``: said of the other part's year (2021年要… of a review clause, 2020年已经… of a plan
   clause), where its one figure and its opening words are the other part's nowhere (contradicted);
 * ``over_lower`` / ``under_lower``: 超过 / 不到 a bound below its figure (supported / contradicted);
-* ``other_district``: said of another district (not found);
+* ``other_district``: said of another district (not found); ``abroad``: of a city abroad (not found);
 * ``hearsay``: framed as hearsay, 听说… (supported);
 * ``modifiers_dropped``: without the words praising how it was done, 积极, 全力 … (supported);
 * ``negated``: a result of the review said not done, 没有完成… (contradicted);
@@ -19,9 +19,9 @@ Claims, from every clause of the review and the plan:
 * ``traditional``: in Traditional characters (supported).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
-多少 and the unit (answered), and the same asked of 2018 or of another district, street by street, or
-for the day it was done, or its growth rate where the sentence gives the figure as a level only
-(declined); for every 附注 term, what it means (answered); and for every
+多少 and the unit (answered), and the same asked of 2018, of another district or of a city abroad,
+street by street, or for the day it was done, or its growth rate where the sentence gives the figure as
+a level only (declined); for every 附注 term, what it means (answered); and for every
 name the report quotes, who heads it (declined: the report names no one).
 
     .venv/bin/python scripts/synthetic_checks.py
@@ -55,6 +55,7 @@ CLAUSE = re.compile(r"[，,；;。：:]")
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"20\d\d年|去年|今年|明年")
 OTHER_DISTRICT = "南开区"
+ABROAD = "纽约"  # a city abroad, which no gazetteer of China's divisions holds
 # Words a clause may put between what it counts and the figure (新增就业达3.1万人).
 # Words praising how a thing was done (全力做好, 扎实推进): without them a clause states the same.
 PRAISE = re.compile(r"积极|全力|深入|持续|大力|进一步|扎实|稳步|不断|切实|全面|有序|稳妥")
@@ -115,6 +116,7 @@ def claims_of(passage: Passage, year: str, relative: str, other_text: str = "") 
             spelled = cn2an.an2cn(digits.group())
             out.append(("chinese_numeral", f"{year}和平区{clause[:a]}{spelled}{clause[b:]}。", "supported"))
         out.append(("other_district", f"{year}{OTHER_DISTRICT}{clause}。", "not_found"))
+        out.append(("abroad", f"{ABROAD}{year}{clause}。", "not_found"))
     return out
 
 
@@ -157,6 +159,7 @@ def questions_of(passage: Passage, year: str) -> list[tuple[str, str, bool]]:
             ("figure_asked", f"和平区{year}{before}多少{unit}?", True),
             ("other_year", f"和平区2018年{before}多少{unit}?", False),
             ("other_district", f"{OTHER_DISTRICT}{year.replace('计划', '')}{before}多少{unit}?", False),
+            ("abroad", f"{ABROAD}{year.replace('计划', '')}{before}多少{unit}?", False),
             # The report gives no figure by street and no day for its figures.
             ("by_street", f"和平区{year}{before}每个街道分别多少{unit}?", False),
             ("day_asked", f"和平区{year}{before}是几月几号完成的?", False),

@@ -620,6 +620,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("去年我国外贸进出口总额是多少?", "", "去年和平区外贸进出口总额是多少?"),
         # the passage names 全国 in another sentence (全国首批…): that is not the figure's place
         ("去年全国新增就业多少人?", "", "去年和平区新增就业多少人?"),
+        # a city abroad the question opens with, which no gazetteer of China's divisions holds
+        ("纽约2020年新增就业多少人?", "纽约", "2020年和平区新增就业多少人?"),
         # a state-level new area is a place, though no administrative division
         ("天府新区2020年新增就业多少人?", "天府新区", "2020年和平区新增就业多少人?"),
         # a year the report does not cover counts only where the answering span names it

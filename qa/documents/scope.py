@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qa.documents.passages import Passage
-from qa.text.places import administrative_places
+from qa.text.places import administrative_places, leading_foreign_place
 from qa.text.quantities import extract_years
 
 # A five-year plan period named by its number (“十三五”, 十四五时期): the eleventh and later, whose
@@ -104,5 +104,7 @@ class DocumentScope:
         return wider["place"] if wider else ""
 
     def places_outside(self, question: str, corpus_text: str) -> list[str]:
-        """Administrative places the question names that the report never names."""
-        return [p for p in administrative_places(question) if p not in self.places and p not in corpus_text]
+        """Places the question names that the report never names: administrative divisions of China, and a
+        place abroad the question opens with (纽约2020年…)."""
+        named = administrative_places(question) + [p for p in [leading_foreign_place(question)] if p]
+        return [p for p in dict.fromkeys(named) if p not in self.places and p not in corpus_text]

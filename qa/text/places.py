@@ -106,6 +106,24 @@ def administrative_places(text: str) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
+# Words that say where relative to something else (河里, 国外, 外国, 本地), not a place of their own.
+RELATIVE_PLACE = re.compile(r"[里内外上下中边旁]$|^(?:外国|外地|异地|本地|当地|海外|全国|全市|全省|全区)$")
+
+
+def leading_foreign_place(text: str) -> str:
+    """The place ``text`` opens with (after its time words) when it is no administrative division of
+    China but a name the segmenter's lexicon files as a place (纽约2020年…, 东京的…), or "". The place a
+    question opens with is the one it asks about; a place word further on is as often a thing's name."""
+    rest = text[LEADING_TIME.match(text).end() :]
+    words = pos_tags(rest)
+    if not words:
+        return ""
+    word, tag = words[0]
+    if tag != "ns" or len(word) < 2 or RELATIVE_PLACE.search(word) or administrative_places(word):
+        return ""
+    return word
+
+
 def _after_numeral(text: str, at: int) -> bool:
     """The name at ``at`` begins with a counter that the numeral before it takes (八成都: 八成 + 都)."""
     return at > 0 and text[at - 1] in NUMERALS and text[at] in COUNTERS
