@@ -508,10 +508,10 @@ def measure_window(span: str, words: list[str], weight) -> str:
 
 # Kinds answered by something named in the span, and the test of each.
 NAMED_GIVEN = {
-    AnswerType.ADDRESS: lambda span, question: gives_address(span),
-    AnswerType.DATE: lambda span, question: _date_given(span, question),
-    AnswerType.PERSON: lambda span, question: _person_named(span, question),
+    AnswerType.ADDRESS: lambda span, _question: gives_address(span),
+    AnswerType.DATE: _date_given,
+    AnswerType.PERSON: _person_named,
     AnswerType.PLACE: _place_given,
     AnswerType.BODY: _body_named,
-    AnswerType.LIST: lambda span, question: _enumerates(span, question),
+    AnswerType.LIST: _enumerates,
 }

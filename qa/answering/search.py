@@ -308,11 +308,15 @@ class Searcher:
         """The question is about no government's work, as the off-topic model reads its query vector."""
         if self.topic is None or not self.settings.use_topic or not self.settings.use_dense:
             return False
-        return self.topic.off_topic(self.index.embedder.encode_queries([normalised])[0])
+        return self.topic.off_topic(self._query_vector(normalised))
 
     def question_vector(self, question: str) -> np.ndarray:
-        """The query vector of a question, as dense search encodes it (cached)."""
-        return self.index.embedder.encode_queries([normalise_query(question)])[0]
+        """The query vector of a question, as dense search encodes it."""
+        return self._query_vector(normalise_query(question))
+
+    def _query_vector(self, normalised: str) -> np.ndarray:
+        # Cached by the embedder: dense search and the off-topic check encode a question once.
+        return self.index.embedder.encode_queries([normalised])[0]
 
     def scored(self, normalised: str, intent: Intent) -> tuple[np.ndarray, float]:
         """The fused score of every passage, and the best cosine of the question with any passage."""
@@ -328,8 +332,7 @@ class Searcher:
         if s.use_sentences:
             total += sentence_weight * _scaled_by_max(self.index.sentences.scores(lexical_query))
         if s.use_dense:
-            vector = self.index.embedder.encode_queries([normalised])[0]
-            cosines = self.index.dense.scores(vector)
+            cosines = self.index.dense.scores(self._query_vector(normalised))
             best_cosine = float(cosines.max())
             total += dense_weight * _min_max(cosines)
         if s.use_intent:

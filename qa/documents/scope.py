@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qa.documents.passages import Passage
-from qa.text.places import administrative_places, leading_foreign_place
+from qa.text.places import administrative_places, places_named
 from qa.text.quantities import extract_years
 
 # A five-year plan period named by its number (“十三五”, 十四五时期): the eleventh and later, whose
@@ -106,5 +106,4 @@ class DocumentScope:
     def places_outside(self, question: str, corpus_text: str) -> list[str]:
         """Places the question names that the report never names: administrative divisions of China, and a
         place abroad the question opens with (纽约2020年…)."""
-        named = administrative_places(question) + [p for p in [leading_foreign_place(question)] if p]
-        return [p for p in dict.fromkeys(named) if p not in self.places and p not in corpus_text]
+        return [p for p in places_named(question) if p not in self.places and p not in corpus_text]

@@ -32,7 +32,7 @@ from qa.documents.time import DocumentTime
 from qa.errors import QueryError
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_for_matching, normalise_query, normalise_text
-from qa.text.places import administrative_places, leading_foreign_place
+from qa.text.places import places_named
 from qa.text.quantities import CURRENCIES, Quantity, canonical_unit, extract_quantities, extract_years
 from qa.text.sentences import WORDISH, clause_spans
 from qa.text.synonyms import synonyms
@@ -187,15 +187,9 @@ def read_claim(text: str, subject_words: tuple[str, ...] = (), time: DocumentTim
         figures=tuple(figures),
         period=period,
         notes=bool(NOTES_CUE.search(matching)),
-        places=_places(matching),
+        places=tuple(places_named(matching)),
         period_label=time.label(period) if period else "",
     )
-
-
-def _places(matching: str) -> tuple[str, ...]:
-    """The places a claim names: a place abroad it opens with (纽约2020年…), then China's divisions."""
-    abroad = leading_foreign_place(matching)
-    return tuple(dict.fromkeys([abroad, *administrative_places(matching)] if abroad else administrative_places(matching)))
 
 
 def without_time_cues(text: str) -> str:

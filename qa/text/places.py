@@ -58,10 +58,10 @@ STATE_NEW_AREAS = frozenset(
 )
 # A short name (北京 for 北京市) is read only for a province or a prefecture, and only when no street
 # word follows it: 河北路 and 南京路 are streets inside a district, not the province or the city.
+STREET_AFTER = re.compile(r"[路街道里巷桥站港湾口]")
 NUMERALS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几半")
 # Characters that follow a numeral as its counter or magnitude and also begin place names (成都, 万州, 百色).
 COUNTERS = frozenset("成万千百亿倍个次年")
-STREET_AFTER = re.compile(r"[路街道里巷桥站港湾口]")
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +122,13 @@ def leading_foreign_place(text: str) -> str:
     if tag != "ns" or len(word) < 2 or RELATIVE_PLACE.search(word) or administrative_places(word):
         return ""
     return word
+
+
+def places_named(text: str) -> list[str]:
+    """The places a question or a claim names: a place abroad it opens with (纽约2020年…), then the
+    administrative divisions of China it names."""
+    abroad = leading_foreign_place(text)
+    return list(dict.fromkeys(([abroad] if abroad else []) + administrative_places(text)))
 
 
 def _after_numeral(text: str, at: int) -> bool:
