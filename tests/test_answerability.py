@@ -104,6 +104,9 @@ def test_answer_carries_the_evidence(searcher):
         ("图书馆每天几点开门?", AnswerType.CLOCK),
         ("这是第几次复审?", AnswerType.ORDINAL),
         ("有哪些举措", AnswerType.LIST),
+        # 哪几 with any counter asks the members of a set; 分别 with what asks each member's kind.
+        ("去年提升的是哪几条路", AnswerType.LIST),
+        ("落地的公益项目分别是做什么的", AnswerType.LIST),
         ("“三保”是什么意思", AnswerType.OTHER),
     ],
 )

@@ -133,8 +133,9 @@ CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公
 ORDINAL_ASKED = re.compile(r"第几|排第|排名第?几|名次")
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
-    rf"哪些|哪几[个家所项类]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种]|"
-    r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|都(?:叫|是)(?:什么|啥)|what are the|which\b"
+    rf"哪些|哪几[{MEASURE_WORDS}类种批]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种]|"
+    r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|分别(?:是)?(?:做|干)(?:什么|啥)|"
+    r"都(?:叫|是)(?:什么|啥)|what are the|which\b"
 )
 # A total broken down into its parts: 分别是多少, 各个街道, 各街道.
 # 每个街道建成几个 asks one figure per member, not a breakdown. 各类 is "of all kinds": reports write the

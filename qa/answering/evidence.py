@@ -172,9 +172,14 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
 
 
 # Words that ask what a named thing is or is for (“X”是什么, 指什么, 干什么用的, what does … mean), asking it
-# be explained (是怎么回事, 怎么理解, 通俗点说), or what makes a thing one (达到什么标准才算, 啥条件): all
-# are answered by a definition.
-EXPLAIN_ASKED = r"怎么回事|怎么理解|如何理解|通俗(?:一?点|地)?(?:说|讲|解释)|(?:什么|啥|哪些)(?:标准|条件)"
+# be explained (是怎么回事, 怎么理解, 通俗点说), what makes a thing one (达到什么标准才算, 啥条件, 什么样的
+# 企业才算), how it works or is done (怎么个招法, 具体都做些什么) or how it is divided (怎么划分): all are
+# answered by a definition or a description of the name, not by a sentence that only names it.
+EXPLAIN_ASKED = (
+    r"怎么回事|怎么理解|如何理解|通俗(?:一?点|地)?(?:说|讲|解释)|(?:什么|啥|哪些)(?:标准|条件)|"
+    r"什么样的?[^,，?？]{0,8}?才(?:算|叫|能算)|怎么个[\u4e00-\u9fff]法|具体(?:都)?(?:做|干|搞)(?:些|点)?(?:什么|啥)|"
+    r"(?:怎么|如何|按什么)(?:划分|区分|分的)"
+)
 ASKS_MEANING = re.compile(
     r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|做什么用|是做什么|"
     rf"{EXPLAIN_ASKED}|\bmean|stand for"
