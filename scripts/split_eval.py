@@ -32,6 +32,7 @@ FILES = [
     "eval/questions-fresh5.jsonl",
     "eval/questions-fresh6.jsonl",
     "eval/questions-fresh7.jsonl",
+    "eval/questions-fresh8.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -43,6 +44,7 @@ FILES = [
     "eval/claims-fresh5.jsonl",
     "eval/claims-fresh6.jsonl",
     "eval/claims-fresh7.jsonl",
+    "eval/claims-fresh8.jsonl",
 ]
 SPLITS = ("tune", "test")
 
