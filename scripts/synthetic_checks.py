@@ -22,7 +22,8 @@ Questions, from every clause with one figure and a unit: the words before the fi
 多少 and the unit (answered), and the same asked of 2018, of another district or of a city abroad,
 street by street, or for the day it was done, or its growth rate where the sentence gives the figure as
 a level only (declined); for every 附注 term, what it means (answered); and for every
-name the report quotes, who heads it (declined: the report names no one).
+name the report quotes, who heads it (declined: the report names no one), the day it began, quoted or
+not, and its address (declined: the report gives neither of its names).
 
     .venv/bin/python scripts/synthetic_checks.py
 
@@ -167,6 +168,17 @@ def questions_of(passage: Passage, year: str) -> list[tuple[str, str, bool]]:
     return out
 
 
+def name_questions(name: str) -> list[tuple[str, str]]:
+    """(kind, question) asking of a name the report coins what the report never gives: who heads it (it
+    names no one), the day it began or its address, quoted or not (declined)."""
+    return [
+        ("person", f"“{name}”的负责人叫什么名字?"),
+        ("name_day", f"“{name}”具体是哪一天启动的?"),
+        ("name_day_unquoted", f"{name}是几月几号搞的?"),
+        ("name_address", f"“{name}”的办公地址在哪里?"),
+    ]
+
+
 def tally(right: dict[str, list[int]], misses: list[str], name: str, text: str, good: bool, said=None) -> None:
     """Count one item, and keep it as a miss when it is wrong."""
     right[name][0] += good
@@ -189,10 +201,9 @@ def main() -> None:
                 tally(right, misses, "question definition", question, searcher.ask(question).answerable)
         if passage.part_kind not in (Part.REVIEW, Part.PLAN):
             continue
-        # The report names no one: who heads a thing it names is not answered.
         for name in QUOTED_NAME.findall(passage.text):
-            question = f"“{name}”的负责人叫什么名字?"
-            tally(right, misses, "question person", question, not searcher.ask(question).answerable)
+            for kind, question in name_questions(name):
+                tally(right, misses, f"question {kind}", question, not searcher.ask(question).answerable)
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         other = part_texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
         for kind, claim, verdict in claims_of(passage, year, relative, other):

@@ -19,7 +19,7 @@ from qa.answering.answer_types import (
     span_gives,
 )
 from qa.answering.answerability import load_calibration, period_notice, period_reason
-from qa.answering.evidence import unexplained_term
+from qa.answering.evidence import unexplained_term, unnamed_name
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
@@ -444,6 +444,21 @@ def test_a_common_noun_ending_in_road_is_no_address():
     assert not gives_address("完善56条道路交通安全设施")
     assert gives_address("规范贵阳路72条次支道路车辆停放")
     assert gives_address("完成鞍山道54号天津日报社旧址改造")
+    assert not gives_address("即《若干措施》(和平政规〔2020〕1号)")  # a document's number
+
+
+def test_a_question_quoting_a_name_is_about_it_and_a_date_or_address_elsewhere_does_not_answer(searcher):
+    assert unnamed_name("“甲乙”的地址在哪", "丙丁位于鞍山道54号", "推进“甲乙”。丙丁位于鞍山道54号") == "甲乙"
+    assert unnamed_name("“甲乙”的地址在哪", "“甲乙”位于鞍山道54号", "“甲乙”位于鞍山道54号") == ""
+    assert unnamed_name("“戊己”的地址在哪", "丙丁位于鞍山道54号", "丙丁位于鞍山道54号") == ""  # never written
+    assert not searcher.ask("“三保”的办公地址在哪里?").answerable
+    assert not searcher.ask("“以克论净”具体是哪一天启动的?").answerable
+
+
+def test_a_name_the_report_coins_asked_unquoted_is_a_question(searcher):
+    # 以克论净 and 一老一小 are words no tagger files as content; the report coins them all the same.
+    for question in ("以克论净是几月几号搞的?", "一老一小是什么时候提出的?"):
+        assert not searcher.ask(question).answerable
 
 
 @pytest.mark.parametrize(

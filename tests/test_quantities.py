@@ -572,3 +572,10 @@ def test_ji_after_a_round_numeral_is_more_and_before_it_is_no_figure():
     (twenties,) = extract_quantities("三十几万元")
     assert twenties.value == 300000 and twenties.approx == "plus"
     assert extract_quantities("几十个") == [] and extract_quantities("数十家") == []
+
+
+def test_one_picked_out_is_no_count():
+    # 哪一天, 这一年, 某一个: "which / this one", not one day or one year.
+    assert extract_quantities("具体是哪一天启动的") == []
+    assert extract_quantities("这一年新增就业多少人") == []
+    assert [q.value for q in extract_quantities("新增一个")] == [1.0]

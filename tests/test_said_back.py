@@ -63,3 +63,20 @@ def test_every_figure_of_the_report_asked_for_is_answered_and_other_years_places
             if searcher.ask(question).answerable != answerable:
                 wrong.append((kind, question))
     assert asked > 150 and wrong == []
+
+
+@pytest.mark.slow
+def test_who_heads_a_name_the_report_coins_when_it_began_and_where_it_is_are_not_answered(searcher):
+    # The report names no one, and gives no day or address for its names: a passage holding some date
+    # or road about another thing does not answer, and a name asked unquoted is still a question.
+    from qa.documents.parts import Part
+
+    names = {
+        name
+        for passage in searcher.index.passages
+        if passage.part_kind in (Part.REVIEW, Part.PLAN)
+        for name in synthetic.QUOTED_NAME.findall(passage.text)
+    }
+    asked = [question for name in sorted(names) for _, question in synthetic.name_questions(name)]
+    answered = [question for question in asked if searcher.ask(question).answerable]
+    assert len(asked) > 400 and answered == []

@@ -215,7 +215,9 @@ CLOCK = re.compile(
 # A rank or a round: 第三次, 第1名.
 ORDINAL = re.compile(r"第[0-9一二两三四五六七八九十百]+")
 # An address: a road or street name (滨江道 is a road too, but 道 ends too many other words), a number.
-ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|[0-9]+号")
+# A road, or a house number; a number after the year of a document's number (和平政〔2020〕1号) is that
+# document's.
+ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|(?<![〕\]0-9])[0-9]+号")
 # Answers told by their written shape alone.
 SHAPES = {
     AnswerType.DATE: SPAN_DATE,
@@ -478,8 +480,10 @@ def _percent_fits(question: str, span: str, rates: list) -> bool:
 
 
 # Kinds whose answer is a figure paired with its measure in one clause (see the module docstring).
-# A list of a set the question counts (14个…分别是哪些) must be enumerated where that set is named.
-PAIRED_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.BREAKDOWN, AnswerType.LIST)
+# A list of a set the question counts (14个…分别是哪些) must be enumerated where that set is named, and
+# an address is the address of what its clause names (坚持“项目为王”理念 gives none; the roads of the
+# sentence's other clauses are other projects').
+PAIRED_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.BREAKDOWN, AnswerType.LIST, AnswerType.ADDRESS)
 
 
 def measure_window(span: str, words: list[str], weight) -> str:

@@ -221,6 +221,11 @@ def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> 
     return f"第1条出自{top.part_label or top.part_kind},而问题问的是{asked_label};{where}。"
 
 
+# Kinds told by their written shape anywhere in a sentence (a date, an address, a telephone number):
+# any passage holding one would pass, so it must be the passage about the thing the question names.
+SHAPE_CHECKED = (AnswerType.DATE, AnswerType.ADDRESS, AnswerType.CONTACT, AnswerType.CLOCK, AnswerType.PERSON)
+
+
 def kind_reason(evidence: Evidence) -> str:
     """Why the best passage cannot answer, or "": an English question whose words translate into none
     of the report's words (a Chinese one in everyday words may share none and still be answered: 违章建筑
@@ -238,6 +243,8 @@ def kind_reason(evidence: Evidence) -> str:
         return f"报告中没有提到“{evidence.absent_name}”"
     if evidence.unexplained_term:
         return f"报告只提到“{evidence.unexplained_term}”,没有解释它"
+    if evidence.unnamed_name and evidence.answer_type in SHAPE_CHECKED:
+        return f"最相关的段落没有提到“{evidence.unnamed_name}”"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
         return f"最相关的段落没有给出所问的{KIND_NAMES[evidence.answer_type]}"
     return ""

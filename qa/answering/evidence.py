@@ -73,6 +73,7 @@ class Evidence:
     missing_measure: str = ""
     absent_name: str = ""
     unexplained_term: str = ""
+    unnamed_name: str = ""  # a name the question quotes and the report writes, but not the best passage
     off_topic: bool = False  # about no government's work (qa.answering.topic)
 
     def vector(self) -> list[float]:
@@ -220,6 +221,18 @@ def unexplained_term(
         at = [m.end() for m in re.finditer(re.escape(term), text)]
         if at and not any(EXPLAINS.match(text[end:]) for end in at):
             return term
+    return ""
+
+
+def unnamed_name(normalised_question: str, passage_text: str, report_text: str) -> str:
+    """A name the question quotes (“三保”的办公地址在哪里) that the report writes but ``passage_text``
+    (the best passage's, normalised) does not, or "". A question quoting a name asks about that
+    thing; a passage that never writes it is about something else, whatever else it shares."""
+    passage, report = letters_only(passage_text), letters_only(report_text)
+    for name in quoted_names(normalised_question):
+        own = letters_only(name)
+        if len(own) >= 2 and own in report and own not in passage:
+            return name
     return ""
 
 

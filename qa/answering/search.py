@@ -21,6 +21,7 @@ from qa.answering.evidence import (
     named_figure,
     names_something,
     unexplained_term,
+    unnamed_name,
 )
 from qa.answering.highlight import best_span
 from qa.answering.intent import Intent, detect_intent
@@ -37,7 +38,7 @@ from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import administrative_places
-from qa.text.quotes import quoted_names
+from qa.text.quotes import letters_only, quoted_names
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 COINED_NAME_CHARS = 16
@@ -100,6 +101,10 @@ class Searcher:
         # Names the report coins: what it writes in quotation marks, short of a quoted sentence.
         coined = quoted_names(self._matching_text)
         self._coined_names = frozenset(n for n in coined if len(n) <= COINED_NAME_CHARS and "," not in n)
+        # Unquoted, a coined name's numerals are normalised as figures are (五个一 → 5个一): both spellings.
+        self._coined_spellings = frozenset(
+            letters_only(spelling) for n in self._coined_names for spelling in (n, normalise_query(n))
+        )
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         places = {p for p in (r.place for r in index.reports.values()) if p}
@@ -160,7 +165,8 @@ class Searcher:
         if within != sorted(set(self.default_docs)) and len(within) < len(self.times):
             return self.restricted(within).ask(question, k, part)
         intent = detect_intent(normalised, self.newest_time())
-        if not intent.foreign and not names_something(normalised) and not quoted_names(normalised):
+        named = names_something(normalised) or quoted_names(normalised) or self._coins(normalised)
+        if not intent.foreign and not named:
             # 谁? / 多少? / 情况怎么样?: only the words of asking, nothing asked about.
             raise QueryError("问题没有说要问什么,请写出要问的事,例如“2020年和平区新增就业多少人”")
         scores, best_cosine = self.scored(normalised, intent)
@@ -199,7 +205,12 @@ class Searcher:
             )
             evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
             unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text, self._coined_names)
-            evidence = replace(evidence, unexplained_term=unexplained, off_topic=self._off_topic(normalised))
+            evidence = replace(
+                evidence,
+                unexplained_term=unexplained,
+                unnamed_name=unnamed_name(normalised, normalise_for_matching(top.text), self._matching_text),
+                off_topic=self._off_topic(normalised),
+            )
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
                 normalised,
@@ -303,6 +314,12 @@ class Searcher:
     def scores(self, normalised: str, intent: Intent) -> np.ndarray:
         """The fused score of every passage for a normalised question."""
         return self.scored(normalised, intent)[0]
+
+    def _coins(self, normalised_question: str) -> bool:
+        """Whether the question writes, without its quotation marks, a name the report coins: one made of
+        words the tagger cannot file as content (以克论净, 一老一小, 1+1+N) names something all the same."""
+        asked = letters_only(normalised_question)
+        return any(len(own) >= 2 and own in asked for own in self._coined_spellings)
 
     def _off_topic(self, normalised: str) -> bool:
         """The question is about no government's work, as the off-topic model reads its query vector."""
