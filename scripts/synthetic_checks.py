@@ -20,8 +20,8 @@ Claims, from every clause of the review and the plan:
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018, of another district or of a city abroad,
-street by street, or for the day it was done, or its growth rate where the sentence gives the figure as
-a level only (declined); for every 附注 term, what it means (answered); and for every
+street by street, for the day it was done, for half a year or a quarter, or its growth rate where the
+sentence gives the figure as a level only (declined); for every 附注 term, what it means (answered); and for every
 name the report quotes, who heads it (declined: the report names no one), the day it began, quoted or
 not, and its address (declined: the report gives neither of its names).
 
@@ -164,6 +164,9 @@ def questions_of(passage: Passage, year: str) -> list[tuple[str, str, bool]]:
             # The report gives no figure by street and no day for its figures.
             ("by_street", f"和平区{year}{before}每个街道分别多少{unit}?", False),
             ("day_asked", f"和平区{year}{before}是几月几号完成的?", False),
+            # A yearly report that names no stretch of a year gives no figure for one.
+            ("half_year", f"和平区{year.replace('计划', '')}上半年{before}多少{unit}?", False),
+            ("quarter", f"和平区{year.replace('计划', '')}第三季度{before}多少{unit}?", False),
         ]
     return out
 

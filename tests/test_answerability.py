@@ -713,3 +713,19 @@ def test_how_to_file_is_an_errand_but_how_many_were_filed_is_not():
     assert asked_type("个人所得税专项附加扣除怎么申报") == AnswerType.PROCEDURE
     assert asked_type("今年计划申报几个市级重点专科") != AnswerType.PROCEDURE
 
+
+
+def test_a_rank_is_answered_by_a_place_in_an_order_and_a_round_by_its_ordinal():
+    assert not span_gives(AnswerType.ORDINAL, "举办第十四届成果展", "在全市排第几")
+    assert span_gives(AnswerType.ORDINAL, "优良率100%,位居市内六区第一", "在全市排第几")
+    assert span_gives(AnswerType.ORDINAL, "举办第十四届成果展", "成果展是第几届")
+    assert not span_gives(AnswerType.ORDINAL, "位居市内六区第一", "成果展是第几届")
+
+
+@pytest.mark.slow
+def test_a_stretch_of_a_year_the_report_never_names_is_not_answered(searcher):
+    # A yearly report gives whole years: its figure for the year does not answer half of it.
+    assert searcher.ask("2020年和平区新增就业多少人?").answerable
+    for question in ("2020年上半年和平区新增就业多少人?", "去年第三季度和平区新增就业多少人?", "2020年1-6月新增就业多少人?"):
+        assert not searcher.ask(question).answerable
+    assert searcher.ask("到年底和平区要新增就业多少人?").answerable

@@ -291,6 +291,24 @@ def _place_given(span: str, question: str) -> bool:
     return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)
 
 
+# A rank (排第几, 名次, 第几名) is answered by a place in an order (第一名, 位居全市第一, 前列); a round (第几届,
+# 第几次, 第几批) by an ordinal of that counter. 第十四届 is no rank, and 全市第一 no round.
+RANK_ASKED = re.compile(r"排第|排名|名次|第几[名位]")
+ROUND_COUNTERS = "届次批轮期年季条号个家项"
+ROUND_ASKED = re.compile(rf"第几(?P<counter>[{ROUND_COUNTERS}])")
+RANK = re.compile(
+    rf"第[0-9一二两三四五六七八九十百]+(?![0-9一二两三四五六七八九十百{ROUND_COUNTERS}])|前列|前[0-9一二三四五六七八九十]+名|首位|榜首"
+)
+
+
+def _ordinal_given(span: str, question: str) -> bool:
+    if RANK_ASKED.search(question):
+        return bool(RANK.search(span))
+    if asked := ROUND_ASKED.search(question):
+        return re.search(rf"第[0-9一二两三四五六七八九十百]+{asked['counter']}", span) is not None
+    return bool(ORDINAL.search(span))
+
+
 def _body_named(span: str, question: str) -> bool:
     asked = BODY_ASKED.search(question)
     return not asked or re.search(rf"[\u4e00-\u9fff]{{2,}}(?:{BODY_NAME_ENDS[asked['kind']]})", span) is not None
@@ -519,4 +537,5 @@ NAMED_GIVEN = {
     AnswerType.PLACE: _place_given,
     AnswerType.BODY: _body_named,
     AnswerType.LIST: _enumerates,
+    AnswerType.ORDINAL: _ordinal_given,
 }

@@ -25,7 +25,7 @@ from qa.answering.results import Confidence
 from qa.answering.topic import OFF_TOPIC_REASON
 from qa.documents.parts import Part
 from qa.documents.passages import Passage
-from qa.documents.scope import DocumentScope, readers_days
+from qa.documents.scope import DocumentScope, parts_of_year, readers_days
 from qa.errors import CalibrationError
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -164,11 +164,14 @@ def wider_reason(normalised_question: str, kind: AnswerType, passage_text: str, 
 
 
 def day_reason(normalised_question: str, passage_text: str) -> str:
-    """Why a question about a day seen from the reader's present (明天, 今晚) is not answered by a
-    yearly report whose passage does not speak so, or ""."""
+    """Why a question about a day seen from the reader's present (明天, 今晚), or about a stretch of a
+    year (上半年, 三季度), is not answered by a yearly report whose passage does not speak so, or ""."""
     days = readers_days(normalised_question)
     if days and not readers_days(passage_text):
         return f"报告是年度工作报告,不涉及“{days[0]}”这样具体的某一天"
+    stretches = parts_of_year(normalised_question)
+    if stretches and not parts_of_year(passage_text):
+        return f"报告给出的是全年的情况,没有“{stretches[0]}”的数字"
     return ""
 
 

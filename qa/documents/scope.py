@@ -36,6 +36,20 @@ def readers_days(text: str) -> list[str]:
     return READERS_DAY.findall(text)
 
 
+# A stretch of a year shorter than the year (上半年, 三季度, 3月份, 1-9月, the first quarter): a yearly
+# report that never names one gives its figures for whole years. Not 年初 / 年底 (a year's start or
+# end, by which a whole year's target is set) and not a count of months (连续12个月).
+PART_OF_YEAR = re.compile(
+    r"[上下]半年|(?:第|前)?[一二三四1-4]季度|[0-9一二两三四五六七八九十]{1,3}月份|[0-9]{1,2}\s*(?:-|—|~|到|至)\s*[0-9]{1,2}月|"
+    r"\b(?:first|second|third|fourth) quarter\b|\bq[1-4]\b|\bfirst half\b|\bsecond half\b"
+)
+
+
+def parts_of_year(text: str) -> list[str]:
+    """The words of ``text`` that name a stretch of a year shorter than the year (上半年, 三季度)."""
+    return PART_OF_YEAR.findall(text)
+
+
 def years_named(text: str) -> frozenset[int]:
     """The years ``text`` names, with every year inside a range (2021—2023 names 2022 too) and inside
     a five-year plan period it names (“十三五” names 2016—2020)."""
