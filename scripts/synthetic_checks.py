@@ -16,7 +16,9 @@ Claims, from every clause of the review and the plan:
 * ``modifiers_dropped``: without the words praising how it was done, 积极, 全力 … (supported);
 * ``negated``: a result of the review said not done, 没有完成… (contradicted);
 * ``stage_turned``: a project the clause starts (启动, 开工, 立项, 前期工作) said finished, 建成 (contradicted);
-* ``traditional``: in Traditional characters (supported).
+* ``traditional``: in Traditional characters (supported);
+* ``joined``: joined by 并且 to a clause of the next passage of its part (supported);
+  ``joined_changed``: the same with the joined clause's one figure changed (contradicted).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018, of another district or of a city abroad,
@@ -83,11 +85,17 @@ def one_figure(clause: str):
     return figures[0]
 
 
-def claims_of(passage: Passage, year: str, relative: str, other_text: str = "") -> list[tuple[str, str, str]]:
+def claims_of(
+    passage: Passage, year: str, relative: str, other_text: str = "", next_passage: Passage | None = None
+) -> list[tuple[str, str, str]]:
     """(kind, claim, expected verdict) for the clauses of one passage; ``other_text`` is the other part's
-    text (the plan's for a review passage), against which a year swap is made."""
+    text (the plan's for a review passage), against which a year swap is made; ``next_passage`` the
+    next passage of the part, whose clauses are joined to this one's."""
     out = []
-    for clause in clauses(passage):
+    others = clauses(next_passage) if next_passage else []
+    for n, clause in enumerate(clauses(passage)):
+        if others:
+            out += _joined(clause, others[n % len(others)], year)
         out.append(("verbatim", f"{year}和平区{clause}。", "supported"))
         out.append(("relative_year", f"{relative}和平区{clause}。", "supported"))
         out.append(("hearsay", f"听说{relative}和平区{clause}。", "supported"))
@@ -118,6 +126,20 @@ def claims_of(passage: Passage, year: str, relative: str, other_text: str = "") 
             out.append(("chinese_numeral", f"{year}和平区{clause[:a]}{spelled}{clause[b:]}。", "supported"))
         out.append(("other_district", f"{year}{OTHER_DISTRICT}{clause}。", "not_found"))
         out.append(("abroad", f"{ABROAD}{year}{clause}。", "not_found"))
+    return out
+
+
+def _joined(clause: str, other: str, year: str) -> list[tuple[str, str, str]]:
+    """A clause joined by 并且 to a clause of another passage (supported), and to that clause with its one
+    figure changed (contradicted)."""
+    out = [("joined", f"{year}和平区{clause},并且{other}。", "supported")]
+    figure = one_figure(other)
+    if figure and (digits := DIGITS.search(figure.text)):
+        a, b = figure.start + digits.start(), figure.start + digits.end()
+        value = float(digits.group())
+        decimals = len(digits.group().split(".")[1]) if "." in digits.group() else 0
+        changed = f"{value * 1.5 if value < 50 else value * 0.6:.{decimals}f}"
+        out.append(("joined_changed", f"{year}和平区{clause},并且{other[:a]}{changed}{other[b:]}。", "contradicted"))
     return out
 
 
@@ -197,7 +219,7 @@ def main() -> None:
     part_texts = {part: "".join(p.text for p in index.passages if p.part_kind == part) for part in (Part.REVIEW, Part.PLAN)}
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
-    for passage in index.passages:
+    for passage_no, passage in enumerate(index.passages):
         if passage.part_kind == Part.NOTES and passage.note_term:
             term = passage.note_term.strip("“”")
             for question in (f"“{term}”是什么意思?", f"{term}指的是什么?"):
@@ -209,7 +231,8 @@ def main() -> None:
                 tally(right, misses, f"question {kind}", question, not searcher.ask(question).answerable)
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         other = part_texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
-        for kind, claim, verdict in claims_of(passage, year, relative, other):
+        following = next((p for p in index.passages[passage_no + 1 :] if p.part_kind == passage.part_kind), None)
+        for kind, claim, verdict in claims_of(passage, year, relative, other, following):
             said = checker.check(claim).verdict
             tally(right, misses, f"claim {kind}", claim, said == verdict, said)
         for kind, question, answerable in questions_of(passage, year):

@@ -1,6 +1,7 @@
 """The report's own clauses, said back as claims, with the verdict known by construction: every one as
-it stands is supported, every one with a figure changed, a result of it denied, a project it starts said
-finished or its year swapped is contradicted (``scripts/synthetic_checks.py`` runs these and more kinds)."""
+it stands or joined by 并且 to a clause of another passage is supported, every one with a figure changed
+(its own or the joined clause's), a result of it denied, a project it starts said finished or its year
+swapped is contradicted (``scripts/synthetic_checks.py`` runs these and more kinds)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ KINDS = (
     "negated",
     "stage_turned",
     "year_swapped",
+    "joined",
+    "joined_changed",
 )
 
 
@@ -35,12 +38,13 @@ def test_every_clause_of_the_report_said_back_gets_its_verdict(checker):
     wrong, checked = [], 0
     passages = checker.searcher.index.passages
     texts = {part: "".join(p.text for p in passages if p.part_kind == part) for part in (Part.REVIEW, Part.PLAN)}
-    for passage in passages:
+    for n, passage in enumerate(passages):
         if passage.part_kind not in (Part.REVIEW, Part.PLAN):
             continue
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         other = texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
-        for kind, claim, verdict in synthetic.claims_of(passage, year, relative, other):
+        following = next((p for p in passages[n + 1 :] if p.part_kind == passage.part_kind), None)
+        for kind, claim, verdict in synthetic.claims_of(passage, year, relative, other, following):
             if kind in KINDS and (kind != "verbatim" or synthetic.one_figure(claim)):
                 checked += 1
                 said = checker.check(claim).verdict

@@ -55,6 +55,7 @@ from qa.factcheck.claims import (
     with_synonyms,
     word_coverage,
 )
+from qa.factcheck.conjoined import Conjoined
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.names import QuotedNames
 from qa.factcheck.paraphrase import verb_paraphrases
@@ -157,7 +158,7 @@ class _Facts:
         return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
 
 
-class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages):
+class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages, Conjoined):
     """Checks claims against the report behind a :class:`qa.answering.search.Searcher`."""
 
     K = 10  # passages taken from the ranking overall
@@ -191,7 +192,7 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages)
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
         claim = validate_question(claim, "说法")
         searcher = self._searcher_for(claim)
-        return self._named(self._judge(claim, searcher), searcher)
+        return self._named(self._check_joined(claim, searcher, self._judge(claim, searcher)), searcher)
 
     def _judge(self, claim: str, searcher) -> Verdict:
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
