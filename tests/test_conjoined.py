@@ -12,7 +12,8 @@ def test_a_word_adding_a_statement_after_a_comma_or_a_semicolon_splits_a_claim()
         "今年和平区要新建5家养老机构。",
         "今年和平区要开工3个项目。",
     ]
-    assert joined_statements("听说去年区里建成了甲工程;还建成了乙工程。") == ["听说去年区里建成了甲工程。", "听说去年区里建成了乙工程。"]
+    statements = joined_statements("听说去年区里建成了甲工程;还建成了乙工程。")
+    assert statements == ["听说去年区里建成了甲工程。", "听说去年区里建成了乙工程。"]
 
 
 def test_a_comma_alone_or_a_statement_too_short_does_not_split():
