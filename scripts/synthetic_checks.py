@@ -12,6 +12,7 @@ Claims, from every clause of the review and the plan:
   clause), where its one figure and its opening words are the other part's nowhere (contradicted);
 * ``over_lower`` / ``under_lower``: 超过 / 不到 a bound below its figure (supported / contradicted);
 * ``other_district``: said of another district (not found); ``abroad``: of a city abroad (not found);
+  ``unreported_year``: of a year the report does not report on, 2019 (not found);
 * ``hearsay``: framed as hearsay, 听说… (supported);
 * ``modifiers_dropped``: without the words praising how it was done, 积极, 全力 … (supported);
 * ``negated``: a result of the review said not done, 没有完成… (contradicted);
@@ -58,6 +59,7 @@ CLAUSE = re.compile(r"[，,；;。：:]")
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
 YEAR = re.compile(r"20\d\d年|去年|今年|明年")
 OTHER_DISTRICT = "南开区"
+UNREPORTED_YEAR = "2019年"  # a year the report neither reviews nor plans
 ABROAD = "纽约"  # a city abroad, which no gazetteer of China's divisions holds
 # Words a clause may put between what it counts and the figure (新增就业达3.1万人).
 # Words praising how a thing was done (全力做好, 扎实推进): without them a clause states the same.
@@ -125,6 +127,7 @@ def claims_of(
             spelled = cn2an.an2cn(digits.group())
             out.append(("chinese_numeral", f"{year}和平区{clause[:a]}{spelled}{clause[b:]}。", "supported"))
         out.append(("other_district", f"{year}{OTHER_DISTRICT}{clause}。", "not_found"))
+        out.append(("unreported_year", f"{UNREPORTED_YEAR}和平区{clause}。", "not_found"))
         out.append(("abroad", f"{ABROAD}{year}{clause}。", "not_found"))
     return out
 

@@ -928,3 +928,14 @@ def test_a_question_is_not_a_claim_but_a_yes_or_no_question_is_checked(checker):
     with pytest.raises(QueryError, match="问题"):
         checker.check("每个街道分别多少?")
     assert checker.check("今年每个街道都要建成一个适老小区吗?").verdict == "supported"
+
+
+@pytest.mark.slow
+def test_a_claim_about_a_year_the_report_does_not_report_on_is_not_found(checker):
+    assert checker.check("2020年和平区新增就业3.1万人。").verdict == "supported"
+    assert checker.check("2019年和平区新增就业3.1万人。").verdict == "not_found"
+    assert checker.check("听说2019年和平区新增就业3.1万人。").verdict == "not_found"
+    # A year in a name is not the claim's year.
+    assert checker.check("2020年和平区编制完成了“十四五”规划和2035年远景目标纲要。").verdict == "supported"
+    # The rolling plan names 2022: its passage answers for that year.
+    assert checker.check("2022年和平区的政府投资为7.6亿元。").verdict == "supported"

@@ -28,6 +28,7 @@ KINDS = (
     "year_swapped",
     "joined",
     "joined_changed",
+    "unreported_year",
 )
 
 

@@ -158,6 +158,12 @@ class _Facts:
         return next((s for s in self.sentences if s[0] <= at < s[1]), (0, len(self.text)))
 
 
+# The year a claim opens with, after how it came to the speaker (听说, 据说) and the report's place: the
+# year it is about. Not a year since which (2019年以来) or compared with (2019年同期).
+HEARSAY = re.compile(r"^(?:听说|据说|据报道|据悉|据了解)")
+OPENING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)年(?!以来|同期|相比)")
+
+
 class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages, Conjoined):
     """Checks claims against the report behind a :class:`qa.answering.search.Searcher`."""
 
@@ -192,7 +198,30 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         """Judge one claim (QueryError when it is empty, too long or has nothing to search)."""
         claim = validate_question(claim, "说法")
         searcher = self._searcher_for(claim)
-        return self._named(self._check_joined(claim, searcher, self._judge(claim, searcher)), searcher)
+        verdict = self._check_joined(claim, searcher, self._judge(claim, searcher))
+        return self._named(self._within_years(claim, searcher, verdict), searcher)
+
+    def _within_years(self, claim: str, searcher, verdict: Verdict) -> Verdict:
+        """``verdict``, or not found when the claim opens with a year the report does not report on
+        (2019年和平区…) and no passage it rests on names that year: what the report says of its own
+        years says nothing of another's. Only the year a claim opens with is its year: later ones may
+        be a base compared with (比2019年) or part of a name (2035年远景目标)."""
+        opening = OPENING_YEAR.match(self._without_subject(normalise_for_matching(claim)))
+        year = int(opening["year"]) if opening else None
+        if year is None or year in searcher.scope.report_years or verdict.verdict == VerdictKind.NOT_FOUND:
+            return verdict
+        if any(year in years_named(h.passage.text) for h in verdict.evidence):
+            return verdict
+        covered = "、".join(str(y) for y in sorted(searcher.scope.report_years))
+        said = f"报告只涉及{covered}年,没有{year}年的内容。"
+        return replace(verdict, verdict=VerdictKind.NOT_FOUND, label=VerdictKind.NOT_FOUND.label, explanation=said, evidence=())
+
+    def _without_subject(self, text: str) -> str:
+        """``text`` without the hearsay and the report's places it opens with (听说和平区…)."""
+        text = HEARSAY.sub("", text)
+        for place in self.subject:
+            text = text.removeprefix(place)
+        return text
 
     def _judge(self, claim: str, searcher) -> Verdict:
         c = validate_claim(read_claim(claim, self.subject, searcher.newest_time()))
