@@ -13,6 +13,8 @@ Claims, from every clause of the review and the plan:
 * ``over_lower`` / ``under_lower``: 超过 / 不到 a bound below its figure (supported / contradicted);
 * ``other_district``: said of another district (not found); ``abroad``: of a city abroad (not found);
   ``unreported_year``: of a year the report does not report on, 2019 (not found);
+  ``relative_unreported_year``: of 前年 (a review clause) or 明年 (a plan clause), 2019 and 2022 from
+  the report's present (not found; a sentence naming a plan period, “十三五”, covers its years);
 * ``hearsay``: framed as hearsay, 听说… (supported);
 * ``modifiers_dropped``: without the words praising how it was done, 积极, 全力 … (supported);
 * ``negated``: a result of the review said not done, 没有完成… (contradicted);
@@ -128,6 +130,10 @@ def claims_of(
             out.append(("chinese_numeral", f"{year}和平区{clause[:a]}{spelled}{clause[b:]}。", "supported"))
         out.append(("other_district", f"{year}{OTHER_DISTRICT}{clause}。", "not_found"))
         out.append(("unreported_year", f"{UNREPORTED_YEAR}和平区{clause}。", "not_found"))
+        # 前年 / 明年 from the report's present (2021): 2019 and 2022, years it does not report on.
+        relative_outside = "前年" if year.startswith("2020") else "明年要"
+        if not YEAR.search(clause):
+            out.append(("relative_unreported_year", f"{relative_outside}和平区{clause}。", "not_found"))
         out.append(("abroad", f"{ABROAD}{year}{clause}。", "not_found"))
     return out
 

@@ -935,6 +935,10 @@ def test_a_claim_about_a_year_the_report_does_not_report_on_is_not_found(checker
     assert checker.check("2020年和平区新增就业3.1万人。").verdict == "supported"
     assert checker.check("2019年和平区新增就业3.1万人。").verdict == "not_found"
     assert checker.check("听说2019年和平区新增就业3.1万人。").verdict == "not_found"
+    # 前年 and 明年 from the report's present (2021): 2019 and 2022.
+    assert checker.check("前年和平区新增就业3.1万人。").verdict == "not_found"
+    assert checker.check("明年和平区要持续推进智联校园项目。").verdict == "not_found"
+    assert checker.check("今年和平区要持续推进智联校园项目。").verdict == "supported"
     # A year in a name is not the claim's year.
     assert checker.check("2020年和平区编制完成了“十四五”规划和2035年远景目标纲要。").verdict == "supported"
     # The rolling plan names 2022: its passage answers for that year.

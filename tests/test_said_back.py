@@ -29,6 +29,7 @@ KINDS = (
     "joined",
     "joined_changed",
     "unreported_year",
+    "relative_unreported_year",
 )
 
 

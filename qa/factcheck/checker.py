@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from qa.answering.intent import detect_intent
+from qa.answering.intent import RELATIVE_YEAR, RELATIVE_YEARS, detect_intent
 from qa.answering.results import Hit
 from qa.answering.search import MAX_K, validate_question
 from qa.documents.metadata import DocumentName
@@ -161,7 +161,21 @@ class _Facts:
 # The year a claim opens with, after how it came to the speaker (听说, 据说) and the report's place: the
 # year it is about. Not a year since which (2019年以来) or compared with (2019年同期).
 HEARSAY = re.compile(r"^(?:听说|据说|据报道|据悉|据了解)")
-OPENING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)年(?!以来|同期|相比)")
+OPENING_YEAR = re.compile(rf"^(?:(?P<year>(?:19|20)\d\d)年|(?P<relative>{RELATIVE_YEAR.pattern}))(?!以来|同期|相比)")
+
+
+def _sentences_of(hit: Hit) -> str:
+    """The sentences of a hit's passage its highlight touches."""
+    text, start = hit.passage.text, hit.passage.start
+    lo, hi = hit.highlight[0] - start, hit.highlight[1] - start
+    return "".join(text[s:e] for s, e in sentence_spans(text) if s < hi and lo < e)
+
+
+def _year_of(opening: re.Match, now: int | None) -> int | None:
+    """The year a claim's opening names: written out, or said from the reader's year (前年, 明年)."""
+    if opening["year"]:
+        return int(opening["year"])
+    return now + RELATIVE_YEARS[opening["relative"]] if now else None
 
 
 class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages, Conjoined):
@@ -207,10 +221,10 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         years says nothing of another's. Only the year a claim opens with is its year: later ones may
         be a base compared with (比2019年) or part of a name (2035年远景目标)."""
         opening = OPENING_YEAR.match(self._without_subject(normalise_for_matching(claim)))
-        year = int(opening["year"]) if opening else None
+        year = _year_of(opening, searcher.current_year) if opening else None
         if year is None or year in searcher.scope.report_years or verdict.verdict == VerdictKind.NOT_FOUND:
             return verdict
-        if any(year in years_named(h.passage.text) for h in verdict.evidence):
+        if any(year in years_named(_sentences_of(h)) for h in verdict.evidence):
             return verdict
         covered = "、".join(str(y) for y in sorted(searcher.scope.report_years))
         said = f"报告只涉及{covered}年,没有{year}年的内容。"
