@@ -943,3 +943,12 @@ def test_a_claim_about_a_year_the_report_does_not_report_on_is_not_found(checker
     assert checker.check("2020年和平区编制完成了“十四五”规划和2035年远景目标纲要。").verdict == "supported"
     # The rolling plan names 2022: its passage answers for that year.
     assert checker.check("2022年和平区的政府投资为7.6亿元。").verdict == "supported"
+
+
+@pytest.mark.slow
+def test_a_stage_said_of_another_thing_in_the_sentence_does_not_support_a_claim(checker):
+    # 建成民园广场、第二南开中学固定避难场所, … ,加快应急物资储备库建设: 建成 is said of the shelters.
+    assert checker.check("今年和平区要建成民园广场、第二南开中学固定避难场所。").verdict == "supported"
+    assert checker.check("今年和平区要在民园广场和第二南开中学建成应急物资储备库。").verdict == "not_found"
+    # A verb after the stage word (挂牌运行) is no thing it is said of.
+    assert checker.check("区、街道社会矛盾纠纷调处化解中心已全部挂牌运行。").verdict == "supported"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qa.factcheck.claims import Claim
-from qa.factcheck.wording import STAGES, Conflict, Wording, stages_named
+from qa.factcheck.wording import STAGES, Conflict, Wording, stages_named, stages_said_of
 from qa.text.normalise import normalise_for_matching
 
 __all__ = ["Stages"]
@@ -36,8 +36,9 @@ class Stages:
         name, or "": what the sentence says of it is not that step."""
         facts = self.facts[words.hit.passage.id]
         s, e = facts.sentence_of(words.span[0] - words.hit.passage.start)
-        unsaid = stages_named(c.matching) - stages_named(normalise_for_matching(facts.passage.text[s:e]))
-        return _stage_words(c.matching, unsaid)
+        sentence = normalise_for_matching(facts.passage.text[s:e])
+        claimed = stages_named(c.matching)
+        return _stage_words(c.matching, claimed - stages_said_of(sentence, c.matching))
 
     def _stage_said_otherwise(self, c: Claim, words: Wording) -> tuple[Conflict, Wording] | None:
         """Where the clause of the sentence holding the claim that names the claim's thing puts that thing

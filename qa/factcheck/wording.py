@@ -50,6 +50,7 @@ STAGES = (
     ("投入使用", "投入运营", "投用", "开业", "开诊", "接诊", "运营"),
     ("挂牌",),
 )
+STAGE_CLAUSE = re.compile(r"[,，;；:：]")  # the clauses a stage word is said in
 # The first of a series is written 首 or 第一 before a measure word (首家 / 第一家, 首批 / 第一批).
 FIRST = re.compile(f"第一(?=[{''.join(sorted(MEASURE))}批])")
 LIST_END = re.compile(r"等|以及|和|及|与")
@@ -365,7 +366,7 @@ def turns_meaning(claim: str, stretch: str) -> bool:
     or the two point in opposite directions (增加 / 减少)."""
     if bool(NEGATION.search(claim)) != bool(NEGATION.search(stretch)):
         return True
-    return bool(stages_named(claim) - stages_named(stretch)) or opposite(claim, stretch) is not None
+    return bool(stages_named(claim) - stages_said_of(stretch, claim)) or opposite(claim, stretch) is not None
 
 
 def opposite(a: str, b: str) -> tuple[str, str] | None:
@@ -420,6 +421,37 @@ def stages_named(text: str) -> set[int]:
     """The stages (indices of ``STAGES``) ``text`` names, each by a word of its own: 创建成 (创建 + 成,
     "create into") names no 建成."""
     return {n for n, words in enumerate(STAGES) if any(_said_as_word(w, text) for w in words)}
+
+
+def stages_said_of(text: str, claim: str) -> set[int]:
+    """The stages ``text`` names (see :func:`stages_named`) of what the claim names: not a stage every
+    clause naming it says of a thing the claim does not name. The head noun of what a stage word is
+    said of (建成民园广场、第二南开中学固定避难场所: 场所) is then no word of the claim, and the sentence
+    does not say the claim's depot is built."""
+    return {n for n in stages_named(text) if not _said_of_others(n, text, claim)}
+
+
+def _said_of_others(stage: int, text: str, claim: str) -> bool:
+    found = False
+    for clause in STAGE_CLAUSE.split(text):
+        for word in STAGES[stage]:
+            at = clause.find(word)
+            if at < 0 or not _said_as_word(word, clause):
+                continue
+            found = True
+            # Two characters after a stage word are a second verb (签约落地, 挂牌运行), not what it is said of.
+            after = clause[at + len(word) :]
+            head = (_head_noun(after) if len(after) > 2 else "") or _head_noun(clause[:at])
+            if not head or head in claim:
+                return False
+    return found
+
+
+def _head_noun(text: str) -> str:
+    """The last noun of ``text`` (jieba), the head of the phrase it ends with; "" if it has none."""
+    # Light words the tagger files as nouns (全部, 全面) say how much, not what.
+    nouns = [w for w, tag in pos_tags(text) if tag.startswith("n") and len(w) >= 2 and strip_light(w)]
+    return nouns[-1] if nouns else ""
 
 
 def _said_as_word(word: str, text: str) -> bool:
