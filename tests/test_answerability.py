@@ -729,3 +729,30 @@ def test_a_stretch_of_a_year_the_report_never_names_is_not_answered(searcher):
     for question in ("2020年上半年和平区新增就业多少人?", "去年第三季度和平区新增就业多少人?", "2020年1-6月新增就业多少人?"):
         assert not searcher.ask(question).answerable
     assert searcher.ask("到年底和平区要新增就业多少人?").answerable
+
+
+def test_divisions_named_in_english_are_read_by_their_pinyin():
+    from qa.text.places import english_places
+
+    assert english_places("how many new jobs were created in nankai district in 2020") == ["南开区"]
+    assert english_places("what share of xiqing district's revenue came from taxes") == ["西青区"]
+    assert english_places("how many new jobs did shanghai create") == ["上海市"]
+    assert english_places("binhai new area") == ["滨海新区"]
+    # A county's pinyin is read only with its suffix; syllables apart (chang'an) are one word.
+    assert english_places("which consecutive chang'an cup title does heping district aim to win") == ["和平区"]
+    assert english_places("how many people live in the district") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "answerable"),
+    [
+        ("How many new jobs were created in Heping District in 2020?", True),
+        ("How many new jobs were created in Nankai District in 2020?", False),
+        ("How many new jobs did Shanghai create in 2020?", False),
+        # The city around the district: its figure is not the district's.
+        ("How many new jobs were created in Tianjin in 2020?", False),
+    ],
+)
+def test_an_english_question_about_another_place_is_declined(searcher, question, answerable):
+    assert searcher.ask(question).answerable is answerable

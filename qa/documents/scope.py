@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qa.documents.passages import Passage
-from qa.text.places import administrative_places, places_named
+from qa.text.places import administrative_places, english_places, in_english, places_named
 from qa.text.quantities import extract_years
 
 # A five-year plan period named by its number (“十三五”, 十四五时期): the eleventh and later, whose
@@ -111,6 +111,10 @@ class DocumentScope:
         the figure asked is that place's."""
         if not self.own_place or self.own_place[:2] in question or DISTRICT_WORDS.search(question):
             return ""
+        # An English question names its place anywhere (new jobs in Tianjin in 2020); its own place in
+        # pinyin (Heping) makes it the district's.
+        if english := [p for p in english_places(question) if p != self.own_place]:
+            return "" if in_english(self.own_place) in question else english[0]
         named = administrative_places(question)
         if named and question.startswith(named[0]) and named[0] != self.own_place:
             return named[0]

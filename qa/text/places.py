@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pypinyin import lazy_pinyin
+
 from qa.errors import PlaceDataError
 from qa.text.tokenize import pos_tags
 
@@ -65,22 +67,25 @@ COUNTERS = frozenset("成万千百亿倍个次年")
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(full names, short names of provinces and prefectures) as two alternations, longest first."""
+def _divisions() -> tuple[tuple[str, bool], ...]:
+    """(name, whether a province or a prefecture) for every division of the gazetteer."""
     spec = importlib.util.find_spec(GAZETTEER_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise PlaceDataError(f"缺少地名库:请安装 {GAZETTEER_PACKAGE}(pip install {GAZETTEER_PACKAGE})")
     path = Path(next(iter(spec.submodule_search_locations)), *GAZETTEER_FILE)
     try:
         rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
-        full = {row["name"] for row in rows if len(row["name"]) >= 2} | STATE_NEW_AREAS
-        short = {
-            ADMIN_SUFFIX.sub("", row["name"])
-            for row in rows
-            if row["adcode"][4:] == "0" * (len(row["adcode"]) - 4)  # province or prefecture level
-        }
+        return tuple((row["name"], row["adcode"][4:] == "0" * (len(row["adcode"]) - 4)) for row in rows)
     except (OSError, KeyError, csv.Error) as exc:
         raise PlaceDataError(f"无法读取地名库 {path}({type(exc).__name__})") from exc
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(full names, short names of provinces and prefectures) as two alternations, longest first."""
+    divisions = _divisions()
+    full = {name for name, _ in divisions if len(name) >= 2} | STATE_NEW_AREAS
+    short = {ADMIN_SUFFIX.sub("", name) for name, upper in divisions if upper}
     short = {name for name in short if len(name) >= 2} - full
 
     def alternation(names: set[str]) -> re.Pattern[str]:
@@ -126,9 +131,65 @@ def leading_foreign_place(text: str) -> str:
 
 def places_named(text: str) -> list[str]:
     """The places a question or a claim names: a place abroad it opens with (纽约2020年…), then the
-    administrative divisions of China it names."""
+    administrative divisions of China it names, in Chinese or in English (Xiqing District)."""
     abroad = leading_foreign_place(text)
-    return list(dict.fromkeys(([abroad] if abroad else []) + administrative_places(text)))
+    return list(dict.fromkeys(([abroad] if abroad else []) + administrative_places(text) + english_places(text)))
+
+
+# Divisions named in English (Xiqing District, Nankai District, Beijing): the name in pinyin. A county
+# or a district is read only with its English suffix, so a word that is also some county's pinyin is
+# no place; a province or a prefecture also without one, when its pinyin is a long word (Shenyang).
+ENGLISH_SUFFIXES = {
+    "new area": ("新区",),
+    "district": ("区",),
+    "county": ("县", "旗"),
+    "city": ("市",),
+    "prefecture": ("市", "州", "地区", "盟"),
+    "province": ("省", "自治区"),
+}
+ENGLISH_NAMED = re.compile(rf"\b((?:[a-z]+[ -])?[a-z]+)[ -]({'|'.join(ENGLISH_SUFFIXES)})\b")
+LATIN_WORD = re.compile(r"\b[a-z]{5,}\b")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_gazetteer() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """(pinyin of a name without its suffix -> the full names, pinyin of a province's or a
+    prefecture's short name -> its full name)."""
+    by_pinyin: dict[str, list[str]] = {}
+    upper: dict[str, str] = {}
+    for name, is_upper in _divisions():
+        base = ADMIN_SUFFIX.sub("", name)
+        if len(base) < 2:
+            continue
+        key = "".join(lazy_pinyin(base))
+        by_pinyin.setdefault(key, []).append(name)
+        if is_upper:
+            upper.setdefault(key, name)
+    return by_pinyin, upper
+
+
+def in_english(name: str) -> str:
+    """A division's name as English writes it, lower-cased, without its suffix (和平区 → heping)."""
+    return "".join(lazy_pinyin(ADMIN_SUFFIX.sub("", name)))
+
+
+def english_places(text: str) -> list[str]:
+    """Divisions of China that lower-cased English ``text`` names in pinyin (xiqing district → 西青区,
+    shenyang → 沈阳市), in order."""
+    if not LATIN_WORD.search(text):
+        return []
+    text = re.sub(r"(?<=[a-z])['’](?=[a-z]{2})", "", text)  # syllables apart (xi'an, chang'an), not 's
+    by_pinyin, upper = _pinyin_gazetteer()
+    found = []
+    for m in ENGLISH_NAMED.finditer(text):
+        words = re.split(r"[ -]", m.group(1))
+        for key in ("".join(words[-1:]), "".join(words)):
+            names = [n for n in by_pinyin.get(key, ()) if n.endswith(ENGLISH_SUFFIXES[m.group(2)])]
+            if names:
+                found.append((m.start(), names[0]))
+                break
+    found += [(m.start(), upper[m.group()]) for m in LATIN_WORD.finditer(text) if m.group() in upper]
+    return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
 def _after_numeral(text: str, at: int) -> bool:
