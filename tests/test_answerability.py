@@ -752,6 +752,11 @@ def test_divisions_named_in_english_are_read_by_their_pinyin():
         ("How many new jobs did Shanghai create in 2020?", False),
         # The city around the district: its figure is not the district's.
         ("How many new jobs were created in Tianjin in 2020?", False),
+        # Next year, from the report's present (2021), is 2022; last year is 2020.
+        ("How many new jobs will Heping District create next year?", False),
+        ("How many new jobs did Heping District create last year?", True),
+        # What … was, of a quantity, asks a figure: the report gives GDP's growth, not its value.
+        ("What was Heping District's GDP in 2020?", False),
     ],
 )
 def test_an_english_question_about_another_place_is_declined(searcher, question, answerable):

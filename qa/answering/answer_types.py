@@ -71,7 +71,13 @@ RATE_ASKED = re.compile(
 )
 # A level or a count with its unit named (多少亿元, 几所, 多少人); a bare 多少 accepts any figure.
 # 多少钱 asks an amount of money, counted in 元.
-LEVEL_ASKED = re.compile(rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百钱]|how many")
+# English asks a figure with how many, or with what … was and a noun naming a quantity (what was the
+# district's GDP, what is the total investment).
+ENGLISH_QUANTITY = r"gdp|revenue|income|output|investment|population|budget|sales|turnover|amount|number|total|value"
+LEVEL_ASKED = re.compile(
+    rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百钱]|how many|"
+    rf"\bwhat (?:is|was|were|are|will be)\b(?: the| its)?(?: [a-z'’]+){{0,4}}? (?:{ENGLISH_QUANTITY})\b"
+)
 MONEY_ASKED = re.compile(r"(多少|几)(?:块)?钱")
 # 多大 / 多高 / 多远 ask a magnitude: a figure, as 多少 does (多长时间 asks a duration, above).
 AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|far)")

@@ -28,7 +28,12 @@ PLAN_WORDS = re.compile(
 PLANNED_TOTAL = re.compile(r"计划总")
 YEAR = re.compile(r"(20\d\d)\s*年?")
 # Years named relative to the year the reader lives in (the newest document's plan year).
-RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1}
+RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "明年": 1} | {
+    "the year before last": -2,
+    "last year": -1,
+    "this year": 0,
+    "next year": 1,
+}
 RELATIVE_YEAR = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True)))
 DEFINITION = re.compile(
     r"是什么|指什么|什么意思|啥意思|是啥|是指|指的是|含义|意思|什么是|是怎么回事|怎么回事|哪些人组成|由哪些|"
