@@ -698,6 +698,19 @@ def test_a_name_is_unexplained_only_where_the_report_explains_it_nowhere():
     assert unexplained_term("通俗点讲“甲乙”工程是什么", frozenset(), report) == "甲乙"
     assert unexplained_term("“甲乙”要达到啥标准", frozenset(), report) == "甲乙"
     assert unexplained_term("“丙丁”是怎么回事", frozenset(), report) == ""
+    # How a named thing works, what it does or how it is divided asks it be described, as its meaning does.
+    assert unexplained_term("“甲乙”具体都做些什么", frozenset(), report) == "甲乙"
+    assert unexplained_term("“甲乙”里的工程是怎么划分的", frozenset(), report) == "甲乙"
+    assert unexplained_term("“甲乙”怎么个搞法", frozenset(), report) == "甲乙"
+    assert unexplained_term("什么样的工程才算“甲乙”", frozenset(), report) == "甲乙"
+    assert unexplained_term("“丙丁”怎么个搞法", frozenset(), report) == ""
+    # Of a quoted name: what is called so, being asked to explain it, what it holds.
+    assert unexplained_term("什么叫“甲乙”", frozenset(), report) == "甲乙"
+    assert unexplained_term("请解释一下“甲乙”", frozenset(), report) == "甲乙"
+    assert unexplained_term("“甲乙”工程包括哪些", frozenset(), report) == "甲乙"
+    assert unexplained_term("什么叫“丙丁”", frozenset(), report) == ""
+    # What was done under a name asks its results, which the report states where it names it.
+    assert unexplained_term("“甲乙”工程去年做了什么", frozenset(), report) == ""
 
 
 @pytest.mark.parametrize("question", ["手机摔坏了怎么办", "钥匙丢了咋办"])

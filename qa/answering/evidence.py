@@ -181,9 +181,13 @@ EXPLAIN_ASKED = (
     r"什么样的?[^,，?？]{0,8}?才(?:算|叫|能算)|怎么个[\u4e00-\u9fff]法|具体(?:都)?(?:做|干|搞)(?:些|点)?(?:什么|啥)|"
     r"(?:怎么|如何|按什么)(?:划分|区分|分的)"
 )
+# Of a name in quotation marks, also what it is called for (什么叫“X”, 何谓), being asked to explain it
+# (解释一下“X”) and what it holds (“X”包括什么, 主要内容): unquoted, these ask as often of a list
+# (今年新建的养老设施包括哪些).
+QUOTED_MEANING_ASKED = r"什么叫|啥叫|什么是|何谓|何为|解释|(?:包括|包含|涵盖)了?(?:什么|啥|哪些)|主要内容"
 ASKS_MEANING = re.compile(
     r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|做什么用|是做什么|"
-    rf"{EXPLAIN_ASKED}|\bmean|stand for"
+    rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
 # 是什么 asks as often for a value (今年的目标是什么).
