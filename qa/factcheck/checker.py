@@ -21,6 +21,9 @@ How a claim is judged
        content: another count word, name, list member, stage or a negation in the same place
        contradicts; a sentence holding (nearly) all of it supports; less is not found. Wording the
        report uses only for the other year contradicts, as for figures.
+    5. A claim not supported as a whole that joins statements (…,并且…) is checked statement by statement
+       (:mod:`qa.factcheck.conjoined`); one that opens with a year the report does not report on
+       (2019年…, 明年…) is not found unless a sentence its verdict rests on names that year.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from qa.documents.passages import Part, Passage
 from qa.documents.scope import years_named
 from qa.documents.time import documents_about, documents_covering, statement_cue
 from qa.factcheck.claims import (
+    HEARSAY,
     PROGRAMME_NAME,
     Claim,
     ClaimFigure,
@@ -160,7 +164,7 @@ class _Facts:
 
 # The year a claim opens with, after how it came to the speaker (听说, 据说) and the report's place: the
 # year it is about. Not a year since which (2019年以来) or compared with (2019年同期).
-HEARSAY = re.compile(r"^(?:听说|据说|据报道|据悉|据了解)")
+HEARSAY_OPENING = re.compile(rf"^(?:{HEARSAY})")
 OPENING_YEAR = re.compile(rf"^(?:(?P<year>(?:19|20)\d\d)年|(?P<relative>{RELATIVE_YEAR.pattern}))(?!以来|同期|相比)")
 
 
@@ -232,7 +236,7 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
 
     def _without_subject(self, text: str) -> str:
         """``text`` without the hearsay and the report's places it opens with (听说和平区…)."""
-        text = HEARSAY.sub("", text)
+        text = HEARSAY_OPENING.sub("", text)
         for place in self.subject:
             text = text.removeprefix(place)
         return text

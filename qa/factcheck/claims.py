@@ -47,11 +47,12 @@ NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿01234567
 FIGURE_MARK = "#"  # a figure, when wordings are compared (figures are compared as quantities)
 LIST_MARK = re.compile(r"、|和|及|与")  # between the members of a list
 
+# Hearsay: how a claim came to the speaker, not what it states (听说去年…).
+HEARSAY = "听说|据说|据悉|据了解|据报道|有人说"
 # Words that frame a claim rather than state it: its source, the way it is introduced, the district.
 FRAMING = re.compile(
     r"(?:根据|按照|依据|据)?(?:报告|附注)(?:里|中|中的)?(?:显示|指出|提到|称|提出|坦言|承认|表示|强调|写道|说)?(?:的)?|根据|按照|依据"
-    # Hearsay: how the claim came to the speaker, not what it states (听说去年…).
-    r"|听说|据说|据悉|据了解|据报道|有人说"
+    rf"|{HEARSAY}"
     r"|截至|截止|到目前为止|期间|方面|其中|全区|我区|本区|区里|全年|人民币"
     # A noun naming the kind of the figure it stands before (金额625万元, 人数3.1万): a report lets the
     # unit say it (新增创业贷625万元).

@@ -20,7 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from qa.answering.intent import RELATIVE_YEAR
+from qa.documents.scope import DISTRICT_WORDS
 from qa.errors import QueryError
+from qa.factcheck.claims import HEARSAY
 from qa.factcheck.verdict import Verdict, VerdictKind
 
 __all__ = ["Conjoined", "joined_statements"]
@@ -30,9 +33,7 @@ ADDING = r"(?:并且|而且|同时|此外|另外|并|还|也)"
 JOIN = re.compile(rf"[；;]\s*{ADDING}?|[，,]\s*{ADDING}(?=[\u4e00-\u9fff])")
 # The words a claim opens with that its joined statements share: hearsay, when, where (the report's
 # places or the district said as 区里, 全区), and the mood (要 / 将 planned, 已经 done).
-HEARSAY = r"(?:听说|据说|据报道|据悉)?"
-TIME = r"去年|今年|明年|20\d\d年(?:计划)?"
-AREA = r"区里|全区|我区|本区"
+TIME = rf"{RELATIVE_YEAR.pattern}|20\d\d年(?:计划)?"
 MOOD = r"(?:要|将|计划|已经|已)?"
 SHORTEST = 6  # characters a statement needs to say something of its own
 
@@ -43,8 +44,8 @@ def joined_statements(claim: str, places: tuple[str, ...] = ()) -> list[str]:
     joins = list(JOIN.finditer(claim))
     if not joins:
         return [claim]
-    where = "|".join([*map(re.escape, places), AREA])
-    lead = re.match(rf"{HEARSAY}(?:(?:{TIME}|{where})[,，\s]*)*{MOOD}", claim).group()
+    where = "|".join([*map(re.escape, places), DISTRICT_WORDS.pattern])
+    lead = re.match(rf"(?:{HEARSAY})?(?:(?:{TIME}|{where})[,，\s]*)*{MOOD}", claim).group()
     cuts = [0, *(m.start() for m in joins), len(claim)]
     ends = [0, *(m.end() for m in joins)]
     statements = []

@@ -13,8 +13,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from qa.errors import PlaceDataError
 from qa.text.tokenize import pos_tags
 
@@ -155,6 +153,8 @@ LATIN_WORD = re.compile(r"\b[a-z]{5,}\b")
 def _pinyin_gazetteer() -> tuple[dict[str, list[str]], dict[str, str]]:
     """(pinyin of a name without its suffix -> the full names, pinyin of a province's or a
     prefecture's short name -> its full name)."""
+    from pypinyin import lazy_pinyin  # only English questions need it: not at start-up
+
     by_pinyin: dict[str, list[str]] = {}
     upper: dict[str, str] = {}
     for name, is_upper in _divisions():
@@ -170,6 +170,8 @@ def _pinyin_gazetteer() -> tuple[dict[str, list[str]], dict[str, str]]:
 
 def in_english(name: str) -> str:
     """A division's name as English writes it, lower-cased, without its suffix (和平区 → heping)."""
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(ADMIN_SUFFIX.sub("", name)))
 
 
