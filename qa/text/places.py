@@ -153,15 +153,13 @@ LATIN_WORD = re.compile(r"\b[a-z]{5,}\b")
 def _pinyin_gazetteer() -> tuple[dict[str, list[str]], dict[str, str]]:
     """(pinyin of a name without its suffix -> the full names, pinyin of a province's or a
     prefecture's short name -> its full name)."""
-    from pypinyin import lazy_pinyin  # only English questions need it: not at start-up
-
     by_pinyin: dict[str, list[str]] = {}
     upper: dict[str, str] = {}
     for name, is_upper in _divisions():
         base = ADMIN_SUFFIX.sub("", name)
         if len(base) < 2:
             continue
-        key = "".join(lazy_pinyin(base))
+        key = _pinyin(base)
         by_pinyin.setdefault(key, []).append(name)
         if is_upper:
             upper.setdefault(key, name)
@@ -170,9 +168,14 @@ def _pinyin_gazetteer() -> tuple[dict[str, list[str]], dict[str, str]]:
 
 def in_english(name: str) -> str:
     """A division's name as English writes it, lower-cased, without its suffix (和平区 → heping)."""
-    from pypinyin import lazy_pinyin
+    return _pinyin(ADMIN_SUFFIX.sub("", name))
 
-    return "".join(lazy_pinyin(ADMIN_SUFFIX.sub("", name)))
+
+def _pinyin(text: str) -> str:
+    """``text`` in toneless pinyin, syllables joined (南开 → nankai)."""
+    from pypinyin import lazy_pinyin  # only English questions need it: not imported at start-up
+
+    return "".join(lazy_pinyin(text))
 
 
 def english_places(text: str) -> list[str]:
