@@ -709,6 +709,9 @@ def test_a_name_is_unexplained_only_where_the_report_explains_it_nowhere():
     assert unexplained_term("请解释一下“甲乙”", frozenset(), report) == "甲乙"
     assert unexplained_term("“甲乙”工程包括哪些", frozenset(), report) == "甲乙"
     assert unexplained_term("什么叫“丙丁”", frozenset(), report) == ""
+    # A coined name asked unquoted, its numeral normalised as a figure's (三条战线 → 3条战线), is found.
+    coined = frozenset({"三条战线"})
+    assert unexplained_term(normalise_query("三条战线指的是什么"), frozenset(), "按“三条战线”走访", coined) == "三条战线"
     # What was done under a name asks its results, which the report states where it names it.
     assert unexplained_term("“甲乙”工程去年做了什么", frozenset(), report) == ""
 

@@ -19,6 +19,7 @@ from itertools import dropwhile, takewhile
 from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
+from qa.text.normalise import normalise_query
 from qa.text.quantities import extract_quantities
 from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import clause_spans, segments
@@ -216,7 +217,12 @@ def unexplained_term(
     terms = [*quoted_names(normalised_question), _name_before(normalised_question[: unquoted.start()]) if unquoted else ""]
     if unquoted:
         asked = letters_only(normalised_question)
-        terms += [name for name in coined if len(letters_only(name)) >= 3 and letters_only(name) in asked]
+        # Unquoted, a name's numerals are normalised as figures are (三条战线 → 3条战线): both spellings.
+        terms += [
+            name
+            for name in coined
+            if len(letters_only(name)) >= 3 and (letters_only(name) in asked or letters_only(normalise_query(name)) in asked)
+        ]
     for term in terms:
         if len(term) < 2:
             continue
