@@ -120,19 +120,13 @@ VENUE_ASKED = re.compile(r"会场|会堂|礼堂|场馆|宾馆|酒店")
 VENUE = re.compile(r"[\u4e00-\u9fff]{2,}(?:会堂|礼堂|大厅|会场|场馆|宾馆|酒店|大厦|会展中心|会议中心)")
 # Which one of a kind of body (哪家医院, 哪个公司, 哪所学校): the answer names one, and such names end in
 # the kind's word (区中医医院, 滨江集团, 第一南开中学); a span without one names none.
-BODY_ASKED = re.compile(r"哪(?:个|家|所|座)(?P<kind>医院|学校|中学|小学|幼儿园|银行|公司|企业|集团|派出所)")
-BODY_NAME_ENDS = {
-    "医院": "医院",
-    "学校": "学校|中学|小学|学院",
-    "中学": "中学",
-    "小学": "小学",
-    "幼儿园": "幼儿园",
-    "银行": "银行",
-    "公司": "公司|集团|企业",
-    "企业": "公司|集团|企业",
-    "集团": "公司|集团|企业",
-    "派出所": "派出所",
-}
+# Each kind asked, and the words a name of that kind ends with: a school may be a 中学, a company a 集团.
+BODY_NAME_ENDS = (
+    {kind: kind for kind in ("医院", "中学", "小学", "幼儿园", "银行", "派出所")}
+    | {"学校": "学校|中学|小学|学院"}
+    | dict.fromkeys(("公司", "企业", "集团"), "公司|集团|企业")
+)
+BODY_ASKED = re.compile(rf"哪(?:个|家|所|座)(?P<kind>{'|'.join(BODY_NAME_ENDS)})")
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")

@@ -163,7 +163,7 @@ def wider_reason(normalised_question: str, kind: AnswerType, passage_text: str, 
     return f"问题问的是{wider}的数字,报告只给出{scope.own_place}的数字"
 
 
-def day_reason(normalised_question: str, passage_text: str) -> str:
+def finer_time_reason(normalised_question: str, passage_text: str) -> str:
     """Why a question about a day seen from the reader's present (明天, 今晚), or about a stretch of a
     year (上半年, 三季度), is not answered by a yearly report whose passage does not speak so, or ""."""
     days = readers_days(normalised_question)
@@ -286,7 +286,7 @@ def unanswered_reason(
         or wider_reason(normalised_question, evidence.answer_type, span_text or passage_text, scope)
         or period_reason(asked_part, hits, figure_stated)
         or kind_reason(evidence)
-        or day_reason(normalised_question, passage_text)
+        or finer_time_reason(normalised_question, passage_text)
         or (OFF_TOPIC_REASON if evidence.off_topic else "")
         or evidence_reason(evidence, calibration)
     )

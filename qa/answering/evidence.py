@@ -201,28 +201,31 @@ NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
 EXPLAINS = re.compile(r"^”?\s*(?:[:：]|即|是指|指的是|就是|也就是|包括|分为|[(（])")
 
 
+def coined_spellings(names) -> dict[str, str]:
+    """The spellings a question may write the report's coined names in, unquoted, each to its name as
+    the report writes it: the name's letters, and its letters with numerals normalised as a question's
+    are (三条战线 → 3条战线)."""
+    return {letters_only(spelling): name for name in names for spelling in (name, normalise_query(name))}
+
+
 def unexplained_term(
-    normalised_question: str, defined_terms: frozenset[str], text: str, coined: frozenset[str] = frozenset()
+    normalised_question: str, defined_terms: frozenset[str], text: str, coined: dict[str, str] | None = None
 ) -> str:
     """A name whose meaning the question asks (“智慧磐石”是干什么用的; 长安杯是个什么奖, quoted or not)
     that no note of the report defines and ``text`` (the report's) does not explain anywhere it writes
     it, or "". A report explains the names it coins in its notes or where it writes them; one it only
     names (“智慧磐石”项目完成验收) it does not explain.
 
-    ``coined``: the names the report writes in quotation marks. A question may name one without them,
-    anywhere in it (要达到啥标准才能评上和谐特色楼门); its words are the report's, so it is found as written."""
+    ``coined``: the names the report writes in quotation marks, by the spellings a question may write
+    them in (:func:`coined_spellings`). A question may name one without them, anywhere in it
+    (要达到啥标准才能评上和谐特色楼门)."""
     if not ASKS_MEANING.search(normalised_question):
         return ""
     unquoted = ASKS_MEANING_OF_WORD.search(normalised_question)
     terms = [*quoted_names(normalised_question), _name_before(normalised_question[: unquoted.start()]) if unquoted else ""]
     if unquoted:
         asked = letters_only(normalised_question)
-        # Unquoted, a name's numerals are normalised as figures are (三条战线 → 3条战线): both spellings.
-        terms += [
-            name
-            for name in coined
-            if len(letters_only(name)) >= 3 and (letters_only(name) in asked or letters_only(normalise_query(name)) in asked)
-        ]
+        terms += [name for spelling, name in (coined or {}).items() if len(spelling) >= 3 and spelling in asked]
     for term in terms:
         if len(term) < 2:
             continue
@@ -234,11 +237,12 @@ def unexplained_term(
     return ""
 
 
-def unnamed_name(normalised_question: str, passage_text: str, report_text: str) -> str:
+def unnamed_name(normalised_question: str, passage_text: str, report_letters: str) -> str:
     """A name the question quotes (“三保”的办公地址在哪里) that the report writes but ``passage_text``
-    (the best passage's, normalised) does not, or "". A question quoting a name asks about that
-    thing; a passage that never writes it is about something else, whatever else it shares."""
-    passage, report = letters_only(passage_text), letters_only(report_text)
+    (the best passage's, normalised) does not, or "". ``report_letters``: the report's normalised text
+    as :func:`letters_only` gives it. A question quoting a name asks about that thing; a passage that
+    never writes it is about something else, whatever else it shares."""
+    passage, report = letters_only(passage_text), report_letters
     for name in quoted_names(normalised_question):
         own = letters_only(name)
         if len(own) >= 2 and own in report and own not in passage:

@@ -16,6 +16,7 @@ from qa.answering.answerability import Calibration, confidence, load_calibration
 from qa.answering.evidence import (
     Evidence,
     WordStats,
+    coined_spellings,
     content_words,
     gather_evidence,
     named_figure,
@@ -100,11 +101,8 @@ class Searcher:
         self._defined_terms = frozenset(t for terms in self._note_terms.values() for t in terms)
         # Names the report coins: what it writes in quotation marks, short of a quoted sentence.
         coined = quoted_names(self._matching_text)
-        self._coined_names = frozenset(n for n in coined if len(n) <= COINED_NAME_CHARS and "," not in n)
-        # Unquoted, a coined name's numerals are normalised as figures are (五个一 → 5个一): both spellings.
-        self._coined_spellings = frozenset(
-            letters_only(spelling) for n in self._coined_names for spelling in (n, normalise_query(n))
-        )
+        self._coined = coined_spellings(n for n in coined if len(n) <= COINED_NAME_CHARS and "," not in n)
+        self._report_letters = letters_only(self._matching_text)
         self._words = WordStats(self._lexical_texts)
         years = {y for t in self.times.values() for y in t.years}
         places = {p for p in (r.place for r in index.reports.values()) if p}
@@ -189,6 +187,7 @@ class Searcher:
         reason, features, notice = "没有找到相关段落", {}, ""
         if order:
             top = passages[order[0]]
+            top_text = normalise_for_matching(top.text)
             span_text = top.text[spans[0][0] - top.start : spans[0][1] - top.start]
             evidence = gather_evidence(
                 normalised,
@@ -197,18 +196,18 @@ class Searcher:
                 best_cosine,
                 float("nan"),
                 self._lexical_texts[order[0]],
-                normalise_for_matching(top.text),
+                top_text,
                 span_text,
                 self._words,
                 self._grams,
                 self._corpus_text,
             )
             evidence = self.with_second_reading(evidence, question, np.flatnonzero(np.isfinite(scores)))
-            unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text, self._coined_names)
+            unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text, self._coined)
             evidence = replace(
                 evidence,
                 unexplained_term=unexplained,
-                unnamed_name=unnamed_name(normalised, normalise_for_matching(top.text), self._matching_text),
+                unnamed_name=unnamed_name(normalised, top_text, self._report_letters),
                 off_topic=self._off_topic(normalised),
             )
             asked = self.asked_part(intent, top)
@@ -319,7 +318,7 @@ class Searcher:
         """Whether the question writes, without its quotation marks, a name the report coins: one made of
         words the tagger cannot file as content (以克论净, 一老一小, 1+1+N) names something all the same."""
         asked = letters_only(normalised_question)
-        return any(len(own) >= 2 and own in asked for own in self._coined_spellings)
+        return any(len(spelling) >= 2 and spelling in asked for spelling in self._coined)
 
     def _off_topic(self, normalised: str) -> bool:
         """The question is about no government's work, as the off-topic model reads its query vector."""

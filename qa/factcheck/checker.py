@@ -168,13 +168,6 @@ HEARSAY_OPENING = re.compile(rf"^(?:{HEARSAY})")
 OPENING_YEAR = re.compile(rf"^(?:(?P<year>(?:19|20)\d\d)年|(?P<relative>{RELATIVE_YEAR.pattern}))(?!以来|同期|相比)")
 
 
-def _sentences_of(hit: Hit) -> str:
-    """The sentences of a hit's passage its highlight touches."""
-    text, start = hit.passage.text, hit.passage.start
-    lo, hi = hit.highlight[0] - start, hit.highlight[1] - start
-    return "".join(text[s:e] for s, e in sentence_spans(text) if s < hi and lo < e)
-
-
 def _year_of(opening: re.Match, now: int | None) -> int | None:
     """The year a claim's opening names: written out, or said from the reader's year (前年, 明年)."""
     if opening["year"]:
@@ -226,13 +219,20 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         be a base compared with (比2019年) or part of a name (2035年远景目标)."""
         opening = OPENING_YEAR.match(self._without_subject(normalise_for_matching(claim)))
         year = _year_of(opening, searcher.current_year) if opening else None
-        if year is None or year in searcher.scope.report_years or verdict.verdict == VerdictKind.NOT_FOUND:
+        if year is None or verdict.verdict == VerdictKind.NOT_FOUND:
             return verdict
-        if any(year in years_named(_sentences_of(h)) for h in verdict.evidence):
+        said_where = "".join(self._sentences_of(h) for h in verdict.evidence)
+        if not searcher.scope.years_outside("", said_where, frozenset({year})):
             return verdict
         covered = "、".join(str(y) for y in sorted(searcher.scope.report_years))
         said = f"报告只涉及{covered}年,没有{year}年的内容。"
         return replace(verdict, verdict=VerdictKind.NOT_FOUND, label=VerdictKind.NOT_FOUND.label, explanation=said, evidence=())
+
+    def _sentences_of(self, hit: Hit) -> str:
+        """The sentences of a hit's passage its highlight touches."""
+        facts, start = self.facts[hit.passage.id], hit.passage.start
+        lo, hi = hit.highlight[0] - start, hit.highlight[1] - start
+        return "".join(facts.text[s:e] for s, e in facts.sentences if s < hi and lo < e)
 
     def _without_subject(self, text: str) -> str:
         """``text`` without the hearsay and the report's places it opens with (听说和平区…)."""
