@@ -33,6 +33,7 @@ FILES = [
     "eval/questions-fresh6.jsonl",
     "eval/questions-fresh7.jsonl",
     "eval/questions-fresh8.jsonl",
+    "eval/questions-fresh9.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -45,6 +46,7 @@ FILES = [
     "eval/claims-fresh6.jsonl",
     "eval/claims-fresh7.jsonl",
     "eval/claims-fresh8.jsonl",
+    "eval/claims-fresh9.jsonl",
 ]
 SPLITS = ("tune", "test")
 
