@@ -15,6 +15,7 @@ from qa.answering.answer_types import (
     asks_stock,
     counts_people,
     gives_address,
+    measure_unit,
     measure_window,
     span_gives,
 )
@@ -477,6 +478,36 @@ def test_things_are_not_people():
     assert not counts_people("how many smart water meters did heping replace")
     assert not names_people("人才")  # a talent as well as a person
     assert names_people("游客")
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("和平区去年的旅游收入有多少?", "元"),
+        ("2021年一般公共预算支出目标是多少", "元"),  # 目标 frames the measure it follows
+        ("和平区户籍人口是多少?", "人"),
+        ("商品房销售面积大概是多少", "平方米"),
+        ("去年交通事故有多少?", ""),  # the name says nothing of the unit
+        ("旅游收入增长了多少亿元", ""),  # the question names its counter itself
+    ],
+)
+def test_the_unit_a_measure_is_given_in(question, unit):
+    assert measure_unit(question) == unit
+
+
+def test_a_measure_is_answered_only_by_a_figure_in_its_unit():
+    assert not span_gives(AnswerType.AMOUNT, "建成1处全域旅游集散中心、2处游客服务中心", "去年和平区的旅游收入有多少?")
+    assert span_gives(AnswerType.AMOUNT, "实现旅游综合收入12亿元", "去年和平区的旅游收入有多少?")
+    # A population is counted in persons, not in the firms a sentence names.
+    assert not span_gives(AnswerType.AMOUNT, "与3家公司开展退役军人帮扶就业合作", "和平区户籍人口是多少?")
+    assert span_gives(AnswerType.AMOUNT, "户籍人口35万人", "和平区户籍人口是多少?")
+
+
+def test_one_measure_of_an_account_is_not_another():
+    span = "完成一般公共预算收入32亿元,其中税收占比87%以上"
+    assert not span_gives(AnswerType.AMOUNT, span, "和平区2020年一般公共预算支出是多少?")
+    assert span_gives(AnswerType.AMOUNT, span, "和平区2020年一般公共预算收入是多少?")
+    assert span_gives(AnswerType.AMOUNT, span, "去年财政收入有多少?")  # another name of the same measure
 
 
 def test_money_is_not_counted_in_pieces():

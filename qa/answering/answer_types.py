@@ -31,7 +31,16 @@ from qa.text.quantities import SPAN_DATE, TIME_UNITS, canonical_unit, extract_qu
 from qa.text.sentences import clause_spans
 from qa.text.synonyms import synonym_groups
 from qa.text.tokenize import pos_tags
-from qa.text.units import GENERAL_CLASSIFIER, PEOPLE_COUNTERS, RATE_UNITS, names_people, same_kind
+from qa.text.units import (
+    GENERAL_CLASSIFIER,
+    PEOPLE_COUNTERS,
+    RATE_UNITS,
+    another_measure,
+    gives_unit,
+    measured_in,
+    names_people,
+    same_kind,
+)
 
 
 class AnswerType(StrEnum):
@@ -401,22 +410,8 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     rates = [q for q in quantities if q.unit in RATE_UNITS]
     if kind is AnswerType.RATE:
         return bool(rates) and _percent_fits(question, span, rates)
-    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and COMPARED_ASKED.search(question) and CHANGE_WORD.search(question):
-        # 比上一年增加了多少 asks the change from a year before: a level reached (投入1.73亿元) is not one.
-        quantities = [q for q in quantities if q.kind == "change" or CHANGE_BEFORE.search(span[: q.start])]
-    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and asks_stock(question):
-        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not, nor a
-        # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
-        # a total (累计, 共有, 达57家) is one.
-        quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
-    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT) and not asked_counter(question) and counts_people(question):
-        # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
-        return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
-    if kind is AnswerType.LEVEL:
-        counter = asked_counter(question)
-        return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
-    if kind is AnswerType.AMOUNT:
-        return bool(quantities) or _counted_as_asked(question, span)
+    if kind in (AnswerType.LEVEL, AnswerType.AMOUNT):
+        return _amount_given(kind, span, question, quantities)
     if kind is AnswerType.BREAKDOWN:
         by = BROKEN_DOWN_BY.search(question)
         # A breakdown by a kind of unit (每个街道分别多少) is given where the report names that kind.
@@ -424,6 +419,59 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
             return False
         return len(quantities) >= max(2, _members_named(question))
     return True
+
+
+# A figure question ending in its question word (…是多少, …有多少钱?) names its measure right before it.
+MEASURE_ASKED = re.compile(
+    r"(?:是|有|为|达到?|能有|一共|总共|共|大概|大约|大致|约|到底|究竟|了|的)*(?:多少|几)钱?[?？呢啊吗呀]*$"
+)
+# Words that frame a measure rather than name it (旅游收入目标是多少 asks 旅游收入).
+MEASURE_FRAMES = ("目标", "指标", "预期", "计划", "任务", "规模", "总量", "水平", "情况")
+
+
+def asked_measure(question: str) -> str:
+    """What a figure question names before its question word, without the words framing it (和平区户籍人口是多少
+    → 和平区户籍人口; 旅游收入目标有多少 → 旅游收入), or ""."""
+    asked = MEASURE_ASKED.search(question)
+    words = [word for word, _ in pos_tags(question[: asked.start()])] if asked else []
+    while len(words) > 1 and words[-1] in MEASURE_FRAMES:
+        words.pop()
+    return "".join(words)
+
+
+def measure_unit(question: str) -> str:
+    """The base unit of the measure a figure question names before its question word (户籍人口是多少 → 人,
+    旅游收入目标有多少 → 元), or "" when it names none the unit can be told from (:func:`measured_in`)."""
+    return measured_in(asked_measure(question))
+
+
+def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) -> bool:
+    """Whether ``quantities`` (of ``span``) give the level or amount ``question`` asks."""
+    if COMPARED_ASKED.search(question) and CHANGE_WORD.search(question):
+        # 比上一年增加了多少 asks the change from a year before: a level reached (投入1.73亿元) is not one.
+        quantities = [q for q in quantities if q.kind == "change" or CHANGE_BEFORE.search(span[: q.start])]
+    if asks_stock(question):
+        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not, nor a
+        # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
+        # a total (累计, 共有, 达57家) is one.
+        quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
+    counter = asked_counter(question)
+    if not counter and counts_people(question):
+        # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
+        return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
+    if not counter and (measure := asked_measure(question)):
+        if another_measure(measure, span) or not _in_its_unit(measure, quantities):
+            return False
+    if kind is AnswerType.LEVEL:
+        return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
+    return bool(quantities) or _counted_as_asked(question, span)
+
+
+def _in_its_unit(measure: str, quantities: list) -> bool:
+    """Whether a figure of ``quantities`` is in the unit ``measure``'s name implies, where it implies one:
+    旅游收入 asks money, and 建成1处集散中心 gives no figure of it, whatever else the two share."""
+    unit = measured_in(measure)
+    return not unit or any(gives_unit(unit, q.unit) for q in quantities)
 
 
 def asks_stock(question: str) -> bool:

@@ -28,6 +28,15 @@ CONVERSIONS = {  # unit -> (base unit, size in base units)
     "年": ("个月", 12.0),  # a span of time: 连续一年 = 连续12个月
     "周": ("天", 7.0),
 }
+# Nouns that name a measure and so the unit it is given in, by the last characters of the measure's name
+# (旅游收入, 一般公共预算支出, 营业额: money; 户籍人口, 从业人数: persons; 建筑面积: area).
+MEASURE_HEADS = {
+    "元": ("收入", "支出", "资金", "投资", "产值", "工资", "薪酬", "价格", "房价", "租金", "费用", "税收", "营业额",
+          "销售额", "总额", "利润", "增加值", "存款", "贷款", "债务", "预算", "经费"),
+    "人": ("人口", "人数"),
+    "平方米": ("面积",),
+}
+_HEADS_LONGEST_FIRST = sorted({head for heads in MEASURE_HEADS.values() for head in heads}, key=len, reverse=True)
 # Units that measure rather than count: money, weight, area, length, volume.
 MEASURES = frozenset({"元", "美元", "公斤", "平方米", "公里", "升"})
 # Visits count people too: a question after 多少人 is answered by a figure in 人次 (the fact checker,
@@ -72,6 +81,39 @@ def same_kind(asked: str, given: str) -> bool:
 # Units of a rate (a percentage, per mille, a difference of percentages), and of a multiple.
 RATE_UNITS = ("%", "‰", "个百分点", "百分点")
 MULTIPLE_UNITS = ("倍", "成")
+
+
+def measure_head(measure: str) -> str:
+    """The word ending the name ``measure`` that says what is measured (一般公共预算支出 → 支出), or ""."""
+    return next((head for head in _HEADS_LONGEST_FIRST if measure.endswith(head)), "")
+
+
+def measured_in(measure: str) -> str:
+    """The base unit the measure named by ``measure`` is given in ("元", "人", "平方米"), or "" when its
+    name does not say (服务项目, 交通事故)."""
+    head = measure_head(measure)
+    return next((unit for unit, heads in MEASURE_HEADS.items() if head in heads), "") if head else ""
+
+
+def another_measure(measure: str, text: str) -> str:
+    """A measure ``text`` writes of the account ``measure`` names, with another head (一般公共预算支出 asked,
+    一般公共预算收入 written → 收入), where ``text`` never writes the asked head; "" otherwise. Reports give
+    the measures of one account apart (收入 / 支出, 投资 / 产值): one is not the other."""
+    head = measure_head(measure)
+    account = measure[: -len(head)][-2:] if head else ""
+    if len(account) < 2 or head in text:
+        return ""
+    return next((other for other in _HEADS_LONGEST_FIRST if other != head and account + other in text), "")
+
+
+def gives_unit(unit: str, figure_unit: str) -> bool:
+    """Whether a figure in ``figure_unit`` is given in the base unit ``unit`` of :func:`measured_in`: money
+    in any currency, persons in 人 or 人次 (a population is not counted in households or firms)."""
+    if unit == "元":
+        return base_unit(figure_unit) in ("元", "美元")
+    if unit == "人":
+        return canonical_unit(figure_unit) in ("人", "人次")
+    return base_unit(figure_unit) == unit
 
 
 def counts_things(unit: str) -> bool:
