@@ -270,6 +270,25 @@ def test_a_figure_for_each_one_is_answered_only_by_a_figure_for_each_one():
     assert span_gives(AnswerType.PER_UNIT, "每个街道建成一个“适老”小区", "每个街道要建成几个")
 
 
+@pytest.mark.slow
+def test_an_average_worked_out_is_answered_with_a_caution(searcher):
+    answer = searcher.ask("社保费减免缓缴那块,平均下来每家企业省了多少?")
+    assert answer.answerable and "平均数" in answer.notice
+    assert "7254家企业" in answer.hits[0].passage.text
+    assert not searcher.ask("每张新增养老床位补贴多少钱?").answerable  # an amount for each one, not an average
+
+
+def test_an_average_asked_is_a_total_over_its_count():
+    total = "为7254家企业阶段性减免缓缴社会保险费27.95亿元"
+    assert asked_type("平均每家企业减免了多少") == AnswerType.PER_UNIT
+    assert span_gives(AnswerType.PER_UNIT, total, "平均每家企业减免了多少")
+    assert span_gives(AnswerType.PER_UNIT, "谋划122个项目,计划总投资798.8亿元", "平均每个项目投资多少")
+    # What each one got (每家企业减免了多少) is not an average: the report does not say it.
+    assert not span_gives(AnswerType.PER_UNIT, total, "每家企业减免了多少")
+    # Two counts are no total and its count.
+    assert not span_gives(AnswerType.PER_UNIT, "谋划14类共122个项目", "平均每类有多少个项目")
+
+
 @pytest.mark.parametrize(
     "question",
     ["社保卡丢了怎么补办", "开办一家餐馆要准备哪些材料", "how do i register a company in tianjin", "学车有什么技巧"],

@@ -33,9 +33,12 @@ from qa.text.synonyms import synonym_groups
 from qa.text.tokenize import pos_tags
 from qa.text.units import (
     GENERAL_CLASSIFIER,
+    MEASURES,
     PEOPLE_COUNTERS,
     RATE_UNITS,
     another_measure,
+    base_unit,
+    counts_things,
     gives_unit,
     measured_in,
     names_people,
@@ -196,6 +199,8 @@ PER_UNIT_ASKED = re.compile(
 )
 # A figure given for each one: 每…, 人均, 户均, 元/人.
 PER_UNIT = re.compile(r"每|[人户]均|平均|/")
+# An average asked outright (平均每家企业省了多少, on average): the report's total over its count is one.
+AVERAGE_ASKED = re.compile(r"平均|均摊|average")
 COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种]")
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
@@ -288,9 +293,25 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         return any(q.unit in TIME_UNITS for q in extract_quantities(span)) or bool(SPAN_DATE.search(span))
     if kind in NAMED_GIVEN:  # before the shapes: a date is read more closely than its shape
         return NAMED_GIVEN[kind](span, question)
+    if kind is AnswerType.PER_UNIT and AVERAGE_ASKED.search(question) and _total_and_count(span):
+        return True
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
     return _figure_given(kind, span, question)
+
+
+def _total_and_count(span: str) -> bool:
+    """Whether ``span`` gives a total measured in money, weight or area and, in that clause or the one
+    before, the count it is a total of (为7254家企业减免社会保险费27.95亿元; 122个项目,计划总投资798.8亿元):
+    an average asked is that total over that count."""
+    clauses = [span[start:end] for start, end in clause_spans(span)]
+    for before, clause in zip(["", *clauses], clauses):
+        figures = [q for q in extract_quantities(before + "，" + clause) if not q.is_year]
+        if any(base_unit(q.unit) in MEASURES for q in figures) and any(
+            counts_things(q.unit) or canonical_unit(q.unit) in PEOPLE_COUNTERS for q in figures
+        ):
+            return True
+    return False
 
 
 def _place_given(span: str, question: str) -> bool:

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.answering.answer_types import AnswerType
+from qa.answering.answer_types import AVERAGE_ASKED, PER_UNIT, AnswerType, asked_type
 from qa.answering.evidence import FEATURES, Evidence
 from qa.answering.results import Confidence
 from qa.answering.topic import OFF_TOPIC_REASON
@@ -222,6 +222,16 @@ def period_notice(asked: Part | None, asked_label: str, hits: list[Passage]) -> 
     rank = next((n for n, p in enumerate(hits, start=1) if p.part_kind == asked), None)
     where = f"{asked_label}中最接近的是第{rank}条" if rank else f"前{len(hits)}条中没有{asked_label}的段落"
     return f"第1条出自{top.part_label or top.part_kind},而问题问的是{asked_label};{where}。"
+
+
+def average_notice(normalised_question: str, span: str) -> str:
+    """A caution when an average is asked and the best span gives a total and its count, not the
+    average itself (:func:`qa.answering.answer_types.span_gives`), or ""."""
+    if asked_type(normalised_question) is not AnswerType.PER_UNIT or not AVERAGE_ASKED.search(normalised_question):
+        return ""
+    if PER_UNIT.search(span):
+        return ""
+    return "报告没有直接给出平均数;第1条给出了总数和个数,平均数可由两者相除算出。"
 
 
 # Kinds told by their written shape anywhere in a sentence (a date, an address, a telephone number):

@@ -12,7 +12,14 @@ from functools import cached_property
 import numpy as np
 
 from qa.answering.answer_types import AnswerType
-from qa.answering.answerability import Calibration, confidence, load_calibration, period_notice, unanswered_reason
+from qa.answering.answerability import (
+    Calibration,
+    average_notice,
+    confidence,
+    load_calibration,
+    period_notice,
+    unanswered_reason,
+)
 from qa.answering.evidence import (
     Evidence,
     WordStats,
@@ -224,10 +231,8 @@ class Searcher:
                 span_text,
             )
             features = evidence.to_dict()
-            if not reason and asked:
-                time = self.times.get(top.doc_id)
-                label = time.label(asked) if time else str(asked)
-                notice = period_notice(asked, label, [passages[i] for i in order])
+            if not reason:
+                notice = self._period_notice(asked, top.doc_id, [passages[i] for i in order])
         hits = tuple(
             Hit(
                 passage=passages[i],
@@ -250,8 +255,16 @@ class Searcher:
             traditional=has_traditional(question),
             reason=reason,
             features=features,
-            notice=notice,
+            # An average worked out from a total and its count is a caution, not a weaker answer.
+            notice=notice or (average_notice(normalised, span_text) if order and not reason else ""),
         )
+
+    def _period_notice(self, asked: Part | None, doc_id: str, ranked: list[Passage]) -> str:
+        """:func:`period_notice` with the asked part labelled by its document's years (2021年计划)."""
+        if not asked:
+            return ""
+        time = self.times.get(doc_id)
+        return period_notice(asked, time.label(asked) if time else str(asked), ranked)
 
     def figure_stated(
         self, asked: Part | None, kind: AnswerType, normalised: str, rows: list[int], span_of: Callable
