@@ -21,7 +21,10 @@ Claims, from every clause of the review and the plan:
 * ``stage_turned``: a project the clause starts (启动, 开工, 立项, 前期工作) said finished, 建成 (contradicted);
 * ``traditional``: in Traditional characters (supported);
 * ``joined``: joined by 并且 to a clause of the next passage of its part (supported);
-  ``joined_changed``: the same with the joined clause's one figure changed (contradicted).
+  ``joined_changed``: the same with the joined clause's one figure changed (contradicted);
+* ``examples_kept``: of a sentence naming examples of two counted sets (山西路、锦州道等5条道路 …
+  寿安里、新兴里、建津里等39个小区), one set's examples with its count (supported);
+  ``examples_swapped``: the other set's examples with that count (contradicted).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018, of another district or of a city abroad,
@@ -52,6 +55,7 @@ from qa.answering.search import Searcher  # noqa: E402
 from qa.documents.parts import Part  # noqa: E402
 from qa.documents.passages import Passage  # noqa: E402
 from qa.factcheck.checker import FactChecker  # noqa: E402
+from qa.factcheck.examples import named_examples  # noqa: E402
 from qa.index.store import open_index  # noqa: E402
 from qa.text.normalise import to_traditional  # noqa: E402
 from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
@@ -213,6 +217,30 @@ def name_questions(name: str) -> list[tuple[str, str]]:
     ]
 
 
+# What a count counts, right after it (5条道路人行车道整修 → 道路人行车道整修).
+COUNTED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=以及|[，,；;。、和及0-9]|$)")
+
+
+def examples_claims(passage: Passage, year: str) -> list[tuple[str, str, str]]:
+    """(kind, claim, verdict): each count of a sentence that names examples of two counted sets, said
+    with its own examples (supported) and with the other set's (contradicted)."""
+    out = []
+    for sentence in SENTENCE.split(passage.text):
+        sets, previous = [], 0
+        for q in extract_quantities(sentence):
+            examples, previous = named_examples(sentence[previous : q.start]), q.end
+            counted = COUNTED.match(sentence, q.end)
+            if sets and examples and sets[-1][1].endswith(examples[0]):  # the count before's noun (32家人力资源企业、…)
+                examples = examples[1:]
+            if examples and counted and not q.is_year:
+                sets.append((examples, f"{q.text}{counted.group()}"))
+        for (own, count), (other, _) in zip(sets, sets[1:] + sets[:1]):
+            if len(sets) > 1 and not set(own) & set(other):
+                out.append(("examples_kept", f"{year}和平区{'、'.join(own)}等{count}。", "supported"))
+                out.append(("examples_swapped", f"{year}和平区{'、'.join(other)}等{count}。", "contradicted"))
+    return out
+
+
 def tally(right: dict[str, list[int]], misses: list[str], name: str, text: str, good: bool, said=None) -> None:
     """Count one item, and keep it as a miss when it is wrong."""
     right[name][0] += good
@@ -241,7 +269,7 @@ def main() -> None:
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         other = part_texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
         following = next((p for p in index.passages[passage_no + 1 :] if p.part_kind == passage.part_kind), None)
-        for kind, claim, verdict in claims_of(passage, year, relative, other, following):
+        for kind, claim, verdict in claims_of(passage, year, relative, other, following) + examples_claims(passage, year):
             said = checker.check(claim).verdict
             tally(right, misses, f"claim {kind}", claim, said == verdict, said)
         for kind, question, answerable in questions_of(passage, year):

@@ -60,6 +60,7 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.conjoined import Conjoined
+from qa.factcheck.examples import examples_of_another, named_examples
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.names import QuotedNames
 from qa.factcheck.paraphrase import verb_paraphrases
@@ -445,6 +446,25 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
 
+    def _examples_moved(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, list[str], str] | None:
+        """A figure the claim gives after examples the report names of another figure of the same sentence
+        (:mod:`qa.factcheck.examples`), with those examples and that figure; None when there is none."""
+        for r in figures:
+            claimed = named_examples(c.matching[: r.claimed.span[0]]) if r.outcome == FigureOutcome.EQUAL else []
+            if not claimed:
+                continue
+            facts = self.facts[r.same.hit.passage.id]
+            s, e = facts.sentence_of(r.same.figure.start)
+            inside = [f for f in facts.figures if s <= f.start < e]
+            # Each figure's examples stand after the figure before it.
+            after = {f.start: max([s] + [g.end for g in inside if g.end <= f.start]) for f in inside}
+            examples = {f.start: named_examples(facts.text[after[f.start] : f.start]) for f in inside}
+            rest = [f for f in inside if f != r.same.figure]
+            moved, at = examples_of_another(claimed, examples[r.same.figure.start], [examples[f.start] for f in rest])
+            if moved:
+                return r, moved, rest[at].text
+        return None
+
     def _written_once(self, figure: Quantity) -> bool:
         """Whether no other figure of the report has ``figure``'s value and unit."""
         return self._values[(figure.value, canonical_unit(figure.unit))] == 1
@@ -614,6 +634,10 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         if wrong:
             evidence = figure_hits([m for r in wrong for m in (r.same, r.other) if m])
             return self._verdict(c, VerdictKind.CONTRADICTED, "；".join(map(figure_reason, wrong)) + "。", evidence, rows)
+        if moved := self._examples_moved(c, figures):
+            result, members, theirs = moved
+            reason = f"报告中“{'、'.join(members)}”是“{theirs}”的例子,不在“{result.same.figure.text}”之中"
+            return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", figure_hits([result.same]), rows)
         if figures and not any(r.same for r in figures):
             return self._verdict(c, VerdictKind.NOT_FOUND, "；".join(map(figure_reason, figures)) + "。", (), rows)
         # Notes define terms; they say nothing of what was done in a year. A dated claim's wording is

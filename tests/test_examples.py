@@ -1,0 +1,27 @@
+"""Examples a report names of a counted set (山西路、锦州道等5条道路) belong to that set."""
+
+import pytest
+
+from qa.factcheck.examples import examples_of_another, named_examples
+
+SENTENCE = "开展山西路、锦州道等5条道路人行车道整修以及寿安里、新兴里、建津里等"
+
+
+def test_the_examples_before_a_count_are_read_without_the_words_before_them():
+    assert named_examples("开展山西路、锦州道等") == ["开展山西路", "锦州道"]
+    assert named_examples("道路人行车道整修以及寿安里、新兴里、建津里等") == ["寿安里", "新兴里", "建津里"]
+    assert named_examples("开展道路整修") == []  # no 等: no examples named
+
+
+def test_examples_of_another_count_are_found_and_the_counts_own_are_not():
+    roads, compounds = ["开展山西路", "锦州道"], ["寿安里", "新兴里", "建津里"]
+    assert examples_of_another(["今年要整修寿安里", "新兴里"], roads, [compounds]) == (["今年要整修寿安里", "新兴里"], 0)
+    assert examples_of_another(["山西路"], roads, [compounds]) == ([], -1)
+    assert examples_of_another(["南京路"], roads, [compounds]) == ([], -1)  # named nowhere: not this rule's
+
+
+@pytest.mark.slow
+def test_a_claim_giving_one_sets_count_to_the_others_examples(checker):
+    swapped = checker.check("今年要整修寿安里、新兴里等5条道路的人行车道")
+    assert swapped.verdict == "contradicted" and "39个" in swapped.explanation
+    assert checker.check("今年要整修山西路、锦州道等5条道路的人行车道").verdict == "supported"
