@@ -36,6 +36,23 @@ def only(text: str):
 # ---------------------------------------------------------------- claim reading and wording (no index)
 
 
+def test_one_listed_items_name_with_the_next_items_predicate_crosses_them():
+    honours = "实现全国文明城区六连冠、全国双拥模范城九连冠"
+    assert differences("实现全国文明城区九连冠", honours) == ["crossed"]
+    assert differences("实现全国文明城区六连冠", honours) == []
+    offices = "天泰公司办公楼租用改造、一商办公旧楼改造提升"
+    assert differences("天泰公司办公楼要改造提升", offices) == ["crossed"]
+    # Shortening a list is no crossing: the claim joins the items itself, or the report's predicate is
+    # said of all of them (A以及B、C开工建设).
+    assert differences("编制招商资源和目标企业清单", "编制招商资源清单、目标企业清单") == []
+    assert differences("推动门急诊综合楼项目开工建设", "推动门急诊综合楼项目以及大沽北路、多伦道地块开工建设") == []
+
+
+def test_one_count_written_in_two_ways_is_no_other_count():
+    assert differences("实际注册世界五百强企业", "实际注册世界500强企业") == []
+    assert differences("实现全国文明城区六连冠", "实现全国文明城区九连冠") == ["count"]
+
+
 def test_each_figure_takes_the_year_of_its_own_clause(report):
     claim = read_claim("2020年新增就业3.1万人,2021年的目标是新增2万人", ("和平区",), report.time)
     assert [(f.quantity.text, f.period) for f in claim.figures] == [("3.1万人", "review"), ("2万人", "plan")]

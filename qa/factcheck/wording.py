@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 
 from qa.answering.results import Hit
 from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
-from qa.text.quantities import extract_quantities
+from qa.text.quantities import extract_quantities, parse_number
 from qa.text.quotes import letters_only, quoted_names, shortened_in
 from qa.text.synonyms import restates, same_meaning
 from qa.text.tokenize import pos_tags
@@ -81,6 +81,9 @@ NAME_PART_TAGS = ("n", "j", "b", "s", "v")
 LONGEST_NAME = 14
 # Whether two verbs name one action (qa.factcheck.similarity); None: verbs in one slot never contradict.
 Alike = Callable[[str, str], bool] | None
+# Words joining the items of a list, and a Chinese character.
+JOINING = re.compile(r"以及|和|及|与")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 KINDS = {
     "action": "做法不同",
     "count": "数目不同",
@@ -88,6 +91,7 @@ KINDS = {
     "member": "列举的对象不同",
     "status": "进度不同",
     "direction": "方向相反",
+    "crossed": "把一项的名称和另一项的说法连在了一起",
 }
 
 
@@ -97,7 +101,7 @@ class Conflict:
 
     claim_part: str
     report_part: str
-    kind: str  # "action", "count", "direction", "name", "member", "negation", "status"
+    kind: str  # "action", "count", "crossed", "direction", "name", "member", "negation", "status"
 
     def explain(self) -> str:
         if self.kind == "negation":
@@ -204,7 +208,8 @@ def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> lis
     claim_clause = in_report_order(claim_clause, report_clause)
     found: list[Conflict] = []
     claim_only, report_only = [], []
-    for gap in gaps(claim_clause, report_clause):
+    stretches = gaps(claim_clause, report_clause)
+    for gap in stretches:
         i1, i2, j1, j2, _, _ = gap
         claim_only.append((i1, i2))
         report_only.append((j1, j2))
@@ -217,7 +222,33 @@ def conflicts(claim_clause: str, report_clause: str, alike: Alike = None) -> lis
             found += rule(claim_clause, report_clause)
     if not found:
         found += _rival_names(claim_clause, report_clause, claim_only, report_only)
+    if not found:
+        found += _crossed_items(claim_clause, report_clause, stretches)
     return found
+
+
+def _crossed_items(
+    claim_clause: str, report_clause: str, stretches: list[tuple[int, int, int, int, bool, bool]]
+) -> list[Conflict]:
+    """A claim joining one listed item's name to the next item's own predicate (全国文明城区九连冠 of
+    全国文明城区六连冠、全国双拥模范城九连冠; 天泰公司办公楼改造提升 of …租用改造、一商办公旧楼改造提升): the
+    report's words it skips hold the first item's predicate, of the same sort as the one the claim goes on
+    with (they share a character: 六连冠 / 九连冠), a 、 and the second item's name. A claim that joins
+    items itself (和, 及) or skips a joining word of the report (A以及B、C开工建设: one predicate for all)
+    shortens a list instead."""
+    for i1, i2, j1, j2, enclosed, _ in stretches:
+        skipped, added = report_clause[j1:j2], claim_clause[i1:i2]
+        if not enclosed or "、" not in skipped or strip_light(added) or JOINING.search(added + skipped) or "、" in added:
+            continue
+        own, other = skipped.split("、")[0], skipped.split("、")[-1]
+        goes_on = claim_clause[i2 : i2 + len(own)]
+        # The same words the claim goes on with (号楼 / 号楼): the match was merely made at the later item.
+        named = len(HAN.findall(own)) >= 2 and len(HAN.findall(other)) >= 2
+        if named and own != goes_on and set(HAN.findall(own)) & set(goes_on):
+            item = max(report_clause.rfind("、", 0, j1) + 1, j1 - LONGEST_NAME)
+            claim_part = claim_clause[max(0, i1 - (j1 - item)) : i2 + len(own)]
+            return [Conflict(claim_part, report_clause[item : j2 + len(own)], "crossed")]
+    return []
 
 
 def _gap_conflicts(
@@ -230,8 +261,8 @@ def _gap_conflicts(
         return []
     # Numerals in one slot count something differently (4号线 / 8号线, “六连冠” / “九连冠”), even when
     # the claim's numeral stands elsewhere in the report's clause.
-    if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL and a_core != b_core:
-        return [Conflict(_word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2), "count")]
+    if set(a_core) <= NUMERAL and set(b_core) <= NUMERAL:
+        return _count_conflict(claim_clause, report_clause, gap)
     if a_core in report_clause or b_core in claim_clause:
         return []
     if FIGURE_MARK in a_core + b_core or set(a_core + b_core) <= MEASURE:  # 首个 / 首家
@@ -250,6 +281,22 @@ def _gap_conflicts(
     if "、" in near:
         return [Conflict(_item_around(claim_clause, i1, i2), _item_around(report_clause, j1, j2), "member")]
     return [Conflict(*words, "name")]
+
+
+def _count_conflict(claim_clause: str, report_clause: str, gap: tuple[int, int, int, int, bool, bool]) -> list[Conflict]:
+    """Two numerals in one slot: one count written two ways (五百强 / 500强), or another count."""
+    i1, i2, j1, j2, _, _ = gap
+    if _same_number(strip_light(claim_clause[i1:i2]), strip_light(report_clause[j1:j2])):
+        return []
+    return [Conflict(_word_around(claim_clause, i1, i2), _word_around(report_clause, j1, j2), "count")]
+
+
+def _same_number(a: str, b: str) -> bool:
+    """Two numerals of one value, however written (五百 / 500, 十四 / 14)."""
+    try:
+        return a == b or parse_number(a) == parse_number(b)
+    except ValueError:
+        return False
 
 
 def _stands_in(
