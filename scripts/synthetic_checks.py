@@ -24,7 +24,10 @@ Claims, from every clause of the review and the plan:
   ``joined_changed``: the same with the joined clause's one figure changed (contradicted);
 * ``examples_kept``: of a sentence naming examples of two counted sets (山西路、锦州道等5条道路 …
   寿安里、新兴里、建津里等39个小区), one set's examples with its count (supported);
-  ``examples_swapped``: the other set's examples with that count (contradicted).
+  ``examples_swapped``: the other set's examples with that count (contradicted);
+* ``count_kept``: of a clause listing two counts of one unit (先后成立7个工作组、12个工作专班), the second
+  count with its own noun (supported); ``count_moved``: the first count with the second's noun
+  (contradicted).
 
 Questions, from every clause with one figure and a unit: the words before the figure asked with
 多少 and the unit (answered), and the same asked of 2018, of another district or of a city abroad,
@@ -55,7 +58,7 @@ from qa.answering.search import Searcher  # noqa: E402
 from qa.documents.parts import Part  # noqa: E402
 from qa.documents.passages import Passage  # noqa: E402
 from qa.factcheck.checker import FactChecker  # noqa: E402
-from qa.factcheck.examples import named_examples  # noqa: E402
+from qa.factcheck.counted import named_examples  # noqa: E402
 from qa.index.store import open_index  # noqa: E402
 from qa.text.normalise import to_traditional  # noqa: E402
 from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
@@ -221,10 +224,20 @@ def name_questions(name: str) -> list[tuple[str, str]]:
 COUNTED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=以及|[，,；;。、和及0-9]|$)")
 
 
-def examples_claims(passage: Passage, year: str) -> list[tuple[str, str, str]]:
+def counted_claims(passage: Passage, year: str) -> list[tuple[str, str, str]]:
     """(kind, claim, verdict): each count of a sentence that names examples of two counted sets, said
-    with its own examples (supported) and with the other set's (contradicted)."""
+    with its own examples (supported) and with the other set's (contradicted); and the counts of a
+    clause listing two of one unit, each with the second's noun."""
     out = []
+    for clause in CLAUSE.split(passage.text):
+        figures = [q for q in extract_quantities(clause) if not q.is_year and not q.approx and not q.kind]
+        for a, b in zip(figures, figures[1:]):
+            noun = COUNTED.match(clause, b.end)
+            lead = clause[: a.start]
+            listed = re.fullmatch(r"[\u4e00-\u9fff“”]{2,14}、", clause[a.end : b.start])
+            if listed and noun and a.unit == b.unit and a.value != b.value and "等" not in lead and "分别" not in clause:
+                out.append(("count_kept", f"{year}和平区{lead}{b.text}{noun.group()}。", "supported"))
+                out.append(("count_moved", f"{year}和平区{lead}{a.text}{noun.group()}。", "contradicted"))
     for sentence in SENTENCE.split(passage.text):
         sets, previous = [], 0
         for q in extract_quantities(sentence):
@@ -269,7 +282,7 @@ def main() -> None:
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         other = part_texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
         following = next((p for p in index.passages[passage_no + 1 :] if p.part_kind == passage.part_kind), None)
-        for kind, claim, verdict in claims_of(passage, year, relative, other, following) + examples_claims(passage, year):
+        for kind, claim, verdict in claims_of(passage, year, relative, other, following) + counted_claims(passage, year):
             said = checker.check(claim).verdict
             tally(right, misses, f"claim {kind}", claim, said == verdict, said)
         for kind, question, answerable in questions_of(passage, year):

@@ -60,7 +60,7 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.conjoined import Conjoined
-from qa.factcheck.examples import examples_of_another, named_examples
+from qa.factcheck.counted import counted_noun, counts_another, examples_of_another, named_examples
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.names import QuotedNames
 from qa.factcheck.paraphrase import verb_paraphrases
@@ -446,23 +446,29 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
 
-    def _examples_moved(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, list[str], str] | None:
-        """A figure the claim gives after examples the report names of another figure of the same sentence
-        (:mod:`qa.factcheck.examples`), with those examples and that figure; None when there is none."""
+    def _counted_otherwise(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, str, str] | None:
+        """A figure the claim gives to what another count of the report's sentence counts
+        (:mod:`qa.factcheck.counted`): with the things the claim names and that other count; None when none is."""
         for r in figures:
-            claimed = named_examples(c.matching[: r.claimed.span[0]]) if r.outcome == FigureOutcome.EQUAL else []
-            if not claimed:
+            if r.outcome != FigureOutcome.EQUAL:
                 continue
             facts = self.facts[r.same.hit.passage.id]
             s, e = facts.sentence_of(r.same.figure.start)
             inside = [f for f in facts.figures if s <= f.start < e]
-            # Each figure's examples stand after the figure before it.
+            rest = [f for f in inside if f != r.same.figure]
+            # Each count's examples stand after the count before it.
             after = {f.start: max([s] + [g.end for g in inside if g.end <= f.start]) for f in inside}
             examples = {f.start: named_examples(facts.text[after[f.start] : f.start]) for f in inside}
-            rest = [f for f in inside if f != r.same.figure]
+            claimed = named_examples(c.matching[: r.claimed.span[0]])
             moved, at = examples_of_another(claimed, examples[r.same.figure.start], [examples[f.start] for f in rest])
             if moved:
-                return r, moved, rest[at].text
+                return r, "、".join(moved), rest[at].text
+            alike = [f for f in rest if f.unit == r.same.figure.unit and f.value != r.same.figure.value]
+            claimed_after = c.matching[r.claimed.span[1] :]
+            own = counted_noun(facts.text, r.same.figure.end)
+            at = counts_another(claimed_after, own, [counted_noun(facts.text, f.end) for f in alike])
+            if at != -1:
+                return r, counted_noun(facts.text, alike[at].end), alike[at].text
         return None
 
     def _written_once(self, figure: Quantity) -> bool:
@@ -634,9 +640,9 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         if wrong:
             evidence = figure_hits([m for r in wrong for m in (r.same, r.other) if m])
             return self._verdict(c, VerdictKind.CONTRADICTED, "；".join(map(figure_reason, wrong)) + "。", evidence, rows)
-        if moved := self._examples_moved(c, figures):
-            result, members, theirs = moved
-            reason = f"报告中“{'、'.join(members)}”是“{theirs}”的例子,不在“{result.same.figure.text}”之中"
+        if moved := self._counted_otherwise(c, figures):
+            result, things, theirs = moved
+            reason = f"报告中“{things}”对应的是“{theirs}”,不是“{result.same.figure.text}”"
             return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", figure_hits([result.same]), rows)
         if figures and not any(r.same for r in figures):
             return self._verdict(c, VerdictKind.NOT_FOUND, "；".join(map(figure_reason, figures)) + "。", (), rows)

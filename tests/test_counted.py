@@ -1,8 +1,8 @@
-"""Examples a report names of a counted set (山西路、锦州道等5条道路) belong to that set."""
+"""What a report's count is said of: the examples named before it (山西路、锦州道等5条道路) and the noun after it."""
 
 import pytest
 
-from qa.factcheck.examples import examples_of_another, named_examples
+from qa.factcheck.counted import counted_noun, counts_another, examples_of_another, named_examples
 
 SENTENCE = "开展山西路、锦州道等5条道路人行车道整修以及寿安里、新兴里、建津里等"
 
@@ -25,3 +25,20 @@ def test_a_claim_giving_one_sets_count_to_the_others_examples(checker):
     swapped = checker.check("今年要整修寿安里、新兴里等5条道路的人行车道")
     assert swapped.verdict == "contradicted" and "39个" in swapped.explanation
     assert checker.check("今年要整修山西路、锦州道等5条道路的人行车道").verdict == "supported"
+
+
+def test_the_noun_after_a_count_is_what_it_counts():
+    sentence = "先后成立7个工作组、12个工作专班"
+    assert counted_noun(sentence, sentence.index("个") + 1) == "工作组"
+    others = [counted_noun(sentence, sentence.index("12个") + 3)]
+    assert others == ["工作专班"]
+    assert counts_another("工作专班。", "工作组", others) == 0
+    assert counts_another("工作组。", "工作组", others) == -1
+    assert counts_another("个小组", "工作组", others) == -1  # shares no word with the other count
+
+
+@pytest.mark.slow
+def test_a_claim_giving_one_count_to_the_next_members_noun(checker):
+    crossed = checker.check("2020年和平区先后成立7个工作专班")
+    assert crossed.verdict == "contradicted" and "12个" in crossed.explanation
+    assert checker.check("2020年和平区先后成立12个工作专班").verdict == "supported"
