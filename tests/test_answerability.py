@@ -20,7 +20,7 @@ from qa.answering.answer_types import (
     span_gives,
 )
 from qa.answering.answerability import load_calibration, period_notice, period_reason
-from qa.answering.evidence import coined_spellings, unexplained_term, unnamed_name
+from qa.answering.evidence import coined_spellings, unexplained_term, unfigured_measure, unnamed_name
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
@@ -520,6 +520,22 @@ def test_a_measure_is_answered_only_by_a_figure_in_its_unit():
     # A population is counted in persons, not in the firms a sentence names.
     assert not span_gives(AnswerType.AMOUNT, "与3家公司开展退役军人帮扶就业合作", "和平区户籍人口是多少?")
     assert span_gives(AnswerType.AMOUNT, "户籍人口35万人", "和平区户籍人口是多少?")
+
+
+def test_a_measure_the_report_names_without_a_figure_is_told():
+    figured = "完成一般公共预算收入32亿元\n新增就业3.1万人"
+    report = "预计全年地区生产总值实现正增长\n超额完成万元gdp能耗降低任务\n" + figured
+    assert unfigured_measure("和平区2020年gdp总量是多少亿元", report, lambda: figured) == "gdp"
+    assert unfigured_measure("去年一般公共预算收入是多少", report, lambda: figured) == ""  # it has a figure
+    assert unfigured_measure("和平区常住人口是多少", report, lambda: figured) == ""  # not written: another reason
+    assert unfigured_measure("gdp增长了多少", report, lambda: figured) == ""  # asks how it went, not a measure's name
+
+
+@pytest.mark.slow
+def test_a_figure_of_a_measure_named_only_as_growing_is_declined(searcher):
+    answer = searcher.ask("和平区2020年GDP总量是多少亿元?")
+    assert not answer.answerable and answer.reason == "报告提到“GDP”,但没有给出它的数字"
+    assert searcher.ask("2020年和平区完成一般公共预算收入多少亿元?").answerable
 
 
 def test_one_measure_of_an_account_is_not_another():

@@ -442,9 +442,10 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
     return True
 
 
-# A figure question ending in its question word (…是多少, …有多少钱?) names its measure right before it.
+# A figure question ending in its question word (…是多少, …有多少钱?, …是多少亿元) names its measure right before it.
 MEASURE_ASKED = re.compile(
-    r"(?:是|有|为|达到?|能有|一共|总共|共|大概|大约|大致|约|到底|究竟|了|的)*(?:多少|几)钱?[?？呢啊吗呀]*$"
+    r"(?:是|有|为|达到?|能有|一共|总共|共|大概|大约|大致|约|到底|究竟|了|的)*(?:多少|几)(?:钱|[万亿千百]?[元人个家所项户次吨])?"
+    r"[?？呢啊吗呀]*$"
 )
 # Words that frame a measure rather than name it (旅游收入目标是多少 asks 旅游收入).
 MEASURE_FRAMES = ("目标", "指标", "预期", "计划", "任务", "规模", "总量", "水平", "情况")

@@ -252,6 +252,8 @@ def kind_reason(evidence: Evidence) -> str:
         return NEVER_ANSWERED[evidence.answer_type]
     if evidence.missing_measure:
         return f"报告中没有“{evidence.missing_measure}”的数据"
+    if evidence.unfigured_measure and evidence.answer_type in FIGURE_KINDS:
+        return f"报告提到“{evidence.unfigured_measure}”,但没有给出它的数字"
     if evidence.absent_name:
         return f"报告中没有提到“{evidence.absent_name}”"
     if evidence.unexplained_term:

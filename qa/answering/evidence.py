@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from itertools import dropwhile, takewhile
 
-from qa.answering.answer_types import AnswerType, asked_type, measure_window, needs_measure_window, span_gives
+from qa.answering.answer_types import (
+    AnswerType,
+    asked_measure,
+    asked_type,
+    measure_window,
+    needs_measure_window,
+    span_gives,
+)
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_query
@@ -53,6 +61,8 @@ CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
 # The words of a noun phrase: nouns, adjectives, 的, measure words and numbers (收费便宜点的名额).
 NOUN_PHRASE_FLAGS = ("n", "a", "uj", "q", "m", "b")
+# Tags of a word that names a measure: a noun, a Latin abbreviation (GDP), a Chinese one (社零).
+MEASURE_NOUN_FLAGS = ("n", "eng", "j")
 MODAL_VERBS = frozenset("要 能 会 将 想 准备 计划 打算 需要 可以 能够".split())
 FILLER_WORDS = frozenset("是 有 为 达 达到 了 的 具体 一共 共 总共 累计 分别 大概 大约 约 到底 究竟 能 会 要".split())
 
@@ -72,6 +82,7 @@ class Evidence:
     second_cosine: float  # NaN when there is no second reader: the model then reads it as average
     answer_type: AnswerType = AnswerType.OTHER
     missing_measure: str = ""
+    unfigured_measure: str = ""  # the measure asked, which the report names but gives no figure of
     absent_name: str = ""
     unexplained_term: str = ""
     unnamed_name: str = ""  # a name the question quotes and the report writes, but not the best passage
@@ -165,6 +176,20 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
             if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
                 return noun
     return ""
+
+
+def unfigured_measure(normalised_question: str, corpus_text: str, figured: Callable[[], str]) -> str:
+    """The noun naming the measure a figure question asks (GDP总量是多少亿元 → GDP) when the report writes it
+    but in no clause giving a figure (万元GDP能耗降低, 地区生产总值实现正增长): it says of that measure
+    only how it went, not how much it was. ``figured()``: the report's clauses that give a figure other
+    than a year, as the question is normalised."""
+    words = pos_tags(asked_measure(normalised_question))
+    if not words or not words[-1][1].startswith(MEASURE_NOUN_FLAGS):
+        return ""
+    head = words[-1][0]
+    if len(head) < 2 or head not in corpus_text or head in figured():
+        return ""
+    return head
 
 
 def absent_name(normalised_question: str, corpus_text: str) -> str:

@@ -29,6 +29,7 @@ from qa.answering.evidence import (
     named_figure,
     names_something,
     unexplained_term,
+    unfigured_measure,
     unnamed_name,
 )
 from qa.answering.highlight import best_span
@@ -46,7 +47,9 @@ from qa.text.grams import GramStats
 from qa.text.inputs import MAX_INPUT_CHARS, clean_text
 from qa.text.normalise import has_traditional, normalise_for_matching, normalise_query, normalise_text
 from qa.text.places import administrative_places
+from qa.text.quantities import extract_quantities
 from qa.text.quotes import letters_only, quoted_names
+from qa.text.sentences import clause_spans
 
 MAX_QUESTION_CHARS = MAX_INPUT_CHARS
 COINED_NAME_CHARS = 16
@@ -213,6 +216,9 @@ class Searcher:
             unexplained = unexplained_term(normalised, self._defined_terms, self._matching_text, self._coined)
             evidence = replace(
                 evidence,
+                unfigured_measure=self._as_written(
+                    unfigured_measure(normalised, self._matching_text, lambda: self._figured_clauses)
+                ),
                 unexplained_term=unexplained,
                 unnamed_name=unnamed_name(normalised, top_text, self._report_letters),
                 off_topic=self._off_topic(normalised),
@@ -258,6 +264,20 @@ class Searcher:
             # An average worked out from a total and its count is a caution, not a weaker answer.
             notice=notice or (average_notice(normalised, span_text) if order and not reason else ""),
         )
+
+    def _as_written(self, term: str) -> str:
+        """``term`` (as normalised: gdp) spelled as the report writes it (GDP)."""
+        if not term:
+            return ""
+        found = re.search(re.escape(term), "\n".join(p.text for p in self.index.passages), re.IGNORECASE)
+        return found.group() if found else term
+
+    @cached_property
+    def _figured_clauses(self) -> str:
+        """The report's clauses that give a figure other than a year, normalised for matching (read on the
+        first figure question that needs them: the reading takes a moment)."""
+        clauses = (self._matching_text[s:e] for s, e in clause_spans(self._matching_text))
+        return "\n".join(c for c in clauses if any(not q.is_year for q in extract_quantities(c)))
 
     def _period_notice(self, asked: Part | None, doc_id: str, ranked: list[Passage]) -> str:
         """:func:`period_notice` with the asked part labelled by its document's years (2021年计划)."""
