@@ -25,6 +25,9 @@ Claims, from every clause of the review and the plan:
 * ``examples_kept``: of a sentence naming examples of two counted sets (山西路、锦州道等5条道路 …
   寿安里、新兴里、建津里等39个小区), one set's examples with its count (supported);
   ``examples_swapped``: the other set's examples with that count (contradicted);
+* ``set_kept``: a set the report lists whole before its count (公共场所、发热门诊、进口冷链食品三类重点部位),
+  said with its members (supported); ``set_swapped``: with the members of another set of as many
+  listed whole elsewhere (contradicted).
 * ``count_kept``: of a clause listing two counts of one unit (先后成立7个工作组、12个工作专班), the second
   count with its own noun (supported); ``count_moved``: the first count with the second's noun
   (contradicted).
@@ -58,7 +61,7 @@ from qa.answering.search import Searcher  # noqa: E402
 from qa.documents.parts import Part  # noqa: E402
 from qa.documents.passages import Passage  # noqa: E402
 from qa.factcheck.checker import FactChecker  # noqa: E402
-from qa.factcheck.counted import named_examples  # noqa: E402
+from qa.factcheck.counted import listed_members, named_examples  # noqa: E402
 from qa.index.store import open_index  # noqa: E402
 from qa.text.normalise import to_traditional  # noqa: E402
 from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
@@ -254,12 +257,40 @@ def counted_claims(passage: Passage, year: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def set_claims(passages: list[Passage]) -> list[tuple[str, str, str]]:
+    """(kind, claim, verdict): each set the report lists whole before its count, with its own members and
+    with another such set's members (see the module docstring)."""
+    sets = []
+    for passage in passages:
+        year = {Part.REVIEW: "2020年", Part.PLAN: "2021年计划"}.get(passage.part_kind)
+        for clause in CLAUSE.split(passage.text) if year else []:
+            for q in extract_quantities(clause):
+                members = listed_members(clause[: q.start])
+                noun = COUNTED.match(clause, q.end)
+                if noun and len(members) == q.value and not q.is_year and "等" not in clause[: q.start]:
+                    sets.append((year, members, f"{q.text}{noun.group()}"))
+    out = []
+    for year, members, count in sets:
+        out.append(("set_kept", f"{year}和平区{'、'.join(members)}这{count}。", "supported"))
+        other = next((m for _, m, c in sets if len(m) == len(members) and not set(m) & set(members) and c != count), None)
+        if other:
+            out.append(("set_swapped", f"{year}和平区{'、'.join(other)}这{count}。", "contradicted"))
+    return out
+
+
 def tally(right: dict[str, list[int]], misses: list[str], name: str, text: str, good: bool, said=None) -> None:
     """Count one item, and keep it as a miss when it is wrong."""
     right[name][0] += good
     right[name][1] += 1
     if not good:
         misses.append(f"{name}: {text}" + (f" -> {said}" if said is not None else ""))
+
+
+def check_claims(checker: FactChecker, made: list[tuple[str, str, str]], right: dict[str, list[int]], misses: list[str]) -> None:
+    """Check each (kind, claim, verdict) made and count it."""
+    for kind, claim, verdict in made:
+        said = checker.check(claim).verdict
+        tally(right, misses, f"claim {kind}", claim, said == verdict, said)
 
 
 def main() -> None:
@@ -269,6 +300,7 @@ def main() -> None:
     part_texts = {part: "".join(p.text for p in index.passages if p.part_kind == part) for part in (Part.REVIEW, Part.PLAN)}
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
+    check_claims(checker, set_claims(index.passages), right, misses)
     for passage_no, passage in enumerate(index.passages):
         if passage.part_kind == Part.NOTES and passage.note_term:
             term = passage.note_term.strip("“”")
@@ -282,9 +314,7 @@ def main() -> None:
         year, relative = ("2020年", "去年") if passage.part_kind == Part.REVIEW else ("2021年计划", "今年计划")
         other = part_texts[Part.PLAN if passage.part_kind == Part.REVIEW else Part.REVIEW]
         following = next((p for p in index.passages[passage_no + 1 :] if p.part_kind == passage.part_kind), None)
-        for kind, claim, verdict in claims_of(passage, year, relative, other, following) + counted_claims(passage, year):
-            said = checker.check(claim).verdict
-            tally(right, misses, f"claim {kind}", claim, said == verdict, said)
+        check_claims(checker, claims_of(passage, year, relative, other, following) + counted_claims(passage, year), right, misses)
         for kind, question, answerable in questions_of(passage, year):
             tally(right, misses, f"question {kind}", question, searcher.ask(question).answerable == answerable)
     for name, (good, total) in sorted(right.items()):

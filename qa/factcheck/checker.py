@@ -60,7 +60,15 @@ from qa.factcheck.claims import (
     word_coverage,
 )
 from qa.factcheck.conjoined import Conjoined
-from qa.factcheck.counted import counted_noun, counts_another, examples_of_another, named_examples
+from qa.factcheck.counted import (
+    counted_noun,
+    counts_another,
+    examples_of_another,
+    listed_members,
+    named_examples,
+    outside_the_list,
+    same_thing_counted,
+)
 from qa.factcheck.forms import ClaimForms
 from qa.factcheck.names import QuotedNames
 from qa.factcheck.paraphrase import verb_paraphrases
@@ -254,6 +262,8 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
             return listed
         if related := self._check_relation(c, searcher, hits):
             return related
+        if other_set := self._another_set(c, hits):
+            return other_set
         if placed := self._check_category(c, hits):
             return placed
         if defined := self._check_definition(c, hits):
@@ -445,6 +455,28 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         if not same:
             return FigureResult(f, FigureOutcome.NOT_FOUND)
         return FigureResult(f, FigureOutcome(same.comparison.outcome), same)
+
+    def _another_set(self, c: Claim, hits: list[Hit]) -> Verdict | None:
+        """A claim listing all the members of a set it counts (养老机构、高层住宅和地下建筑这三类重点部位) where the
+        report lists all of that set's members otherwise (公共场所、发热门诊、进口冷链食品三类重点部位):
+        contradicted; None when no such set is found (:mod:`qa.factcheck.counted`)."""
+        for f in (f for f in c.figures if counts_own_list(c, f)):
+            claimed = listed_members(c.matching[f.clause[0] : f.span[0]])
+            for hit in hits:
+                facts = self.facts[hit.passage.id]
+                for r in facts.figures:
+                    if (r.value, canonical_unit(r.unit)) != (f.quantity.value, canonical_unit(f.quantity.unit)):
+                        continue
+                    if not same_thing_counted(c.matching[f.span[1] :], facts.text[r.end :]):
+                        continue
+                    s, _ = facts.sentence_of(r.start)
+                    start = max([s] + [g.end for g in facts.figures if s <= g.end <= r.start])
+                    own = listed_members(facts.text[start : r.start])
+                    if outside := outside_the_list(claimed, own, r.value):
+                        reason = f"报告中的“{r.text}{counted_noun(facts.text, r.end)}”是{'、'.join(own)},不含{'、'.join(outside)}"
+                        evidence = [replace(hit, highlight=(hit.passage.start + start, hit.passage.start + r.end))]
+                        return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", evidence)
+        return None
 
     def _counted_otherwise(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, str, str] | None:
         """A figure the claim gives to what another count of the report's sentence counts

@@ -7,16 +7,24 @@ in the sentence.
   one of the 39 compounds, and 整修寿安里、新兴里等5条道路 gives the roads' count to the compounds.
 * The noun right after its measure word (先后成立7个工作组、12个工作专班): 成立7个工作专班 gives the
   working groups' count to the task forces.
+* The members listed before it, all of them (公共场所、发热门诊、进口冷链食品三类重点部位: three named, no
+  等): a claim naming as many members of that count (养老机构、高层住宅和地下建筑这三类重点部位) names
+  another set where a member is none of the report's.
 """
 
 from __future__ import annotations
 
 import re
 
+from qa.text.tokenize import pos_tags
+
 # Members before 等 and the count it closes: …山西路、锦州道等 (the first member may carry the verb before it).
 _JOINED = re.compile(r"以及|和|与|及")
 # What a count counts, right after it: up to the next list mark, clause mark or joining word.
 _COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{1,10}?(?=[、，,；;。：:（(]|以及|和|及|与|$)")
+# Words joining a list's last members, and the longest a member runs.
+_JOINING_WORDS = ("和", "及", "与", "以及")
+_LONGEST_MEMBER = 12
 _EXAMPLES = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)*[\u4e00-\u9fffA-Za-z0-9]{2,12})等$")
 
 
@@ -28,7 +36,60 @@ def named_examples(text_before: str) -> list[str]:
     if not found:
         return []
     first, *rest = found[1].split("、")
-    return [_JOINED.split(first)[-1], *rest]
+    return [_member_core(first), *rest]
+
+
+def listed_members(text_before: str) -> list[str]:
+    """Every member of a list that ``text_before`` (up to a count) ends with, when it names them all (no
+    等: 公共场所、发热门诊、进口冷链食品 → three), or []; the first is cut as in :func:`named_examples`.
+    Members part at 、 and at 和 / 及 / 与 as conjunctions (not the 和 of 和平区)."""
+    run = re.split(r"[，,；;。：:！？!?（）()“”]", text_before)[-1]
+    run = re.sub(r"(?:这些|这)$", "", run)
+    if run.endswith("等"):
+        return []
+    members, current = [], ""
+    for word, tag in pos_tags(run):
+        if word == "、" or (word in _JOINING_WORDS and tag in ("c", "p")):
+            members.append(current)
+            current = ""
+        else:
+            current += word
+    members.append(current)
+    if len(members) < 2 or not all(2 <= len(m) <= _LONGEST_MEMBER for m in members[1:]):
+        return []
+    return [_member_core(members[0]), *members[1:]]
+
+
+# Tags of the words that may end a list's first member: what comes before them is the sentence's (a verb,
+# a preposition, a pronoun: 开展公共场所, 区里对养老机构).
+_NAME_TAGS = ("n", "a", "b", "j", "eng", "m", "q", "vn")
+
+
+def _member_core(first: str) -> str:
+    """The first member of a list without the sentence's words before it (开展山西路 → 山西路; 整修以及寿安里 →
+    寿安里; 区里对养老机构 → 养老机构)."""
+    first = _JOINED.split(first)[-1]
+    words = pos_tags(first)
+    kept = len(words)
+    while kept and words[kept - 1][1].startswith(_NAME_TAGS):
+        kept -= 1
+    core = "".join(w for w, _ in words[kept:])
+    return core if len(core) >= 2 else first
+
+
+def same_thing_counted(claimed_after: str, reported_after: str) -> bool:
+    """Whether the words after a claim's count and after a report's name one thing (3类重点部位开展了… /
+    3类重点部位专项检查): they open with the same word, two characters or more."""
+    return _shared_start(claimed_after, reported_after) >= 2
+
+
+def outside_the_list(claimed: list[str], own: list[str], count: float) -> list[str]:
+    """The members the claim lists before a count (``claimed``) that are none of the report's (``own``),
+    where both list as many members as the count counts, so each names the whole set (a closed list, as
+    :mod:`qa.factcheck.lists` reads a named one); else []."""
+    if not (len(claimed) == len(own) == count):
+        return []
+    return [a for a in claimed if not any(_same_member(a, b) for b in own)]
 
 
 def _same_member(a: str, b: str) -> bool:

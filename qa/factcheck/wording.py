@@ -306,7 +306,13 @@ def _stands_in(
     (``"name"``: words of both sides that the other does not say, in other words either, in one slot,
     or both names), another action (``"action"``: verbs ``alike`` does not find alike) or nothing (``""``)."""
     i1, i2, j1, j2, enclosed, slot = gap
-    a_left, b_left = _unpaired(_touched(claim_clause, i1, i2, report_clause), _touched(report_clause, j1, j2, claim_clause))
+    # Where the claim ends in this stretch, the report's words that follow are read whole: a claim ending in
+    # 防疫 shortens the report's 疫情防控, of which the stretch set against it holds only 疫情.
+    claim_words, stretch_words = _touched(claim_clause, i1, i2, report_clause), _touched(report_clause, j1, j2, claim_clause)
+    read_whole = i2 == len(claim_clause)
+    report_words = _touched(report_clause, j1, len(report_clause), claim_clause) if read_whole else stretch_words
+    a_left, b_left = _unpaired(claim_words, report_words)
+    b_left = [w for w in b_left if w in stretch_words]
     # One side only adds or leaves out words (the claim's own framing, the report's detail): nothing
     # stands in the other's place. A general word for a kind of body or place (养老机构 / 养老院) names
     # the kind the other side's word is one of.
