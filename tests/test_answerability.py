@@ -283,6 +283,7 @@ def test_an_average_asked_is_a_total_over_its_count():
     assert asked_type("平均每家企业减免了多少") == AnswerType.PER_UNIT
     assert span_gives(AnswerType.PER_UNIT, total, "平均每家企业减免了多少")
     assert span_gives(AnswerType.PER_UNIT, "谋划122个项目,计划总投资798.8亿元", "平均每个项目投资多少")
+    assert span_gives(AnswerType.PER_UNIT, "123家企业获得贷款2.5亿元", "on average, how much did each firm borrow")
     # What each one got (每家企业减免了多少) is not an average: the report does not say it.
     assert not span_gives(AnswerType.PER_UNIT, total, "每家企业减免了多少")
     # Two counts are no total and its count.
