@@ -944,6 +944,8 @@ def test_a_question_is_not_a_claim_but_a_yes_or_no_question_is_checked(checker):
     # A passage note holds 每个…街道…分别 word for word; a question asking how many states nothing.
     with pytest.raises(QueryError, match="问题"):
         checker.check("每个街道分别多少?")
+    with pytest.raises(QueryError, match="问题"):  # no question mark: it ends in its question word
+        checker.check("平均多少")
     assert checker.check("今年每个街道都要建成一个适老小区吗?").verdict == "supported"
 
 

@@ -237,7 +237,11 @@ def shared_out(claim: Claim, figure: ClaimFigure) -> int:
 
 # A question asking for something (多少, 什么, 哪, 谁, 怎么, 为什么 … ending in a question mark) states
 # nothing true or false; one asking yes or no (…吗?) states what it asks about, and is checked.
-OPEN_QUESTION = re.compile(r"(?:多少|几[个家所项人年成倍]?|什么|啥|哪|谁|怎么|怎样|如何|为什么|为何)[^。!！]*[?？]\s*$")
+# A question, with its question mark or ending in its question word (平均多少, 区长是谁).
+OPEN_QUESTION = re.compile(
+    r"(?:多少|几[个家所项人年成倍]?|什么|啥|哪|谁|怎么|怎样|如何|为什么|为何)[^。!！]*[?？]\s*$"
+    r"|(?:多少|什么|啥|谁|哪里|哪儿|怎么样|怎样|如何)[呢啊呀]?\s*$"
+)
 
 
 def validate_claim(claim: Claim) -> Claim:
