@@ -478,7 +478,7 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
                         return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", evidence)
         return None
 
-    def _counted_otherwise(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, str, str] | None:
+    def _count_of_another(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, str, str] | None:
         """A figure the claim gives to what another count of the report's sentence counts
         (:mod:`qa.factcheck.counted`): with the things the claim names and that other count; None when none is."""
         for r in figures:
@@ -672,7 +672,7 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         if wrong:
             evidence = figure_hits([m for r in wrong for m in (r.same, r.other) if m])
             return self._verdict(c, VerdictKind.CONTRADICTED, "；".join(map(figure_reason, wrong)) + "。", evidence, rows)
-        if moved := self._counted_otherwise(c, figures):
+        if moved := self._count_of_another(c, figures):
             result, things, theirs = moved
             reason = f"报告中“{things}”对应的是“{theirs}”,不是“{result.same.figure.text}”"
             return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", figure_hits([result.same]), rows)

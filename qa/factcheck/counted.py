@@ -18,13 +18,13 @@ import re
 
 from qa.text.tokenize import pos_tags
 
-# Members before 等 and the count it closes: …山西路、锦州道等 (the first member may carry the verb before it).
-_JOINED = re.compile(r"以及|和|与|及")
-# What a count counts, right after it: up to the next list mark, clause mark or joining word.
-_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{1,10}?(?=[、，,；;。：:（(]|以及|和|及|与|$)")
-# Words joining a list's last members, and the longest a member runs.
-_JOINING_WORDS = ("和", "及", "与", "以及")
+# Words joining a list's last members (以及 before 及, which it holds), and the longest a member runs.
+_JOINING_WORDS = ("以及", "和", "及", "与")
+_JOINED = re.compile("|".join(_JOINING_WORDS))
 _LONGEST_MEMBER = 12
+# What a count counts, right after it: up to the next list mark, clause mark or joining word.
+_COUNTED = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,10}}?(?=[、，,；;。：:（(]|{_JOINED.pattern}|$)")
+# Members before 等 and the count it closes: …山西路、锦州道等 (the first member may carry the verb before it).
 _EXAMPLES = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)*[\u4e00-\u9fffA-Za-z0-9]{2,12})等$")
 
 
