@@ -20,7 +20,7 @@ from qa.answering.answer_types import (
     span_gives,
 )
 from qa.answering.answerability import load_calibration, period_notice, period_reason
-from qa.answering.evidence import coined_spellings, unexplained_term, unfigured_measure, unnamed_name
+from qa.answering.evidence import coined_spellings, only_counted, unexplained_term, unfigured_measure, unnamed_name
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
@@ -537,6 +537,13 @@ def test_a_figure_of_a_measure_named_only_as_growing_is_declined(searcher):
     answer = searcher.ask("和平区2020年GDP总量是多少亿元?")
     assert not answer.answerable and answer.reason == "报告提到“GDP”,但没有给出它的数字"
     assert searcher.ask("2020年和平区完成一般公共预算收入多少亿元?").answerable
+
+
+def test_which_ones_is_not_answered_by_how_many():
+    # The report counts the firms it helped and names none of them.
+    assert only_counted("和平区哪些企业享受了社保减免", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")
+    assert not only_counted("和平区哪些企业落户了", "引进中环系统工程、跟谁学教育科技等154家科技型企业")
+    assert not only_counted("去年新增了多少家企业", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")
 
 
 def test_one_measure_of_an_account_is_not_another():

@@ -61,6 +61,9 @@ CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
 # The words of a noun phrase: nouns, adjectives, 的, measure words and numbers (收费便宜点的名额).
 NOUN_PHRASE_FLAGS = ("n", "a", "uj", "q", "m", "b")
+CLAUSE_MARKS = re.compile(r"[，,；;。]")
+# How far after a count the thing it counts may stand (7254家企业, 28户资金困难无法缴税企业).
+COUNTED_REACH = 12
 # Tags of a word that names a measure: a noun, a Latin abbreviation (GDP), a Chinese one (社零).
 MEASURE_NOUN_FLAGS = ("n", "eng", "j")
 MODAL_VERBS = frozenset("要 能 会 将 想 准备 计划 打算 需要 可以 能够".split())
@@ -323,12 +326,31 @@ def type_match(
             )
         return span_gives(kind, window if paired else text, question)
 
+    if kind is AnswerType.LIST and not foreign and only_counted(question, measure_window(span, content, words.idf)):
+        return 0.0
     if gives(span):
         return 1.0
     # Another sentence stands in for the span only when it names what was asked at least as well.
     least = _naming(span, content, words)
     others = (passage_text[s:e] for s, e in segments(passage_text))
     return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
+
+
+# 哪些 and the noun it asks which of (和平区哪些企业享受了社保减免 → 企业).
+WHICH_ASKED = re.compile(r"哪些(?P<noun>[\u4e00-\u9fff]{2,6})")
+
+
+def only_counted(question: str, window: str) -> bool:
+    """Whether ``window`` (the clause naming what a 哪些 question asks) counts the things asked and names
+    none (为7254家企业减免社会保险费 for 哪些企业享受了社保减免): the report gives how many, not which."""
+    asked = WHICH_ASKED.search(question)
+    words = pos_tags(asked["noun"]) if asked else []
+    noun = words[0][0] if words and words[0][1].startswith("n") and len(words[0][0]) >= 2 else ""
+    if not noun or "、" in window or "等" in window:
+        return False
+    # What a count counts stands after it in its clause (7254家企业).
+    counted = (CLAUSE_MARKS.split(window[q.end :])[0][:COUNTED_REACH] for q in extract_quantities(window) if not q.is_year)
+    return any(noun in words_after for words_after in counted)
 
 
 # Words of change or comparison, which a clause giving any rate may hold (增长15%, 同比提高): they do not
