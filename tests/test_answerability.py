@@ -539,6 +539,14 @@ def test_a_figure_of_a_measure_named_only_as_growing_is_declined(searcher):
     assert searcher.ask("2020年和平区完成一般公共预算收入多少亿元?").answerable
 
 
+@pytest.mark.slow
+def test_the_members_of_a_counted_set_are_listed_where_the_set_is_named(searcher):
+    # 14类共122个项目 names the set, not its 14 kinds; another sentence's list is of other things.
+    assert not searcher.ask("十四五项目分成的14类分别是哪14类?").answerable
+    assert searcher.ask("“五个高地”是哪五个?").answerable
+    assert searcher.ask("2020年增设的2个发热门诊是哪两家医院?").answerable
+
+
 def test_which_ones_is_not_answered_by_how_many():
     # The report counts the firms it helped and names none of them.
     assert only_counted("和平区哪些企业享受了社保减免", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")

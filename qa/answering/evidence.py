@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from itertools import dropwhile, takewhile
 
 from qa.answering.answer_types import (
+    COUNT_IN_QUESTION,
     AnswerType,
     asked_measure,
     asked_type,
@@ -330,9 +331,13 @@ def type_match(
         return 0.0
     if gives(span):
         return 1.0
-    # Another sentence stands in for the span only when it names what was asked at least as well.
+    # Another sentence stands in for the span only when it names what was asked at least as well, and, for
+    # the members of a set the question counts (那14类,具体是哪14类), names that set: a list of other things
+    # elsewhere in the passage does not enumerate it.
     least = _naming(span, content, words)
+    counted = COUNT_IN_QUESTION.search(question) if kind is AnswerType.LIST else None
     others = (passage_text[s:e] for s, e in segments(passage_text))
+    others = (t for t in others if not counted or counted.group() in t)
     return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
 
 
