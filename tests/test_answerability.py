@@ -552,6 +552,9 @@ def test_which_ones_is_not_answered_by_how_many():
     assert only_counted("和平区哪些企业享受了社保减免", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")
     assert not only_counted("和平区哪些企业落户了", "引进中环系统工程、跟谁学教育科技等154家科技型企业")
     assert not only_counted("去年新增了多少家企业", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")
+    # The thing asked may stand before 哪些; a 、 parting two counts names none of them.
+    assert only_counted("去年新增的城市书吧都有哪些", "新增26个城市书吧、60个共享有声书吧")
+    assert only_counted("新建的养老机构都有哪些", "新建3家养老机构、2家老年日间照料中心")
 
 
 def test_one_measure_of_an_account_is_not_another():

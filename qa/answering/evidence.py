@@ -341,21 +341,38 @@ def type_match(
     return 0.5 if any(_naming(t, content, words) >= least and gives(t) for t in others) else 0.0
 
 
-# 哪些 and the noun it asks which of (和平区哪些企业享受了社保减免 → 企业).
-WHICH_ASKED = re.compile(r"哪些(?P<noun>[\u4e00-\u9fff]{2,6})")
+# 哪些 and the noun it asks which of, after it (和平区哪些企业享受了社保减免 → 企业) or before it (新建的养老机构都
+# 有哪些 → 养老机构).
+WHICH_ASKED = re.compile(r"哪些(?P<after>[\u4e00-\u9fff]{2,6})|(?P<before>[\u4e00-\u9fff]{2,12}?)(?:都|分别|具体)?(?:有|是)哪些")
+
+
+def _which_noun(question: str) -> str:
+    """The noun a 哪些 question asks which of (see ``WHICH_ASKED``), or ""."""
+    asked = WHICH_ASKED.search(question)
+    if not asked:
+        return ""
+    words = pos_tags(asked["after"] or asked["before"])
+    word, tag = words[0] if asked["after"] else words[-1]
+    return word if tag.startswith("n") and len(word) >= 2 else ""
 
 
 def only_counted(question: str, window: str) -> bool:
     """Whether ``window`` (the clause naming what a 哪些 question asks) counts the things asked and names
     none (为7254家企业减免社会保险费 for 哪些企业享受了社保减免): the report gives how many, not which."""
-    asked = WHICH_ASKED.search(question)
-    words = pos_tags(asked["noun"]) if asked else []
-    noun = words[0][0] if words and words[0][1].startswith("n") and len(words[0][0]) >= 2 else ""
-    if not noun or "、" in window or "等" in window:
+    noun = _which_noun(question)
+    if not noun:
         return False
-    # What a count counts stands after it in its clause (7254家企业).
-    counted = (CLAUSE_MARKS.split(window[q.end :])[0][:COUNTED_REACH] for q in extract_quantities(window) if not q.is_year)
-    return any(noun in words_after for words_after in counted)
+    counts, previous_end = [], 0
+    for q in extract_quantities(window):
+        # What a count counts stands after it in its clause (7254家企业); the things it counts are named
+        # before it, after the count before (中环系统工程、跟谁学教育科技等154家科技型企业; not the 、 of
+        # 26个城市书吧、60个共享有声书吧, which parts two counts).
+        after = CLAUSE_MARKS.split(window[q.end :])[0]
+        before = CLAUSE_MARKS.split(window[previous_end : q.start])[-1].strip("、")
+        previous_end = q.end
+        if not q.is_year and noun in after[:COUNTED_REACH]:
+            counts.append("、" in before or before.endswith("等"))
+    return bool(counts) and not any(counts)
 
 
 # Words of change or comparison, which a clause giving any rate may hold (增长15%, 同比提高): they do not
