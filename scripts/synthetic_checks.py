@@ -61,7 +61,7 @@ from qa.answering.search import Searcher  # noqa: E402
 from qa.documents.parts import Part  # noqa: E402
 from qa.documents.passages import Passage  # noqa: E402
 from qa.factcheck.checker import FactChecker  # noqa: E402
-from qa.factcheck.counted import listed_members, named_examples  # noqa: E402
+from qa.factcheck.counted import counted_noun, listed_members, named_examples  # noqa: E402
 from qa.index.store import open_index  # noqa: E402
 from qa.text.normalise import to_traditional  # noqa: E402
 from qa.text.quantities import TIME_UNITS, extract_quantities  # noqa: E402
@@ -223,10 +223,6 @@ def name_questions(name: str) -> list[tuple[str, str]]:
     ]
 
 
-# What a count counts, right after it (5条道路人行车道整修 → 道路人行车道整修).
-COUNTED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=以及|[，,；;。、和及0-9]|$)")
-
-
 def counted_claims(passage: Passage, year: str) -> list[tuple[str, str, str]]:
     """(kind, claim, verdict): each count of a sentence that names examples of two counted sets, said
     with its own examples (supported) and with the other set's (contradicted); and the counts of a
@@ -235,21 +231,21 @@ def counted_claims(passage: Passage, year: str) -> list[tuple[str, str, str]]:
     for clause in CLAUSE.split(passage.text):
         figures = [q for q in extract_quantities(clause) if not q.is_year and not q.approx and not q.kind]
         for a, b in zip(figures, figures[1:]):
-            noun = COUNTED.match(clause, b.end)
+            noun = counted_noun(clause, b.end)
             lead = clause[: a.start]
             listed = re.fullmatch(r"[\u4e00-\u9fff“”]{2,14}、", clause[a.end : b.start])
             if listed and noun and a.unit == b.unit and a.value != b.value and "等" not in lead and "分别" not in clause:
-                out.append(("count_kept", f"{year}和平区{lead}{b.text}{noun.group()}。", "supported"))
-                out.append(("count_moved", f"{year}和平区{lead}{a.text}{noun.group()}。", "contradicted"))
+                out.append(("count_kept", f"{year}和平区{lead}{b.text}{noun}。", "supported"))
+                out.append(("count_moved", f"{year}和平区{lead}{a.text}{noun}。", "contradicted"))
     for sentence in SENTENCE.split(passage.text):
         sets, previous = [], 0
         for q in extract_quantities(sentence):
             examples, previous = named_examples(sentence[previous : q.start]), q.end
-            counted = COUNTED.match(sentence, q.end)
+            counted = counted_noun(sentence, q.end)
             if sets and examples and sets[-1][1].endswith(examples[0]):  # the count before's noun (32家人力资源企业、…)
                 examples = examples[1:]
             if examples and counted and not q.is_year:
-                sets.append((examples, f"{q.text}{counted.group()}"))
+                sets.append((examples, f"{q.text}{counted}"))
         for (own, count), (other, _) in zip(sets, sets[1:] + sets[:1]):
             if len(sets) > 1 and not set(own) & set(other):
                 out.append(("examples_kept", f"{year}和平区{'、'.join(own)}等{count}。", "supported"))
@@ -266,9 +262,9 @@ def set_claims(passages: list[Passage]) -> list[tuple[str, str, str]]:
         for clause in CLAUSE.split(passage.text) if year else []:
             for q in extract_quantities(clause):
                 members = listed_members(clause[: q.start])
-                noun = COUNTED.match(clause, q.end)
+                noun = counted_noun(clause, q.end)
                 if noun and len(members) == q.value and not q.is_year and "等" not in clause[: q.start]:
-                    sets.append((year, members, f"{q.text}{noun.group()}"))
+                    sets.append((year, members, f"{q.text}{noun}"))
     out = []
     for year, members, count in sets:
         out.append(("set_kept", f"{year}和平区{'、'.join(members)}这{count}。", "supported"))

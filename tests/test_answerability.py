@@ -10,12 +10,12 @@ import pytest
 from qa.answering.answer_types import (
     AnswerType,
     asked_counter,
+    asked_measure,
     asked_role,
     asked_type,
     asks_stock,
     counts_people,
     gives_address,
-    measure_unit,
     measure_window,
     span_gives,
 )
@@ -26,7 +26,7 @@ from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
 from qa.text.normalise import normalise_query
 from qa.text.places import administrative_places
-from qa.text.units import names_people
+from qa.text.units import measured_in, names_people
 
 
 @pytest.mark.slow
@@ -512,7 +512,7 @@ def test_things_are_not_people():
     ],
 )
 def test_the_unit_a_measure_is_given_in(question, unit):
-    assert measure_unit(question) == unit
+    assert measured_in(asked_measure(question)) == unit
 
 
 def test_a_measure_is_answered_only_by_a_figure_in_its_unit():

@@ -461,11 +461,6 @@ def asked_measure(question: str) -> str:
     return "".join(words)
 
 
-def measure_unit(question: str) -> str:
-    """The base unit of the measure a figure question names before its question word (户籍人口是多少 → 人,
-    旅游收入目标有多少 → 元), or "" when it names none the unit can be told from (:func:`measured_in`)."""
-    return measured_in(asked_measure(question))
-
 
 def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) -> bool:
     """Whether ``quantities`` (of ``span``) give the level or amount ``question`` asks."""

@@ -31,7 +31,7 @@ from qa.text.grams import GramStats
 from qa.text.normalise import normalise_query
 from qa.text.quantities import extract_quantities
 from qa.text.quotes import letters_only, quoted_names, unwritten_name
-from qa.text.sentences import clause_spans, segments
+from qa.text.sentences import CLAUSE_MARKS, SEGMENT_MARKS, clause_spans, segments
 from qa.text.tokenize import pos_tags
 from qa.text.units import FIGURE_KIND_NOUNS, RATE_UNITS
 
@@ -62,7 +62,7 @@ CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
 FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
 # The words of a noun phrase: nouns, adjectives, 的, measure words and numbers (收费便宜点的名额).
 NOUN_PHRASE_FLAGS = ("n", "a", "uj", "q", "m", "b")
-CLAUSE_MARKS = re.compile(r"[，,；;。]")
+CLAUSE_END = re.compile(f"[{SEGMENT_MARKS}{CLAUSE_MARKS}]")
 # How far after a count the thing it counts may stand (7254家企业, 28户资金困难无法缴税企业).
 COUNTED_REACH = 12
 # Tags of a word that names a measure: a noun, a Latin abbreviation (GDP), a Chinese one (社零).
@@ -367,8 +367,8 @@ def only_counted(question: str, window: str) -> bool:
         # What a count counts stands after it in its clause (7254家企业); the things it counts are named
         # before it, after the count before (中环系统工程、跟谁学教育科技等154家科技型企业; not the 、 of
         # 26个城市书吧、60个共享有声书吧, which parts two counts).
-        after = CLAUSE_MARKS.split(window[q.end :])[0]
-        before = CLAUSE_MARKS.split(window[previous_end : q.start])[-1].strip("、")
+        after = CLAUSE_END.split(window[q.end :])[0]
+        before = CLAUSE_END.split(window[previous_end : q.start])[-1].strip("、")
         previous_end = q.end
         if not q.is_year and noun in after[:COUNTED_REACH]:
             counts.append("、" in before or before.endswith("等"))

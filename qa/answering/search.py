@@ -269,8 +269,13 @@ class Searcher:
         """``term`` (as normalised: gdp) spelled as the report writes it (GDP)."""
         if not term:
             return ""
-        found = re.search(re.escape(term), "\n".join(p.text for p in self.index.passages), re.IGNORECASE)
+        found = re.search(re.escape(term), self._report_text, re.IGNORECASE)
         return found.group() if found else term
+
+    @cached_property
+    def _report_text(self) -> str:
+        """The passages' text as the report writes it (not normalised)."""
+        return "\n".join(p.text for p in self.index.passages)
 
     @cached_property
     def _figured_clauses(self) -> str:

@@ -462,21 +462,25 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
         contradicted; None when no such set is found (:mod:`qa.factcheck.counted`)."""
         for f in (f for f in c.figures if counts_own_list(c, f)):
             claimed = listed_members(c.matching[f.clause[0] : f.span[0]])
-            for hit in hits:
-                facts = self.facts[hit.passage.id]
-                for r in facts.figures:
-                    if (r.value, canonical_unit(r.unit)) != (f.quantity.value, canonical_unit(f.quantity.unit)):
-                        continue
-                    if not same_thing_counted(c.matching[f.span[1] :], facts.text[r.end :]):
-                        continue
-                    s, _ = facts.sentence_of(r.start)
-                    start = max([s] + [g.end for g in facts.figures if s <= g.end <= r.start])
-                    own = listed_members(facts.text[start : r.start])
-                    if outside := outside_the_list(claimed, own, r.value):
-                        reason = f"报告中的“{r.text}{counted_noun(facts.text, r.end)}”是{'、'.join(own)},不含{'、'.join(outside)}"
-                        evidence = [replace(hit, highlight=(hit.passage.start + start, hit.passage.start + r.end))]
-                        return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", evidence)
+            for hit, facts, r in self._same_counts(c, f, hits):
+                s, _ = facts.sentence_of(r.start)
+                start = max([s] + [g.end for g in facts.figures if s <= g.end <= r.start])
+                own = listed_members(facts.text[start : r.start])
+                if outside := outside_the_list(claimed, own, r.value):
+                    reason = f"报告中的“{r.text}{counted_noun(facts.text, r.end)}”是{'、'.join(own)},不含{'、'.join(outside)}"
+                    evidence = [replace(hit, highlight=(hit.passage.start + start, hit.passage.start + r.end))]
+                    return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}。", evidence)
         return None
+
+    def _same_counts(self, c: Claim, f: ClaimFigure, hits: list[Hit]):
+        """(hit, its facts, report figure) for each report figure in ``hits`` of ``f``'s value and unit that
+        counts the thing ``f`` counts (:func:`qa.factcheck.counted.same_thing_counted`)."""
+        value, after = (f.quantity.value, canonical_unit(f.quantity.unit)), c.matching[f.span[1] :]
+        for hit in hits:
+            facts = self.facts[hit.passage.id]
+            for r in facts.figures:
+                if (r.value, canonical_unit(r.unit)) == value and same_thing_counted(after, facts.text[r.end :]):
+                    yield hit, facts, r
 
     def _count_of_another(self, c: Claim, figures: list[FigureResult]) -> tuple[FigureResult, str, str] | None:
         """A figure the claim gives to what another count of the report's sentence counts

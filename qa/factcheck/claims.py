@@ -43,6 +43,9 @@ from qa.text.units import CONVERSIONS, COUNT_WORDS, FIGURE_KIND_NOUNS
 PUNCT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.]")
 CLAUSE_MARK = re.compile(r"[，,；;。:：!！?？]")
 LIST_MARK_GAP = 6  # characters a list mark 、 between a figure and a word after it counts as
+# Words joining a list's last members (以及 before 及, which it holds): 甲、乙和丙.
+JOINING_WORDS = ("以及", "和", "及", "与")
+JOINING = re.compile("|".join(JOINING_WORDS))
 NUMERAL = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
 FIGURE_MARK = "#"  # a figure, when wordings are compared (figures are compared as quantities)
 LIST_MARK = re.compile(r"、|和|及|与")  # between the members of a list

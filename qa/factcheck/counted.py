@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 
+from qa.factcheck.claims import JOINING, JOINING_WORDS
 from qa.text.tokenize import pos_tags
 
-# Words joining a list's last members (以及 before 及, which it holds), and the longest a member runs.
-_JOINING_WORDS = ("以及", "和", "及", "与")
-_JOINED = re.compile("|".join(_JOINING_WORDS))
+# The longest a list's member runs.
 _LONGEST_MEMBER = 12
-# What a count counts, right after it: up to the next list mark, clause mark or joining word.
-_COUNTED = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,10}}?(?=[、，,；;。：:（(]|{_JOINED.pattern}|$)")
+# What a count counts, right after it: up to the next list mark, clause mark, joining word or figure.
+_COUNTED = re.compile(rf"[\u4e00-\u9fffA-Za-z“”]{{1,10}}?(?=[、，,；;。：:（(0-9]|{JOINING.pattern}|$)")
 # Members before 等 and the count it closes: …山西路、锦州道等 (the first member may carry the verb before it).
 _EXAMPLES = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)*[\u4e00-\u9fffA-Za-z0-9]{2,12})等$")
 
@@ -49,7 +48,7 @@ def listed_members(text_before: str) -> list[str]:
         return []
     members, current = [], ""
     for word, tag in pos_tags(run):
-        if word == "、" or (word in _JOINING_WORDS and tag in ("c", "p")):
+        if word == "、" or (word in JOINING_WORDS and tag in ("c", "p")):
             members.append(current)
             current = ""
         else:
@@ -68,7 +67,7 @@ _NAME_TAGS = ("n", "a", "b", "j", "eng", "m", "q", "vn")
 def _member_core(first: str) -> str:
     """The first member of a list without the sentence's words before it (开展山西路 → 山西路; 整修以及寿安里 →
     寿安里; 区里对养老机构 → 养老机构)."""
-    first = _JOINED.split(first)[-1]
+    first = JOINING.split(first)[-1]
     words = pos_tags(first)
     kept = len(words)
     while kept and words[kept - 1][1].startswith(_NAME_TAGS):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.factcheck.claims import JOINING
 from qa.factcheck.claims import PUNCT as _PUNCT
 from qa.factcheck.wording import list_items
 
@@ -30,7 +31,7 @@ _CLAIM = re.compile(
 )
 _SPELLS_OUT = frozenset({"指的是", "指", "即", "是"})
 _COUNTS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-_LAST_JOIN = re.compile(r"(.+)(?:以及|和|与|及)(.+)$")  # the last member follows 和 (not the 和 of 和平)
+_LAST_JOIN = re.compile(rf"(.+)(?:{JOINING.pattern})(.+)$")  # the last member follows 和 (not the 和 of 和平)
 
 
 @dataclass(frozen=True)

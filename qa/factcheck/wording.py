@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from qa.answering.results import Hit
-from qa.factcheck.claims import FIGURE_MARK, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
+from qa.factcheck.claims import FIGURE_MARK, JOINING, MEASURE, NAME_SUFFIXES, NUMERAL, PUNCT, strip_light
 from qa.text.quantities import extract_quantities, parse_number
 from qa.text.quotes import letters_only, quoted_names, shortened_in
 from qa.text.synonyms import restates, same_meaning
@@ -81,8 +81,7 @@ NAME_PART_TAGS = ("n", "j", "b", "s", "v")
 LONGEST_NAME = 14
 # Whether two verbs name one action (qa.factcheck.similarity); None: verbs in one slot never contradict.
 Alike = Callable[[str, str], bool] | None
-# Words joining the items of a list, and a Chinese character.
-JOINING = re.compile(r"以及|和|及|与")
+# A Chinese character.
 HAN = re.compile(r"[\u4e00-\u9fff]")
 KINDS = {
     "action": "做法不同",
