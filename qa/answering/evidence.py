@@ -209,7 +209,7 @@ def absent_name(normalised_question: str, corpus_text: str) -> str:
 EXPLAIN_ASKED = (
     r"怎么回事|怎么理解|如何理解|通俗(?:一?点|地)?(?:说|讲|解释)|(?:什么|啥|哪些)(?:标准|条件)|"
     r"什么样的?[^,，?？]{0,8}?才(?:算|叫|能算)|怎么个[\u4e00-\u9fff]法|具体(?:都)?(?:做|干|搞)(?:些|点)?(?:什么|啥)|"
-    r"(?:怎么|如何|按什么)(?:划分|区分|分的)"
+    r"(?:怎么|如何|按什么)(?:划分|区分|分类|分的)|分(?:哪|几)[几些]?类"
 )
 # Of a name in quotation marks, also what it is called for (什么叫“X”, 何谓), being asked to explain it
 # (解释一下“X”) and what it holds (“X”包括什么, 主要内容): unquoted, these ask as often of a list
@@ -258,9 +258,12 @@ def unexplained_term(
     for term in terms:
         if len(term) < 2:
             continue
-        if any(term in known or known in term for known in defined_terms):
+        own = letters_only(term)
+        if any(own in letters_only(known) or letters_only(known) in own for known in defined_terms):
             continue
-        at = [m.end() for m in re.finditer(re.escape(term), text)]
+        # A question's symbols are blanks (混改+退出 → 混改 退出); the report keeps them.
+        written = r"\W*".join(re.escape(part) for part in term.split())
+        at = [m.end() for m in re.finditer(written, text)]
         if at and not any(EXPLAINS.match(text[end:]) for end in at):
             return term
     return ""
