@@ -251,7 +251,7 @@ def unexplained_term(
     if not ASKS_MEANING.search(normalised_question):
         return ""
     unquoted = ASKS_MEANING_OF_WORD.search(normalised_question)
-    terms = [*quoted_names(normalised_question), _name_before(normalised_question[: unquoted.start()]) if unquoted else ""]
+    terms = [*quoted_names(normalised_question), _name_around(normalised_question, unquoted) if unquoted else ""]
     if unquoted:
         asked = letters_only(normalised_question)
         terms += [name for spelling, name in (coined or {}).items() if len(spelling) >= 3 and spelling in asked]
@@ -280,6 +280,15 @@ def unnamed_name(normalised_question: str, passage_text: str, report_letters: st
         if len(own) >= 2 and own in report and own not in passage:
             return name
     return ""
+
+
+def _name_around(question: str, asking: re.Match) -> str:
+    """The name the words ``asking`` ask the meaning of: what makes a thing one names it after them
+    (什么样的企业才算根植性 → 根植性); other words name it before them (长安杯是个什么奖)."""
+    if re.search(r"才(?:算|叫|能算)$", asking.group()):
+        after = NAME_START.split(question[asking.end() :])[0]
+        return after if 2 <= len(after) <= 8 else ""
+    return _name_before(question[: asking.start()])
 
 
 def _name_before(text: str) -> str:
