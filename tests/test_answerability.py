@@ -736,6 +736,13 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("楼门要达到啥标准才能评上和谐特色楼门?", "和谐特色楼门", "三保指的是什么?"),
         # 新增就业2万人 is a level; the passage's 固定资产投资同比增长15% is another measure's rate.
         ("和平区2021年计划新增就业比上年增长了百分之几?", "比率", "和平区2021年固定资产投资计划增长百分之几?"),
+        # What makes a thing one names it after the asking words; the report writes 引进根植性、标志性企业 only.
+        ("什么样的企业才算根植性?", "根植性", "“三保”是指哪三保?"),
+        # A name with a symbol (混改+退出) is the report's name, though the question's symbols are blanks;
+        # what a thing is for (是干嘛的) asks its meaning. A name counting its members is explained by the
+        # list just before it (按楼宇、行业、属地街道“三条战线”).
+        ("“混改+退出”分类管理模式按什么分类?", "混改", "“三条战线”是什么?"),
+        ("智慧磐石是干嘛的?", "智慧磐石", "火灾防控三大攻坚包括什么?"),
         # 比上年增加了多少 asks a change: 全年投入财政帮扶资金1.73亿元 is the level; 同比增长11% a change.
         ("2020年投入的财政帮扶资金比上年增加了多少?", "数字", "2021年一般公共预算收入比上年增长多少?"),
         # 区里 names who is asked, not what: the plan's 小区里巷整修 does not state a number of 招聘会.

@@ -29,7 +29,7 @@ from qa.answering.answer_types import (
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_query
-from qa.text.quantities import extract_quantities
+from qa.text.quantities import extract_quantities, parse_number
 from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import CLAUSE_MARKS, SEGMENT_MARKS, clause_spans, segments
 from qa.text.tokenize import pos_tags
@@ -215,14 +215,16 @@ EXPLAIN_ASKED = (
 # (解释一下“X”) and what it holds (“X”包括什么, 主要内容): unquoted, these ask as often of a list
 # (今年新建的养老设施包括哪些).
 QUOTED_MEANING_ASKED = r"什么叫|啥叫|什么是|何谓|何为|解释|(?:包括|包含|涵盖)了?(?:什么|啥|哪些)|主要内容"
+# What a thing is for and how it works (是干嘛的, 有什么用, 怎么运作): asked of a name, its meaning.
+FUNCTION_ASKED = r"干嘛的|是做什么的|有什么用|起什么作用|(?:怎么|如何|怎样)(?:运作|运转|运行)"
 ASKS_MEANING = re.compile(
     r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|做什么用|是做什么|"
-    rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|\bmean|stand for"
+    rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|{FUNCTION_ASKED}|\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
 # 是什么 asks as often for a value (今年的目标是什么).
 ASKS_MEANING_OF_WORD = re.compile(
-    rf"是个什么|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用|{EXPLAIN_ASKED}"
+    rf"是个什么|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用|{EXPLAIN_ASKED}|{FUNCTION_ASKED}"
 )
 # Where a name written without quotation marks, before the words asking its meaning, begins (长安杯是个什么奖).
 NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
@@ -252,7 +254,9 @@ def unexplained_term(
         return ""
     unquoted = ASKS_MEANING_OF_WORD.search(normalised_question)
     terms = [*quoted_names(normalised_question), _name_around(normalised_question, unquoted) if unquoted else ""]
-    if unquoted:
+    # A name the report coins, written here without quotation marks, is still a name: what it holds
+    # (包括哪些内容) asks its meaning as of a quoted one.
+    if unquoted or re.search(QUOTED_MEANING_ASKED, normalised_question):
         asked = letters_only(normalised_question)
         terms += [name for spelling, name in (coined or {}).items() if len(spelling) >= 3 and spelling in asked]
     for term in terms:
@@ -263,10 +267,29 @@ def unexplained_term(
             continue
         # A question's symbols are blanks (混改+退出 → 混改 退出); the report keeps them.
         written = r"\W*".join(re.escape(part) for part in term.split())
-        at = [m.end() for m in re.finditer(written, text)]
-        if at and not any(EXPLAINS.match(text[end:]) for end in at):
+        at = [m.span() for m in re.finditer(written, text)]
+        if at and not any(EXPLAINS.match(text[end:]) or _members_before(term, text[:start]) for start, end in at):
             return term
     return ""
+
+
+# A name counting its members (三条战线, 4个撮合, 三大攻坚, 三点开花): the count it opens with.
+COUNTING_NAME = re.compile(r"^(?P<n>[0-9]+|[一二两三四五六七八九十]+)[个大条项点类种级方面]?")
+
+
+def _members_before(name: str, before: str) -> bool:
+    """Whether the clause before a name that counts its members lists as many (按楼宇、行业、属地街道
+    “三条战线”; 劳动就业、房租减免、信贷需求、企业订单“四个撮合”): a report names such a set right after
+    its members, which explains it."""
+    count = COUNTING_NAME.match(name)
+    if not count:
+        return False
+    try:
+        members = int(parse_number(count["n"]))
+    except ValueError:
+        return False
+    clause = re.split(rf"[{CLAUSE_MARKS}]", before.rstrip("“"))[-1]
+    return members >= 2 and clause.count("、") == members - 1
 
 
 def unnamed_name(normalised_question: str, passage_text: str, report_letters: str) -> str:
