@@ -743,6 +743,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         # list just before it (按楼宇、行业、属地街道“三条战线”).
         ("“混改+退出”分类管理模式按什么分类?", "混改", "“三条战线”是什么?"),
         ("智慧磐石是干嘛的?", "智慧磐石", "火灾防控三大攻坚包括什么?"),
+        # What a coined name holds is asked right after it; elsewhere the name only frames the question.
+        ("智慧磐石包括哪些内容?", "智慧磐石", "十四五期间的目标包括哪些?"),
         # 比上年增加了多少 asks a change: 全年投入财政帮扶资金1.73亿元 is the level; 同比增长11% a change.
         ("2020年投入的财政帮扶资金比上年增加了多少?", "数字", "2021年一般公共预算收入比上年增长多少?"),
         # 区里 names who is asked, not what: the plan's 小区里巷整修 does not state a number of 招聘会.

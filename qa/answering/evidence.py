@@ -254,11 +254,15 @@ def unexplained_term(
         return ""
     unquoted = ASKS_MEANING_OF_WORD.search(normalised_question)
     terms = [*quoted_names(normalised_question), _name_around(normalised_question, unquoted) if unquoted else ""]
-    # A name the report coins, written here without quotation marks, is still a name: what it holds
-    # (包括哪些内容) asks its meaning as of a quoted one.
-    if unquoted or re.search(QUOTED_MEANING_ASKED, normalised_question):
+    if unquoted:
         asked = letters_only(normalised_question)
         terms += [name for spelling, name in (coined or {}).items() if len(spelling) >= 3 and spelling in asked]
+    # A name the report coins, written without quotation marks right before what it holds is asked
+    # (三大攻坚包括什么), is asked as a quoted one; elsewhere it only frames the question (十四五期间的
+    # 目标包括哪些).
+    elif holds := re.search(QUOTED_MEANING_ASKED, normalised_question):
+        asked = letters_only(_name_context(normalised_question[: holds.start()]))
+        terms += [name for spelling, name in (coined or {}).items() if len(spelling) >= 3 and asked.endswith(spelling)]
     for term in terms:
         if len(term) < 2:
             continue
@@ -312,6 +316,11 @@ def _name_around(question: str, asking: re.Match) -> str:
         after = NAME_START.split(question[asking.end() :])[0]
         return after if 2 <= len(after) <= 8 else ""
     return _name_before(question[: asking.start()])
+
+
+def _name_context(text: str) -> str:
+    """``text`` without the words that may stand between a name and what is asked of it (具体, 都, 里面)."""
+    return re.sub(r"(?:分别|具体|到底|究竟|主要|都|又|里面|里|中|的)+$", "", text)
 
 
 def _name_before(text: str) -> str:
