@@ -386,8 +386,11 @@ def type_match(
 
 
 # 哪些 and the noun it asks which of, after it (和平区哪些企业享受了社保减免 → 企业) or before it (新建的养老机构都
-# 有哪些 → 养老机构).
-WHICH_ASKED = re.compile(r"哪些(?P<after>[\u4e00-\u9fff]{2,6})|(?P<before>[\u4e00-\u9fff]{2,12}?)(?:都|分别|具体)?(?:有|是)哪些")
+# 有哪些 → 养老机构); a list asked of a noun (选取药店的名单 → 药店).
+WHICH_ASKED = re.compile(
+    r"哪些(?P<after>[\u4e00-\u9fff]{2,6})|(?P<before>[\u4e00-\u9fff]{2,12}?)(?:都|分别|具体)?(?:有|是)哪些|"
+    r"(?P<listed>[\u4e00-\u9fff]{2,12}?)的?(?:名单|清单|明细)"
+)
 
 
 def _which_noun(question: str) -> str:
@@ -395,7 +398,7 @@ def _which_noun(question: str) -> str:
     asked = WHICH_ASKED.search(question)
     if not asked:
         return ""
-    words = pos_tags(asked["after"] or asked["before"])
+    words = pos_tags(asked["after"] or asked["before"] or asked["listed"])
     word, tag = words[0] if asked["after"] else words[-1]
     return word if tag.startswith("n") and len(word) >= 2 else ""
 
