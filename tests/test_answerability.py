@@ -99,6 +99,9 @@ def test_answer_carries_the_evidence(searcher):
         ("各个街道分别是多少", AnswerType.BREAKDOWN),
         ("剧场哪天开业", AnswerType.DATE),
         ("主任叫什么名字", AnswerType.PERSON),
+        ("这个项目是谁负责的", AnswerType.AGENT),
+        ("由哪个部门牵头", AnswerType.AGENT),
+        ("排污口谁盯着", AnswerType.OTHER),
         ("新院址在哪条路上", AnswerType.ADDRESS),
         ("新院的地址在哪?", AnswerType.ADDRESS),
         ("区政务服务中心的联系电话是多少?", AnswerType.CONTACT),
@@ -746,6 +749,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         # list just before it (按楼宇、行业、属地街道“三条战线”).
         ("“混改+退出”分类管理模式按什么分类?", "混改", "“三条战线”是什么?"),
         ("智慧磐石是干嘛的?", "智慧磐石", "火灾防控三大攻坚包括什么?"),
+        # Who is in charge is named where a report says so (由…负责人担任); 在津湾广场设立 names nobody.
+        ("津湾广场的豁免登记场所是谁负责的?", "负责的单位或人", "街片长一般由谁来负责?"),
         # What a coined name holds is asked right after it; elsewhere the name only frames the question.
         ("智慧磐石包括哪些内容?", "智慧磐石", "十四五期间的目标包括哪些?"),
         # 比上年增加了多少 asks a change: 全年投入财政帮扶资金1.73亿元 is the level; 同比增长11% a change.

@@ -57,6 +57,7 @@ class AnswerType(StrEnum):
     PERSON = "person"
     PLACE = "place"
     BODY = "body"  # a body of the kind named (哪家医院, 哪家公司): answered by a name of that kind
+    AGENT = "agent"  # who is in charge of a thing (谁负责, 哪个部门牵头): answered by a body, a role or a person
     ADDRESS = "address"  # a street address (地址, 门牌, 哪条路)
     CONTACT = "contact"  # a telephone number, an e-mail or a web address
     CLOCK = "clock"  # a time of day (几点, 开放时间)
@@ -139,6 +140,20 @@ BODY_NAME_ENDS = (
     | dict.fromkeys(("公司", "企业", "集团"), "公司|集团|企业")
 )
 BODY_ASKED = re.compile(rf"哪(?:个|家|所|座)(?P<kind>{'|'.join(BODY_NAME_ENDS)})")
+# Who is in charge of a thing (是谁负责的, 由谁牵头, 哪个部门主管, 归谁管): a report that says so names the
+# body, the role or the person (由区发改委牵头, 街道党工委书记担任总街片长); a sentence that only says what
+# was done names nobody in charge. A bare 谁 (谁盯着) asks as often what is done as who does it.
+CHARGE_VERBS = "负责|牵头|主管|主办|承办|承建|组织实施|管理"
+AGENT_ASKED = re.compile(
+    rf"(?:由|是|归)?谁(?:来)?(?:{CHARGE_VERBS}|管)|(?:哪个|什么|哪些|哪家)(?:部门|单位|机构)(?:来|在)?(?:{CHARGE_VERBS}|管)|"
+    rf"归哪个(?:部门|单位)|\bwho (?:is )?(?:in charge|responsible|runs|manages)"
+)
+# How a report names who is in charge: a body (…局, …委, 街道, …公司), a role (…长, 书记, 主任, 负责人)
+# or a group of people (…专班, 网格员, 志愿者).
+AGENT_ENDS = (
+    "局|委|办|厅|部|署|政府|街道|公司|集团|部门|单位|组|队|协会|委员会|党委|工委|"
+    "长|书记|主任|负责人|干部|人员|专员|专班|网格员|志愿者|社工"
+)
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
@@ -258,6 +273,7 @@ def asked_type(normalised_question: str) -> AnswerType:
         (AnswerType.ADVICE, ADVICE_ASKED),
         (AnswerType.TASK, TASK_ASKED),
         (AnswerType.PERSON, PERSON_ASKED),
+        (AnswerType.AGENT, AGENT_ASKED),
         (AnswerType.CONTACT, CONTACT_ASKED),
         (AnswerType.CLOCK, CLOCK_ASKED),
         (AnswerType.DATE, DATE_ASKED),
@@ -342,6 +358,17 @@ def _ordinal_given(span: str, question: str) -> bool:
 def _body_named(span: str, question: str) -> bool:
     asked = BODY_ASKED.search(question)
     return not asked or re.search(rf"[\u4e00-\u9fff]{{2,}}(?:{BODY_NAME_ENDS[asked['kind']]})", span) is not None
+
+
+def _agent_named(span: str, question: str) -> bool:
+    """Whether ``span`` names a body, a role or a person other than the question's own words (区中医医院
+    是谁负责的 is not answered by 在区中医医院开展试点)."""
+    def names_one(word: str, flag: str) -> bool:
+        end = re.search(f"(?:{AGENT_ENDS})$", word)
+        # One character ends a body's name of three or more (发改委, 教育局), not a word (公办, 民办).
+        return flag == "nr" or bool(end) and len(word) >= max(2, 3 - len(end.group()) + 1)
+
+    return any(names_one(word, flag) and word not in question for word, flag in pos_tags(span))
 
 
 def _person_named(span: str, question: str) -> bool:
@@ -601,6 +628,7 @@ NAMED_GIVEN = {
     AnswerType.PERSON: _person_named,
     AnswerType.PLACE: _place_given,
     AnswerType.BODY: _body_named,
+    AnswerType.AGENT: _agent_named,
     AnswerType.LIST: _enumerates,
     AnswerType.ORDINAL: _ordinal_given,
 }

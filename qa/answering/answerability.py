@@ -39,6 +39,7 @@ KIND_NAMES = {
     AnswerType.PERSON: "人名",
     AnswerType.PLACE: "地点",
     AnswerType.BODY: "单位名称",
+    AnswerType.AGENT: "负责的单位或人",
     AnswerType.ADDRESS: "地址",
     AnswerType.CONTACT: "联系方式",
     AnswerType.CLOCK: "具体时刻",
