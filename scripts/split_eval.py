@@ -34,6 +34,7 @@ FILES = [
     "eval/questions-fresh7.jsonl",
     "eval/questions-fresh8.jsonl",
     "eval/questions-fresh9.jsonl",
+    "eval/questions-fresh10.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -47,6 +48,7 @@ FILES = [
     "eval/claims-fresh7.jsonl",
     "eval/claims-fresh8.jsonl",
     "eval/claims-fresh9.jsonl",
+    "eval/claims-fresh10.jsonl",
 ]
 SPLITS = ("tune", "test")
 
