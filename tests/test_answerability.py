@@ -550,6 +550,15 @@ def test_the_members_of_a_counted_set_are_listed_where_the_set_is_named(searcher
     assert searcher.ask("2020年增设的2个发热门诊是哪两家医院?").answerable
 
 
+@pytest.mark.slow
+def test_the_tiers_a_question_counts_are_named_one_character_each(searcher):
+    # 区、院、科三级 and 区街两级 name their tiers; 全覆盖三级平台 names none.
+    assert not searcher.ask("老年人应急呼叫服务的三级平台是哪三级?").answerable
+    assert searcher.ask("医疗质量管理的三级体系是哪三级?").answerable
+    assert searcher.ask("区街两级互动是哪两级?").answerable
+    assert searcher.ask("退役军人服务站设在哪两级?").answerable
+
+
 def test_which_ones_is_not_answered_by_how_many():
     # The report counts the firms it helped and names none of them.
     assert only_counted("和平区哪些企业享受了社保减免", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")

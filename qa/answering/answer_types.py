@@ -160,7 +160,7 @@ CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公
 ORDINAL_ASKED = re.compile(r"第几|排第|排名第?几|名次")
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
-    rf"哪些|哪几[{MEASURE_WORDS}类种批]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种]|"
+    rf"哪些|哪几[{MEASURE_WORDS}类种批级]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种级]|"
     r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|分别(?:是)?(?:做|干)(?:什么|啥)|"
     r"都(?:叫|是)(?:什么|啥)|what are the|which\b"
 )
@@ -216,7 +216,7 @@ PER_UNIT_ASKED = re.compile(
 PER_UNIT = re.compile(r"每|[人户]均|平均|/")
 # An average asked outright (平均每家企业省了多少, on average): the report's total over its count is one.
 AVERAGE_ASKED = re.compile(r"平均|均摊|\baverage\b")
-COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种]")
+COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种级]")
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
@@ -441,6 +441,8 @@ def _enumerates(span: str, question: str) -> bool:
         return True
     n = size["n"]
     members = int(n) if n.isdigit() else CHINESE_DIGITS.get(n, 3)
+    if size.group().endswith("级") and _tiers_named(span, n, members):
+        return True
     # 寿安里、新兴里、建津里等39个小区: examples of the set, not its members.
     named = span.count("、") + 1
     if re.search(rf"等{re.escape(n)}", span) and named < members:
@@ -449,6 +451,16 @@ def _enumerates(span: str, question: str) -> bool:
 
 
 CHINESE_DIGITS = {d: i for i, d in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
+# The tiers of government and of its bodies, which a report names one character each before their count
+# (镇村两级, 区街两级, 区、院、科三级).
+TIERS = "国省市区县街镇乡村社楼院科校"
+
+
+def _tiers_named(span: str, n: str, members: int) -> bool:
+    """Whether ``span`` names as many tiers right before their count (镇村两级 for 哪两级)."""
+    return any(
+        len(re.sub("、", "", m.group(1))) == members for m in re.finditer(rf"((?:[{TIERS}]、?)+){re.escape(n)}级", span)
+    )
 
 
 def _figure_given(kind: AnswerType, span: str, question: str) -> bool:

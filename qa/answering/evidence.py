@@ -365,8 +365,10 @@ def type_match(
             # The members may follow in a later clause of the span that names the question's words too
             # (…,其中,…,五大道街、劝业场街获评“示范街镇”); not a list that has the set asked among its
             # members (国家高新技术企业、国家科技型中小企业 lists sets, not the members of one).
+            # A name the question quotes (“两站”) is among its words, though it is a numeral's.
+            named = [*content, *quoted_names(question)]
             return any(
-                span_gives(kind, c, question) and _holds_a_word(c, content) and not _lists_the_asked(c, content)
+                span_gives(kind, c, question) and _holds_a_word(c, named) and not _lists_the_asked(c, content)
                 for c in _clauses(text)
             )
         return span_gives(kind, window if paired else text, question)
