@@ -289,7 +289,8 @@ def test_an_average_asked_is_a_total_over_its_count():
     assert span_gives(AnswerType.PER_UNIT, "123家企业获得贷款2.5亿元", "on average, how much did each firm borrow")
     # What each one got (每家企业减免了多少) is not an average: the report does not say it.
     assert not span_gives(AnswerType.PER_UNIT, total, "每家企业减免了多少")
-    # Two counts are no total and its count.
+    # People served are a total over the places serving them; two counts of things are no total and its count.
+    assert span_gives(AnswerType.PER_UNIT, "启用14个集中隔离医学观察点,累计隔离观察5020人次", "平均每个点隔离了多少人")
     assert not span_gives(AnswerType.PER_UNIT, "谋划14类共122个项目", "平均每类有多少个项目")
 
 

@@ -317,17 +317,24 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
 
 
 def _total_and_count(span: str) -> bool:
-    """Whether ``span`` gives a total measured in money, weight or area and, in that clause or the one
+    """Whether ``span`` gives a total measured in money, weight, area or people and, in that clause or the one
     before, the count it is a total of (为7254家企业减免社会保险费27.95亿元; 122个项目,计划总投资798.8亿元):
     an average asked is that total over that count."""
     clauses = [span[start:end] for start, end in clause_spans(span)]
     for before, clause in zip(["", *clauses], clauses):
         figures = [q for q in extract_quantities(before + "，" + clause) if not q.is_year]
+        things = [q for q in figures if counts_things(q.unit) and canonical_unit(q.unit) not in PEOPLE_COUNTERS]
         if any(base_unit(q.unit) in MEASURES for q in figures) and any(
             counts_things(q.unit) or canonical_unit(q.unit) in PEOPLE_COUNTERS for q in figures
         ):
             return True
+        # People served over the places serving them (14个观察点…隔离观察5020人次).
+        if things and any(canonical_unit(q.unit) in PERSONS for q in figures):
+            return True
     return False
+
+
+PERSONS = frozenset({"人", "人次"})
 
 
 def _place_given(span: str, question: str) -> bool:
