@@ -100,6 +100,8 @@ def test_answer_carries_the_evidence(searcher):
         ("剧场哪天开业", AnswerType.DATE),
         ("主任叫什么名字", AnswerType.PERSON),
         ("这个项目是谁负责的", AnswerType.AGENT),
+        ("考评排名要保持在什么位置", AnswerType.ORDINAL),
+        ("五大道在什么位置", AnswerType.PLACE),
         ("由哪个部门牵头", AnswerType.AGENT),
         ("排污口谁盯着", AnswerType.OTHER),
         ("新院址在哪条路上", AnswerType.ADDRESS),

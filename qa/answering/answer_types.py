@@ -279,6 +279,7 @@ def asked_type(normalised_question: str) -> AnswerType:
         (AnswerType.DATE, DATE_ASKED),
         (AnswerType.DURATION, DURATION_ASKED),
         (AnswerType.ADDRESS, ADDRESS_ASKED),
+        (AnswerType.ORDINAL, POSITION_ASKED),  # before a place: 保持在什么位置 asks a rank
         (AnswerType.PLACE, PLACE_ASKED),
         (AnswerType.ORDINAL, ORDINAL_ASKED),
         (AnswerType.BREAKDOWN, BREAKDOWN_ASKED),
@@ -346,7 +347,9 @@ def _place_given(span: str, question: str) -> bool:
 
 # A rank (排第几, 名次, 第几名) is answered by a place in an order (第一名, 位居全市第一, 前列); a round (第几届,
 # 第几次, 第几批) by an ordinal of that counter. 第十四届 is no rank, and 全市第一 no round.
-RANK_ASKED = re.compile(r"排第|排名|名次|第几[名位]")
+# A position held in a ranking (保持在什么位置, 排在什么位置): a rank, not a place.
+POSITION_ASKED = re.compile(r"(?:保持|排|处于|位居|位列|居于?)在?(?:什么|哪个|啥|怎样的?)(?:位置|名次|位次)")
+RANK_ASKED = re.compile(rf"排第|排名|名次|第几[名位]|{POSITION_ASKED.pattern}")
 ROUND_COUNTERS = "届次批轮期年季条号个家项"
 ROUND_ASKED = re.compile(rf"第几(?P<counter>[{ROUND_COUNTERS}])")
 RANK = re.compile(
