@@ -93,6 +93,11 @@ def test_tenths_doublings_and_multiples_are_percentages(text: str, value: float,
         ("翻了一番还多", "增长194%", "equal"),
         ("一半以上", "近50%", "different"),
         ("增长15%", "占比15%", "incomparable"),
+        # A growth word with 到 names the level reached: the same figure read as a change is a misreading,
+        # another figure says nothing of the level without its base.
+        ("提高到1%", "再提升1%", "different"),
+        ("提高到5%", "再提升1%", "incomparable"),
+        ("受理率提高到100%", "受理率100%", "equal"),
     ],
 )
 def test_claim_interval_against_report_interval(claim: str, reported: str, outcome: str) -> None:

@@ -167,6 +167,8 @@ _TAIL_APPROX = {
 # 增加值 (value added) is a measure, not a rise: 金融业增加值占比近50% is a share.
 _CHANGE_RE = re.compile(r"(?:增长|增加(?!值)|提高|提升|上升|下降|降低|减少|增幅|增速|涨幅|降幅|翻)[^,。;:，；、]{0,6}$")
 _SHARE_RE = re.compile(r"(?:占|比重|比例|率)[^,。;:，；、]{0,4}$")
+# A growth word with 到 / 至 names the level reached, not the change (提高到1% is not 提高1%).
+_REACHED_RE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|升|降|增)了?(?:到|至)$")
 # 翻一番 (×2), 翻两番 (×4), 翻番; 翻了一番还多 (more than ×2).
 _DOUBLING_RE = re.compile(r"翻了?(?P<n>[一两二三四1-4]?)番(?P<more>还多|有余|多)?")
 # 一半 is 50% (一半以上, 近一半); not inside 一半一半 or after a numeral (十一半).
@@ -224,6 +226,7 @@ class Quantity:
     is_year: bool = False
     step: float = 1.0
     kind: str = ""
+    reached: bool = False  # after 提高到 / 增至: the level reached, not the change
 
     def __post_init__(self) -> None:
         if self.approx not in (None, *APPROX_KINDS):
@@ -260,6 +263,7 @@ class _Figure:
     is_year: bool = False
     step: Decimal = Decimal(1)
     kind: str = ""
+    reached: bool = False
     searchable: bool = True  # rewritten by normalise_numbers_for_search
 
 
@@ -363,6 +367,7 @@ def _to_quantity(text: str, f: _Figure) -> Quantity:
         is_year=f.is_year,
         step=float(f.step),
         kind=f.kind,
+        reached=f.reached,
     )
 
 
@@ -396,7 +401,9 @@ def _read_kind(t: str, f: _Figure) -> None:
     if f.unit not in ("%", "倍"):
         return
     before = t[max(0, f.start - 10) : f.start]
-    if _CHANGE_RE.search(before):
+    if _REACHED_RE.search(before):
+        f.reached = True
+    elif _CHANGE_RE.search(before):
         f.kind = "change"
         if f.unit == "倍":  # 增长X倍 adds X times the base
             f.value, f.step, f.unit = f.value * 100, f.step * 100, "%"
@@ -685,6 +692,12 @@ KIND_NAMES = {"change": "增减幅度", "share": "占比或比率"}
 
 
 def _unit_problem(claim: Quantity, reported: Quantity, header: str) -> Comparison | None:
+    if (claim.reached and reported.kind == "change") or (claim.kind == "change" and reported.reached):
+        # The same figure as a change on one side and the level reached on the other is one misread.
+        if claim.unit == reported.unit and _close(claim.value, reported.value):
+            said = "增减幅度" if claim.kind == "change" else "达到的水平"
+            return Comparison("different", f"声明把它说成{said},报告不是({header})")
+        return Comparison("incomparable", f"所指不同:一方是增减幅度,一方是达到的水平({header})")
     if claim.kind and reported.kind and claim.kind != reported.kind:
         names = KIND_NAMES[claim.kind], KIND_NAMES[reported.kind]
         return Comparison("incomparable", f"所指不同:声明是{names[0]},报告是{names[1]}({header})")
