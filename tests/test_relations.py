@@ -86,6 +86,10 @@ def test_relate_computes_from_the_report_figures_with_their_qualifiers():
         # 口罩33.29万个 sold to firms and 33万只 put on sale in pharmacies: 加起来 and 共 said together.
         ("向驻区企业销售的口罩和药店投放的惠民口罩加起来共66.29万个。", "supported"),
         ("向驻区企业销售的口罩和药店投放的惠民口罩加起来共76.29万个。", "contradicted"),
+        # 建设7个退役军人服务示范中心站、3个标杆站、1个精品站: each count counts the thing right after it,
+        # though the first member shares the words before the list.
+        ("今年要建的退役军人服务标杆站和精品站加起来不到五个。", "supported"),
+        ("今年要建的退役军人服务标杆站和精品站加起来超过五个。", "contradicted"),
     ],
 )
 def test_a_relation_is_computed_from_the_two_figures_the_report_gives(checker, claim, verdict):

@@ -16,6 +16,7 @@ from qa.answering.results import Hit
 from qa.documents.passages import Part
 from qa.documents.scope import years_named
 from qa.factcheck.claims import Claim, ClaimFigure, figure_context, in_common_unit, read_claim, without_time_cues
+from qa.factcheck.counted import counted_noun
 from qa.factcheck.relations import SUM, Relation, read_relation, relate
 from qa.factcheck.verdict import FigureMatch, Verdict, VerdictKind, figure_hits, relation_reason, relation_row
 from qa.text.quantities import Comparison, Quantity, canonical_unit
@@ -86,6 +87,21 @@ class RelatedFigures:
             key = score + 0.01 * (canonical_unit(r.unit) == canonical_unit(unit.unit)) + dated
             if key > best_key:
                 best, best_key = FigureMatch(hit, r, score, Comparison("equal", ""), r.value, r.value), key
+        return self._named_count(best, side, exclude) if best else None
+
+    def _named_count(self, best: FigureMatch, side: Claim, exclude: Sequence[FigureMatch]) -> FigureMatch:
+        """What a report count counts stands right after it (7个示范中心站、3个标杆站): where the best count
+        counts a thing the side does not name, the count of its sentence that counts one it names is meant,
+        whatever words the list's first member shares with the side."""
+        facts = self.facts[best.hit.passage.id]
+        if (own := counted_noun(facts.text, best.figure.end)) and own in side.matching:
+            return best
+        s, e = facts.sentence_of(best.figure.start)
+        for r in facts.figures:
+            noun = counted_noun(facts.text, r.end)
+            taken = any(x.hit.passage.id == best.hit.passage.id and x.figure.start == r.start for x in exclude)
+            if s <= r.start < e and len(noun) >= 2 and noun in side.matching and r.unit == best.figure.unit and not taken:
+                return replace(best, figure=r, claimed_value=r.value, reported_value=r.value)
         return best
 
 
