@@ -29,6 +29,7 @@ def only(text: str):
         ("甲比乙翻了一番还多", RATIO, [2.6], [2.0, 1.8]),
         ("甲比乙增长1.5倍", RATIO, [2.5], [1.5]),
         ("甲是乙的2.6倍", RATIO, [2.6], [3.6]),
+        ("甲是乙的两倍多", RATIO, [2.3], [1.92, 2.0, 3.0]),  # more than twice, short of three times
         ("甲超过乙的一半", RATIO, [0.54], [0.5, 0.45]),
         ("甲比乙低4个百分点", DIFFERENCE, [-4.0], [4.0, -6.0]),
         ("甲比乙多1100户", DIFFERENCE, [1100.0], [-1100.0, 2000.0]),
@@ -90,6 +91,10 @@ def test_relate_computes_from_the_report_figures_with_their_qualifiers():
         # though the first member shares the words before the list.
         ("今年要建的退役军人服务标杆站和精品站加起来不到五个。", "supported"),
         ("今年要建的退役军人服务标杆站和精品站加起来超过五个。", "contradicted"),
+        # A side naming no thing (去年评选出来的: 的 and no noun) counts what the other side counts:
+        # 打造100个“标杆示范楼门” against 评选124个, 0.806 of it.
+        ("今年要打造的“标杆示范楼门”,比去年评选出来的少了两成左右。", "supported"),
+        ("今年要打造的“标杆示范楼门”,比去年评选出来的少了五成左右。", "contradicted"),
     ],
 )
 def test_a_relation_is_computed_from_the_two_figures_the_report_gives(checker, claim, verdict):

@@ -100,7 +100,9 @@ class RelatedFigures:
         for r in facts.figures:
             noun = counted_noun(facts.text, r.end)
             taken = any(x.hit.passage.id == best.hit.passage.id and x.figure.start == r.start for x in exclude)
-            if s <= r.start < e and len(noun) >= 2 and noun in side.matching and r.unit == best.figure.unit and not taken:
+            # The second side's figure must compare with the first's.
+            fits = not exclude or in_common_unit(exclude[0].figure, r) or _as_counts(exclude[0].figure, r)
+            if s <= r.start < e and len(noun) >= 2 and noun in side.matching and fits and not taken and not r.is_year:
                 return replace(best, figure=r, claimed_value=r.value, reported_value=r.value)
         return best
 

@@ -70,10 +70,11 @@ class Relation:
 
     @property
     def elided(self) -> bool:
-        """The second side only repeats some of the first side's words (2020年, 2020年到位额, 上年新增数):
-        it counts what the first side counts, which it leaves out."""
+        """The second side only repeats some of the first side's words (2020年, 2020年到位额, 上年新增数),
+        or names no thing at all (去年评选出来的: a clause with 的 and no noun after it): it counts what the
+        first side counts, which it leaves out."""
         said = GENERIC.sub("", self.right)
-        return all(ch in self.left for ch in said)
+        return all(ch in self.left for ch in said) or self.right.endswith("的")
 
 
 def read_relation(text: str) -> Relation | None:

@@ -400,6 +400,8 @@ def _read_kind(t: str, f: _Figure) -> None:
             f.approx, f.end = "plus", f.end + 1
     if f.unit not in ("%", "倍"):
         return
+    if f.unit == "倍" and t.startswith(("多", "余"), f.end) and f.approx is None:  # 两倍多: more than twice
+        f.approx, f.end = "plus", f.end + 1
     before = t[max(0, f.start - 10) : f.start]
     if _REACHED_RE.search(before):
         f.reached = True
