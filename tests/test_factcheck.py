@@ -744,6 +744,10 @@ def test_a_quoted_name_the_report_never_writes_is_another_thing(checker):
     verdict = checker.check("和平区建成了“和平区退役军人服务中心”。")
     assert verdict.verdict == "contradicted" and "荣誉室" in verdict.explanation
     assert checker.check("和平区建成了“和平区退役军人荣誉室”。").verdict == "supported"
+    # A figure said right in the same claim does not make the unwritten name the report's.
+    verdict = checker.check("去年和平区建成了“和平区退役军人服务中心”,并与3家公司开展退役军人帮扶就业合作。")
+    assert verdict.verdict == "contradicted" and "荣誉室" in verdict.explanation
+    assert checker.check("去年和平区建成了“和平区退役军人荣誉室”,并与3家公司开展退役军人帮扶就业合作。").verdict == "supported"
 
 
 def test_finishing_is_another_stage_than_starting(checker):

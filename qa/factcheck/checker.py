@@ -698,25 +698,34 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
             evidence = [words.evidence()] + ([swap.evidence()] if swap else [])
             return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{reason}{where}。", evidence, rows)
         if figures:
-            verdict = VerdictKind.SUPPORTED if all(r.outcome == FigureOutcome.EQUAL for r in figures) else VerdictKind.NOT_FOUND
-            evidence = figure_hits([r.same for r in figures if r.same])
-            said = "；".join(map(figure_reason, figures)) + "。"
-            if words.unmatched:
-                said += f"声明中“{'”“'.join(words.unmatched)}”的说法,报告未提及。"
-            # The right figure said of something the report does not say it of (减免缓缴住房公积金27.95亿元
-            # where the report has 社会保险费): the sentence giving a figure must hold its clause's words too.
-            held_by = [(self._figure_clause_coverage(c, r), r) for r in figures if r.same]
-            held, least = min(held_by, key=lambda pair: pair[0], default=(1.0, None))
-            if verdict == VerdictKind.SUPPORTED and held < self.FIGURE_WORDS_COVERAGE:
-                if held >= self.RESTATED_COVERAGE and self._figure_restated(c, least):
-                    said += f"给出该数字的句子含声明这一部分内容的{held:.0%},其余是换了说法。"
-                else:
-                    verdict = VerdictKind.NOT_FOUND
-                    said += f"但报告给出该数字的句子只含声明这一部分内容的{held:.0%},其余说法报告未提及。"
-            return self._verdict(c, verdict, said, evidence, rows)
+            return self._figures_verdict(c, figures, words, rows)
         if named := self._quoted_name_verdict(c, words, hits, parts):
             return named
         return self._wording_verdict(c, hits, words)
+
+    def _figures_verdict(self, c: Claim, figures: list[FigureResult], words: Wording, rows: list[dict]) -> Verdict:
+        """The verdict on a claim whose figures the report gives (or lacks) and whose wording parts from
+        the report's nowhere: supported when every figure is the report's and said of what the claim
+        says it of."""
+        verdict = VerdictKind.SUPPORTED if all(r.outcome == FigureOutcome.EQUAL for r in figures) else VerdictKind.NOT_FOUND
+        evidence = figure_hits([r.same for r in figures if r.same])
+        said = "；".join(map(figure_reason, figures)) + "。"
+        # A name the claim quotes that the report never writes is another thing, figure or not.
+        if verdict == VerdictKind.SUPPORTED and (unknown := self._unwritten_name_verdict(c, words, figured=True)):
+            return unknown
+        if words.unmatched:
+            said += f"声明中“{'”“'.join(words.unmatched)}”的说法,报告未提及。"
+        # The right figure said of something the report does not say it of (减免缓缴住房公积金27.95亿元
+        # where the report has 社会保险费): the sentence giving a figure must hold its clause's words too.
+        held_by = [(self._figure_clause_coverage(c, r), r) for r in figures if r.same]
+        held, least = min(held_by, key=lambda pair: pair[0], default=(1.0, None))
+        if verdict == VerdictKind.SUPPORTED and held < self.FIGURE_WORDS_COVERAGE:
+            if held >= self.RESTATED_COVERAGE and self._figure_restated(c, least):
+                said += f"给出该数字的句子含声明这一部分内容的{held:.0%},其余是换了说法。"
+            else:
+                verdict = VerdictKind.NOT_FOUND
+                said += f"但报告给出该数字的句子只含声明这一部分内容的{held:.0%},其余说法报告未提及。"
+        return self._verdict(c, verdict, said, evidence, rows)
 
     def _wording_verdict(self, c: Claim, hits: list[Hit], words: Wording) -> Verdict:
         """The verdict on a claim without figures whose wording parts from the report's nowhere: its thing

@@ -25,14 +25,17 @@ __all__ = ["QuotedNames"]
 class QuotedNames:
     """The verdicts a name the claim quotes decides (see the module docstring)."""
 
-    def _unwritten_name_verdict(self, c: Claim, words: Wording) -> Verdict | None:
+    def _unwritten_name_verdict(self, c: Claim, words: Wording, figured: bool = False) -> Verdict | None:
         """A claim quoting a name the report never writes: contradicted when the sentence holding most
         of the claim names another in quotes (another thing in the same place), else not found. Not
-        found either when that sentence does not write a name the claim quotes (:meth:`_name_not_in_sentence`)."""
+        found either when that sentence does not write a name the claim quotes (:meth:`_name_not_in_sentence`),
+        unless the claim's ``figured`` (its figures placed it already)."""
         if not words.hit:
             return None
         unknown = unwritten_name(normalise_text(c.text), self.report_text)
         if not unknown:
+            if figured:
+                return None
             if words.coverage >= self.SUPPORT_COVERAGE and (name := self._name_not_in_sentence(c, words)):
                 said = f"报告中最接近的一句(声明内容的{words.coverage:.0%})没有提到声明所说的“{name}”。"
                 return self._verdict(c, VerdictKind.NOT_FOUND, said)
