@@ -562,6 +562,13 @@ def test_the_tiers_a_question_counts_are_named_one_character_each(searcher):
     assert searcher.ask("退役军人服务站设在哪两级?").answerable
 
 
+def test_an_amount_said_with_a_counter_is_no_count_of_the_set_asked():
+    # 十个亿 is 10亿, not ten members to name: the example before 等3家 answers which.
+    span = "海信广场等3家商场年营业额超10亿元"
+    assert span_gives(AnswerType.LIST, span, "哪些商场一年营业额能过十个亿")
+    assert not span_gives(AnswerType.LIST, span, "营业额过十亿的是哪十个商场")
+
+
 def test_which_ones_is_not_answered_by_how_many():
     # The report counts the firms it helped and names none of them.
     assert only_counted("和平区哪些企业享受了社保减免", "为7254家企业阶段性减免缓缴社会保险费27.95亿元")

@@ -216,7 +216,8 @@ PER_UNIT_ASKED = re.compile(
 PER_UNIT = re.compile(r"每|[人户]均|平均|/")
 # An average asked outright (平均每家企业省了多少, on average): the report's total over its count is one.
 AVERAGE_ASKED = re.compile(r"平均|均摊|\baverage\b")
-COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种级]")
+# A count of a set the question names (那14类, 三级平台); not a sum of money said with 个 (十个亿 = 10亿).
+COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种级](?![亿万千百])")
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
