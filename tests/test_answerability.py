@@ -768,6 +768,10 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         # list just before it (按楼宇、行业、属地街道“三条战线”).
         ("“混改+退出”分类管理模式按什么分类?", "混改", "“三条战线”是什么?"),
         ("智慧磐石是干嘛的?", "智慧磐石", "火灾防控三大攻坚包括什么?"),
+        # A measure asked with a frame word (目标) between it and 多少: the frame is written everywhere, the
+        # measure nowhere.
+        ("2021年和平区财政赤字目标是多少?", "财政赤字", "今年和平区新增就业目标是多少?"),
+        ("2021年和平区平均工资的目标有多少?", "平均工资", "2021年和平区一般公共预算收入的目标是多少?"),
         # Who is in charge is named where a report says so (由…负责人担任); 在津湾广场设立 names nobody.
         ("津湾广场的豁免登记场所是谁负责的?", "负责的单位或人", "街片长一般由谁来负责?"),
         # What a coined name holds is asked right after it; elsewhere the name only frames the question.

@@ -19,6 +19,7 @@ from itertools import dropwhile, takewhile
 
 from qa.answering.answer_types import (
     COUNT_IN_QUESTION,
+    MEASURE_FRAMES,
     AnswerType,
     asked_measure,
     asked_type,
@@ -179,7 +180,24 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
             noun = noun[:-1] if noun[-1] in "有是" else noun
             if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
                 return noun
-    return ""
+    return _unwritten_measure(normalised_question, corpus_text)
+
+
+def _unwritten_measure(normalised_question: str, corpus_text: str) -> str:
+    """The measure a figure question names before its frame words (财政赤字目标是多少 → 财政赤字) when the
+    report never writes it, or "": the word before 多少 is then the frame (目标), which any report writes.
+    A one-character head (数, 量) is read with the noun before it (事故数)."""
+    measure = asked_measure(normalised_question)
+    framed = normalised_question[len(measure) :]
+    if not any(framed.startswith(frame) for frame in MEASURE_FRAMES):
+        return ""
+    words = pos_tags(measure.removesuffix("的"))
+    if not words or not words[-1][1].startswith(MEASURE_NOUN_FLAGS):
+        return ""
+    head = words[-1][0]
+    if len(head) == 1 and len(words) > 1 and words[-2][1].startswith(MEASURE_NOUN_FLAGS):
+        head = words[-2][0] + head
+    return head if len(head) >= 2 and head not in corpus_text else ""
 
 
 def unfigured_measure(normalised_question: str, corpus_text: str, figured: Callable[[], str]) -> str:
