@@ -101,6 +101,9 @@ def test_answer_carries_the_evidence(searcher):
         ("主任叫什么名字", AnswerType.PERSON),
         ("这个项目是谁负责的", AnswerType.AGENT),
         ("考评排名要保持在什么位置", AnswerType.ORDINAL),
+        ("哪个街道新增的养老床位最多", AnswerType.ORDINAL),
+        ("投资最大的是哪个小区", AnswerType.ORDINAL),
+        ("哪些企业最先复工", AnswerType.LIST),
         ("五大道在什么位置", AnswerType.PLACE),
         ("由哪个部门牵头", AnswerType.AGENT),
         ("排污口谁盯着", AnswerType.OTHER),
@@ -772,6 +775,9 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         # measure nowhere.
         ("2021年和平区财政赤字目标是多少?", "财政赤字", "今年和平区新增就业目标是多少?"),
         ("2021年和平区平均工资的目标有多少?", "平均工资", "2021年和平区一般公共预算收入的目标是多少?"),
+        # Which one stands first among its kind: a sentence counting them (新增养老床位312张) ranks none.
+        ("哪个街道新增的养老床位最多?", "次序或名次", "和平区城市管理考评在全市排第几?"),
+        ("新增的26个城市书吧哪个最大?", "次序或名次", "城市管理综合考评排名保持在什么位置?"),
         # Who is in charge is named where a report says so (由…负责人担任); 在津湾广场设立 names nobody.
         ("津湾广场的豁免登记场所是谁负责的?", "负责的单位或人", "街片长一般由谁来负责?"),
         # What a coined name holds is asked right after it; elsewhere the name only frames the question.

@@ -157,7 +157,10 @@ AGENT_ENDS = (
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
-ORDINAL_ASKED = re.compile(r"第几|排第|排名第?几|名次")
+# Which one stands first among its kind (哪个街道新增的最多, 投资最大的是哪个小区): a rank, which a
+# report gives as one (位居全市第一, 最大的) or not at all; a sentence counting the members names none first.
+SUPERLATIVE_ASKED = r"哪(?!些)[一]?[个家项条所位种类]?[^,，?？]{0,12}最[\u4e00-\u9fff]|最[\u4e00-\u9fff]{1,4}的(?:是)?哪"
+ORDINAL_ASKED = re.compile(rf"第几|排第|排名第?几|名次|{SUPERLATIVE_ASKED}")
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
     rf"哪些|哪几[{MEASURE_WORDS}类种批级]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种级]|"
@@ -350,11 +353,12 @@ def _place_given(span: str, question: str) -> bool:
 # 第几次, 第几批) by an ordinal of that counter. 第十四届 is no rank, and 全市第一 no round.
 # A position held in a ranking (保持在什么位置, 排在什么位置): a rank, not a place.
 POSITION_ASKED = re.compile(r"(?:保持|排|处于|位居|位列|居于?)在?(?:什么|哪个|啥|怎样的?)(?:位置|名次|位次)")
-RANK_ASKED = re.compile(rf"排第|排名|名次|第几[名位]|{POSITION_ASKED.pattern}")
+RANK_ASKED = re.compile(rf"排第|排名|名次|第几[名位]|{POSITION_ASKED.pattern}|{SUPERLATIVE_ASKED}")
 ROUND_COUNTERS = "届次批轮期年季条号个家项"
 ROUND_ASKED = re.compile(rf"第几(?P<counter>[{ROUND_COUNTERS}])")
 RANK = re.compile(
-    rf"第[0-9一二两三四五六七八九十百]+(?![0-9一二两三四五六七八九十百{ROUND_COUNTERS}])|前列|前[0-9一二三四五六七八九十]+名|首位|榜首"
+    rf"第[0-9一二两三四五六七八九十百]+(?![0-9一二两三四五六七八九十百{ROUND_COUNTERS}])|前列|前[0-9一二三四五六七八九十]+名|首位|榜首|"
+    r"居首|之最|最[多大高快好强]"
 )
 
 
