@@ -106,6 +106,7 @@ def test_answer_carries_the_evidence(searcher):
         ("哪些企业最先复工", AnswerType.LIST),
         ("五大道在什么位置", AnswerType.PLACE),
         ("由哪个部门牵头", AnswerType.AGENT),
+        ("现代城购物中心由哪家单位施工", AnswerType.AGENT),
         ("排污口谁盯着", AnswerType.OTHER),
         ("新院址在哪条路上", AnswerType.ADDRESS),
         ("新院的地址在哪?", AnswerType.ADDRESS),

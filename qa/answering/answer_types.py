@@ -143,7 +143,7 @@ BODY_ASKED = re.compile(rf"哪(?:个|家|所|座)(?P<kind>{'|'.join(BODY_NAME_EN
 # Who is in charge of a thing (是谁负责的, 由谁牵头, 哪个部门主管, 归谁管): a report that says so names the
 # body, the role or the person (由区发改委牵头, 街道党工委书记担任总街片长); a sentence that only says what
 # was done names nobody in charge. A bare 谁 (谁盯着) asks as often what is done as who does it.
-CHARGE_VERBS = "负责|牵头|主管|主办|承办|承建|组织实施|管理"
+CHARGE_VERBS = "负责|牵头|主管|主办|承办|承建|组织实施|管理|施工|运营|承担"
 AGENT_ASKED = re.compile(
     rf"(?:由|是|归)?谁(?:来)?(?:{CHARGE_VERBS}|管)|(?:哪个|什么|哪些|哪家)(?:部门|单位|机构)(?:来|在)?(?:{CHARGE_VERBS}|管)|"
     rf"归哪个(?:部门|单位)|\bwho (?:is )?(?:in charge|responsible|runs|manages)"
