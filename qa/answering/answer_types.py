@@ -156,7 +156,10 @@ AGENT_ENDS = (
 )
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
-CLOCK_ASKED = re.compile(r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|\bopening hours\b|what time")
+CLOCK_ASKED = re.compile(
+    r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|(?:周|星期)[一二三四五六日天末](?:上班|营业|开放|办公)|"
+    r"\bopening hours\b|what time"
+)
 # Which one stands first among its kind (哪个街道新增的最多, 投资最大的是哪个小区): a rank, which a
 # report gives as one (位居全市第一, 最大的) or not at all; a sentence counting the members names none first.
 SUPERLATIVE_ASKED = r"哪(?!些)[一]?[个家项条所位种类]?[^,，?？]{0,12}最[\u4e00-\u9fff]|最[\u4e00-\u9fff]{1,4}的(?:是)?哪"
@@ -187,6 +190,7 @@ ERRANDS = "办理|申请|申报|报名|预约|补办|挂号|开户|缴纳|续签
 PROCEDURE_ASKED = re.compile(
     rf"(?:怎么|怎样|如何|咋)(?:{ERRANDS})|(?:准备|带|提交|需要)(?:哪些|什么|啥)(?:材料|证件|手续)|"
     rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|(?:怎么|怎样|如何)(?:坐|乘|搭|走)|坐几路|"
+    r"(?:在|去|到|上)哪(?:儿|里)?(?:能|可以)?(?:查询|查到|查|下载)|"
     r"\bhow (?:do|can|should|could) (?:i|we|you|one)\b|\bhow to\b|\bwhere (?:can|do|should) (?:i|we|you)\b"
 )
 # A recommendation for the reader: what to eat, see or choose, or what to do now that something has
@@ -206,6 +210,7 @@ TASK_ASKED = re.compile(
 # How long something takes: 多长时间, 多久, 几天, 多少个工作日 (几年 is as often 近几年 "in recent years").
 DURATION_ASKED = re.compile(
     r"多长时间|多久|多少(?:天|个月|小时|个小时|分钟|周|个星期|个工作日)|(?<![哪那])几(?:天|个月|个小时|小时|分钟|周|个星期|个工作日)|"
+    r"(?:交|缴|干|做|用|住|读|学)(?:满)?多少年|"
     r"\bhow long\b"
 )
 # A figure for each one of something: 每/一 (as normalised, 1) with a counter, then 多少/几 in that
