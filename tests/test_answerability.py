@@ -706,7 +706,9 @@ def test_names_of_members_and_figures_for_each_one(question, kind):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["天津市2020年一般公共预算收入是多少?", "全市2020年新增市场主体多少户?"])
+@pytest.mark.parametrize(
+    "question", ["天津市2020年一般公共预算收入是多少?", "全市2020年新增市场主体多少户?", "去年天津新增了多少个5G基站?"]
+)
 def test_a_figure_of_the_city_around_the_district_is_not_the_districts(searcher, question):
     answer = searcher.ask(question)
     assert not answer.answerable and "只给出和平区的数字" in answer.reason

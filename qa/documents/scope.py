@@ -72,7 +72,9 @@ def _is_range(text: str, first: int, last: int) -> bool:
 DISTRICT_WORDS = re.compile(r"区里|全区|我区|本区|区内|区政府")
 # The city around the district and the nation around both, named at the head of a question, after a
 # time if any (2021年全国…, 去年全市…): the figure asked is theirs.
-WIDER_WORDS = re.compile(r"^(?:(?:20[0-9]{2}|去|今|明|前)年的?)?(?P<place>全市|市里|本市|全国|我国|国内)")
+YEAR_WORD = r"(?:20[0-9]{2}|去|今|明|前)年的?"
+LEADING_TIME = re.compile(f"^{YEAR_WORD}")
+WIDER_WORDS = re.compile(rf"^(?:{YEAR_WORD})?(?P<place>全市|市里|本市|全国|我国|国内)")
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ class DocumentScope:
         if english := [p for p in english_places(question) if p != self.own_place]:
             return "" if in_english(self.own_place) in question else english[0]
         named = administrative_places(question)
-        if named and question.startswith(named[0]) and named[0] != self.own_place:
+        # After a time, as 全市 is (去年天津新增了多少个5G基站).
+        opening = LEADING_TIME.sub("", question)
+        if named and opening.startswith(named[0]) and named[0] != self.own_place:
             return named[0]
         wider = WIDER_WORDS.match(question)
         return wider["place"] if wider else ""
