@@ -163,7 +163,7 @@ CLOCK_ASKED = re.compile(
 # Which one stands first among its kind (哪个街道新增的最多, 投资最大的是哪个小区): a rank, which a
 # report gives as one (位居全市第一, 最大的) or not at all; a sentence counting the members names none first.
 SUPERLATIVE_ASKED = r"哪(?!些)[一]?[个家项条所位种类]?[^,，?？]{0,12}最[\u4e00-\u9fff]|最[\u4e00-\u9fff]{1,4}的(?:是)?哪"
-ORDINAL_ASKED = re.compile(rf"第几|排第|排名第?几|名次|{SUPERLATIVE_ASKED}")
+ORDINAL_ASKED = re.compile(rf"第几|排第|排名第?几|排名(?:怎么样|如何|情况)|名次|{SUPERLATIVE_ASKED}")
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
     rf"哪些|哪几[{MEASURE_WORDS}类种批级]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种级]|"
@@ -198,7 +198,8 @@ PROCEDURE_ASKED = re.compile(
 # it never advises a reader, so no passage answers such a question.
 ADVICE_ASKED = re.compile(
     r"推荐一?下|有(?:什么|啥|哪些)[^,，?？]{0,10}推荐|推荐(?:几|一)[家个处]|值得一?[去看吃玩逛买住]|了(?:该)?(?:怎么办|咋办)|"
-    r"哪家[^,，?？]{0,8}(?:好|最)|\brecommend|\bworth (?:a visit|visiting|seeing|trying)|"
+    r"哪家[^,，?？]{0,8}(?:好|最)|哪(?:里|儿|个地方)[^,，?？]{0,6}(?:方便|好|便宜|划算)|(?:好吃|好玩|好喝|好逛)的|"
+    r"\brecommend|\bworth (?:a visit|visiting|seeing|trying)|"
     r"\b(?:best|good|nice) (?:place|restaurant|hotel|food|time|university|school|hospital)s?\b"
 )
 # A task set, not a question asked: translate, write, tell a joke. What a report says cannot do it.
