@@ -578,4 +578,5 @@ def test_one_picked_out_is_no_count():
     # 哪一天, 这一年, 某一个: "which / this one", not one day or one year.
     assert extract_quantities("具体是哪一天启动的") == []
     assert extract_quantities("这一年新增就业多少人") == []
+    assert extract_quantities("每一项指标任务都要明确协同部门") == []
     assert [q.value for q in extract_quantities("新增一个")] == [1.0]

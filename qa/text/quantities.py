@@ -564,8 +564,9 @@ def _is_label(t: str, f: _Figure, protected: list[tuple[int, int]], idioms: list
         return True  # 三分之一: a fraction
     if before in ("第", "届") or _inside(f.num_start, protected) or _inside(f.num_start, idioms):
         return True
-    # 哪一天, 这一年, 某一个: 一 after a word that picks one thing out says "which / this one", no count.
-    if f.numeral == "一" and before != "" and before in "哪这那某":
+    # 哪一天, 这一年, 某一个, 每一项: 一 after a word that picks one thing out says "which / this / each
+    # one", no count.
+    if f.numeral == "一" and before != "" and before in "哪这那某每":
         return True
     # 万一, 之一: a Chinese numeral glued to a multiplier or 之 belongs to a word.
     if not f.numeral.isascii() and before != "" and before in "百千万亿之":
