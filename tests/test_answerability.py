@@ -784,6 +784,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         # measure nowhere.
         ("2021年和平区财政赤字目标是多少?", "财政赤字", "今年和平区新增就业目标是多少?"),
         ("2021年和平区平均工资的目标有多少?", "平均工资", "2021年和平区一般公共预算收入的目标是多少?"),
+        # How a thing went (怎么样) asks of a measure, which a report that never names it does not say.
+        ("去年和平区房价怎么样?", "房价", "去年和平区空气质量怎么样?"),
         # Which one stands first among its kind: a sentence counting them (新增养老床位312张) ranks none.
         ("哪个街道新增的养老床位最多?", "次序或名次", "和平区城市管理考评在全市排第几?"),
         ("新增的26个城市书吧哪个最大?", "次序或名次", "城市管理综合考评排名保持在什么位置?"),

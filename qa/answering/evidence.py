@@ -180,7 +180,22 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
             noun = noun[:-1] if noun[-1] in "有是" else noun
             if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
                 return noun
-    return _unwritten_measure(normalised_question, corpus_text)
+    return _unwritten_measure(normalised_question, corpus_text) or _unwritten_state(normalised_question, corpus_text)
+
+
+# How a thing stands or went, asked at the end of a question (房价怎么样, 空气质量如何, 情况怎样).
+STATE_ASKED = re.compile(r"(?:的)?(?:情况)?(?:怎么样|怎样|如何|咋样)[?？]?$")
+
+
+def _unwritten_state(normalised_question: str, corpus_text: str) -> str:
+    """The noun a question asks how it stands (去年和平区房价怎么样 → 房价) when the report never writes
+    it, or "": a report that never names a measure says nothing of how it went."""
+    asked = STATE_ASKED.search(normalised_question)
+    words = pos_tags(normalised_question[: asked.start()]) if asked else []
+    if not words:
+        return ""
+    noun, flag = words[-1]
+    return noun if flag.startswith(MEASURE_NOUN_FLAGS) and len(noun) >= 2 and noun not in corpus_text else ""
 
 
 def _unwritten_measure(normalised_question: str, corpus_text: str) -> str:
