@@ -854,6 +854,12 @@ def test_a_count_of_a_measure_the_report_gives_as_a_rate_is_declined(searcher):
         ("什么叫“丙丁”", (), ""),
         # What was done under a name asks its results, which the report states where it names it.
         ("“甲乙”工程去年做了什么", (), ""),
+        # When it began is asked a date (是什么时候), not its meaning.
+        ("“甲乙”工程是什么时候启动的", (), ""),
+        # What it is for and how it works ask its meaning; what makes a thing one names it after 才算.
+        ("“甲乙”工程是干嘛的", (), "甲乙"),
+        ("“甲乙”怎么运作", (), "甲乙"),
+        ("什么样的工程才算甲乙", (), "甲乙"),
     ],
 )
 def test_a_name_is_unexplained_only_where_the_report_explains_it_nowhere(question, defined, unexplained):

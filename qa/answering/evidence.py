@@ -251,7 +251,8 @@ QUOTED_MEANING_ASKED = r"什么叫|啥叫|什么是|何谓|何为|解释|(?:包�
 # What a thing is for and how it works (是干嘛的, 有什么用, 怎么运作): asked of a name, its meaning.
 FUNCTION_ASKED = r"干嘛的|是做什么的|有什么用|起什么作用|(?:怎么|如何|怎样)(?:运作|运转|运行)"
 ASKS_MEANING = re.compile(
-    r"是什么|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|做什么用|是做什么|"
+    r"是什么(?!时候|时间|地方|位置|日子)|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|"
+    r"做什么用|是做什么|"
     rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|{FUNCTION_ASKED}|\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
