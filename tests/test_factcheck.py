@@ -123,6 +123,8 @@ def test_wordings_that_differ(claim, report, kind):
         ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
         ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
         ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme
+        ("建好全域旅游集散中心", "建成全域旅游集散中心"),  # one verb, a complement of completion on each side
+        ("超额做完了万元GDP能耗降低任务", "超额完成万元GDP能耗降低任务"),  # 完成 is the verb of 超额完成
     ],
 )
 def test_wordings_that_say_the_same(claim, report):

@@ -31,7 +31,7 @@ from qa.factcheck.claims import FIGURE_MARK, JOINING, MEASURE, NAME_SUFFIXES, NU
 from qa.text.quantities import extract_quantities, parse_number
 from qa.text.quotes import letters_only, quoted_names, shortened_in
 from qa.text.synonyms import restates, same_meaning
-from qa.text.tokenize import pos_tags
+from qa.text.tokenize import fine_pos_tags, pos_tags
 
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
 # A claim that a thing is one of a list, or that a list holds it (X是…之一, 合作伙伴里有X, 包括X).
@@ -345,14 +345,25 @@ def _same_sense(words: tuple[str, str], claim_core: str, report_clause: str) -> 
         return True
     if _actions(words[0]) and _actions(words[1]) and set(words[0]) & set(words[1]):
         return True
+    if _one_verb_finished(*words):
+        return True
     return _said_elsewhere(claim_core, report_clause)
+
+
+# Complements saying an action was carried through (建好 / 建成, 修完 / 修好): one result, however said.
+FINISHED = frozenset("好完成")
+
+
+def _one_verb_finished(a: str, b: str) -> bool:
+    """One verb with a complement of completion on both sides (建好 / 建成)."""
+    return len(a) == len(b) == 2 and a[0] == b[0] and {a[1], b[1]} <= FINISHED
 
 
 def _touched(clause: str, start: int, end: int, other: str) -> list[tuple[str, str]]:
     """The content words (jieba, with their tags) that ``clause[start:end]`` touches and ``other``
     does not say anywhere (推 of 推行 -> 推行; 信用 said in the other clause too -> left out)."""
     out, at = [], 0
-    for word, tag in pos_tags(clause):
+    for word, tag in fine_pos_tags(clause):
         if at + len(word) > start and at < end and not tag.startswith(FUNCTION_TAGS) and strip_light(word):
             if word not in other:
                 out.append((word, tag))
@@ -392,7 +403,7 @@ def _all_verbs(words: list[tuple[str, str]]) -> bool:
 def _content_words(text: str) -> list[tuple[str, str]]:
     """The words of ``text`` that say what, not how or where (no adverbs, prepositions, particles,
     conjunctions or localisers: 都已在助推下 -> 助推)."""
-    return [(w, tag) for w, tag in pos_tags(text) if not tag.startswith(FUNCTION_TAGS) and strip_light(w)]
+    return [(w, tag) for w, tag in fine_pos_tags(text) if not tag.startswith(FUNCTION_TAGS) and strip_light(w)]
 
 
 def _actions(text: str) -> bool:
