@@ -94,7 +94,7 @@ LEVEL_ASKED = re.compile(
 MONEY_ASKED = re.compile(r"(多少|几)(?:块)?钱")
 # 多大 / 多高 / 多远 ask a magnitude: a figure, as 多少 does (多长时间 asks a duration, above).
 AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|far)")
-DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
+DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几几年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
 # How precise a date is asked: a day (哪天, 几号, 几月几日, what date) or a month (几月, 哪个月).
 DAY_ASKED = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|哪一?日|\bwhat date\b|\bwhich day\b")
 MONTH_ASKED = re.compile(r"几月|哪个月|\bwhat month\b|\bwhich month\b")
@@ -106,7 +106,7 @@ MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 # which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
 # answer will do for it.
 PERSON_ASKED = re.compile(
-    r"叫什么名字|什么名字|姓名|姓什么|(?:长|主任|书记|经理|负责人|领导|主席)(?:叫什么|叫啥|是谁|是哪位|姓什么)|"
+    r"叫什么名字|什么名字|姓名|姓什么|(?:长|主任|书记|经理|负责人|领导|主席|带头人|创始人|老板)(?:叫什么|叫啥|是谁|是哪位|姓什么)|"
     r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|哪位(?:领导|同志|负责人)|\bwhat is the name\b|"
     rf"\bwho (?:is|was|are|were) (?:the )?(?:[a-z]+ )*?(?:{'|'.join(ENGLISH_ROLES)})\b"
 )
@@ -121,7 +121,7 @@ HOW_MANY = re.compile(r"\bhow many (?P<words>(?:[a-z'-]+ ?){1,4})")
 ENGLISH_ROLE = re.compile(rf"\b({'|'.join(ENGLISH_ROLES)})\b")
 # The role whose holder a question asks for (所长叫什么, 谁是区长, who is the mayor).
 ROLE_ASKED = re.compile(
-    r"(?P<role>[\u4e00-\u9fff]长|主任|书记|经理|负责人|领导|主席)(?:叫|是谁|是哪位|姓)|"
+    r"(?P<role>[\u4e00-\u9fff]长|主任|书记|经理|负责人|领导|主席|带头人|创始人|老板)(?:叫|是谁|是哪位|姓)|"
     r"谁(?:是|担任|在当)[^,，?？]{0,8}?(?P<after>[\u4e00-\u9fff]长|主任|书记|主席)|哪位(?P<which>领导|同志|负责人)"
 )
 # An address asked outright (哪条路, 地址, 什么位置), or where a thing named before 在哪 stands (体验馆
@@ -143,7 +143,7 @@ BODY_ASKED = re.compile(rf"哪(?:个|家|所|座)(?P<kind>{'|'.join(BODY_NAME_EN
 # Who is in charge of a thing (是谁负责的, 由谁牵头, 哪个部门主管, 归谁管): a report that says so names the
 # body, the role or the person (由区发改委牵头, 街道党工委书记担任总街片长); a sentence that only says what
 # was done names nobody in charge. A bare 谁 (谁盯着) asks as often what is done as who does it.
-CHARGE_VERBS = "负责|牵头|主管|主办|承办|承建|组织实施|管理|施工|运营|承担"
+CHARGE_VERBS = "负责|牵头|主管|主办|承办|承建|组织实施|管理|施工|运营|承担|提出|发起|创办|倡导"
 AGENT_ASKED = re.compile(
     rf"(?:由|是|归)?谁(?:来)?(?:{CHARGE_VERBS}|管)|(?:哪个|什么|哪些|哪家)(?:部门|单位|机构)(?:来|在)?(?:{CHARGE_VERBS}|管)|"
     rf"归哪个(?:部门|单位)|\bwho (?:is )?(?:in charge|responsible|runs|manages)"
@@ -155,7 +155,7 @@ AGENT_ENDS = (
     "长|书记|主任|负责人|干部|人员|专员|专班|网格员|志愿者|社工"
 )
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
-CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|联系方式|\bphone\b|e-?mail|website")
+CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|官网|公众号|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(
     r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|(?:周|星期)[一二三四五六日天末](?:上班|营业|开放|办公)|"
     r"\bopening hours\b|what time"
