@@ -327,6 +327,10 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     return _figure_given(kind, span, question)
 
 
+# Counters of people served (人, 人次): a total of them over a count of places is an average asked.
+PERSONS = frozenset({"人", "人次"})
+
+
 def _total_and_count(span: str) -> bool:
     """Whether ``span`` gives a total measured in money, weight, area or people and, in that clause or the one
     before, the count it is a total of (为7254家企业减免社会保险费27.95亿元; 122个项目,计划总投资798.8亿元):
@@ -344,8 +348,6 @@ def _total_and_count(span: str) -> bool:
             return True
     return False
 
-
-PERSONS = frozenset({"人", "人次"})
 
 
 def _place_given(span: str, question: str) -> bool:
@@ -384,10 +386,11 @@ def _body_named(span: str, question: str) -> bool:
 def _agent_named(span: str, question: str) -> bool:
     """Whether ``span`` names a body, a role or a person other than the question's own words (区中医医院
     是谁负责的 is not answered by 在区中医医院开展试点)."""
+
     def names_one(word: str, flag: str) -> bool:
         end = re.search(f"(?:{AGENT_ENDS})$", word)
         # One character ends a body's name of three or more (发改委, 教育局), not a word (公办, 民办).
-        return flag == "nr" or bool(end) and len(word) >= max(2, 3 - len(end.group()) + 1)
+        return flag == "nr" or (end is not None and len(word) >= max(2, 4 - len(end.group())))
 
     return any(names_one(word, flag) and word not in question for word, flag in pos_tags(span))
 

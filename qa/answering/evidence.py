@@ -352,15 +352,19 @@ def _name_around(question: str, asking: re.Match) -> str:
     return _name_before(question[: asking.start()])
 
 
+# Words of asking that may stand between a name and what is asked of it (分别, 具体, 到底 …).
+ASKING_ADVERBS = "分别|具体|到底|究竟|主要|都|又"
+
+
 def _name_context(text: str) -> str:
     """``text`` without the words that may stand between a name and what is asked of it (具体, 都, 里面)."""
-    return re.sub(r"(?:分别|具体|到底|究竟|主要|都|又|里面|里|中|的)+$", "", text)
+    return re.sub(rf"(?:{ASKING_ADVERBS}|里面|里|中|的)+$", "", text)
 
 
 def _name_before(text: str) -> str:
     """The name ``text`` ends with, unquoted: what follows its last punctuation or 的 (…,长安杯 → 长安杯;
     和平区的智慧社区 → 智慧社区), without a demonstrative; "" when that is not 2–8 characters."""
-    name = NAME_START.split(re.sub(r"(?:分别|具体|到底|究竟|主要|都|又)+$", "", text))[-1]
+    name = NAME_START.split(re.sub(rf"(?:{ASKING_ADVERBS})+$", "", text))[-1]
     name = re.sub(r"^(?:所谓|这个|那个|这|那)", "", name)
     return name if 2 <= len(name) <= 8 else ""
 
