@@ -576,6 +576,13 @@ def test_the_tiers_a_question_counts_are_named_one_character_each(searcher):
     assert searcher.ask("退役军人服务站设在哪两级?").answerable
 
 
+def test_a_part_of_a_quoted_total_is_counted_in_its_unit():
+    # 新增就业3.1万人 is what the question knows; 1亿元 and 3.5% are no part of it in persons.
+    span = "累计发放各类就业补贴1亿元,新增就业3.1万人,城镇登记失业率控制在3.5%以内"
+    assert not span_gives(AnswerType.AMOUNT, span, "新增就业3.1万人里男的多少女的多少")
+    assert span_gives(AnswerType.AMOUNT, "新增市场主体5000户,其中民营企业2067户", "新增市场主体5000户,其中民营企业有多少")
+
+
 def test_an_amount_said_with_a_counter_is_no_count_of_the_set_asked():
     # 十个亿 is 10亿, not ten members to name: the example before 等3家 answers which.
     span = "海信广场等3家商场年营业额超10亿元"

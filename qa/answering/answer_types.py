@@ -536,6 +536,9 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
         # a total (累计, 共有, 达57家) is one.
         quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
     counter = asked_counter(question)
+    if not counter and (total := _total_quoted(question)) is not None:
+        # A part of a total the question quotes (新增就业3.1万人里男的多少) is counted in the total's unit.
+        return any(q.unit not in RATE_UNITS and same_kind(total.unit, q.unit) for q in quantities)
     if not counter and counts_people(question):
         # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
         return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
@@ -545,6 +548,16 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
     if kind is AnswerType.LEVEL:
         return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
     return bool(quantities) or _counted_as_asked(question, span)
+
+
+# The words that ask a part of a total just named (3.1万人里, 5000户中, 其中).
+PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:里面?|当中|之中|中|其中)")
+
+
+def _total_quoted(question: str):
+    """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人), or None."""
+    quoted = [q for q in extract_quantities(question) if not q.is_year and q.unit and q.unit not in RATE_UNITS]
+    return next((q for q in quoted if PART_OF.match(question[q.end :])), None)
 
 
 def _in_its_unit(measure: str, quantities: list) -> bool:
