@@ -486,6 +486,9 @@ def test_a_common_noun_ending_in_road_is_no_address():
     assert gives_address("规范贵阳路72条次支道路车辆停放")
     assert gives_address("完成鞍山道54号天津日报社旧址改造")
     assert not gives_address("即《若干措施》(和平政规〔2020〕1号)")  # a document's number
+    # A road the question names itself names what it asks about, not its address.
+    assert not gives_address("文化里、南京路社区获评全市精品美丽社区", "南京路社区具体地址在哪")
+    assert gives_address("文化里、南京路社区获评全市精品美丽社区", "精品美丽社区在哪条路")
 
 
 def test_a_question_quoting_a_name_is_about_it_and_a_date_or_address_elsewhere_does_not_answer(searcher):

@@ -419,10 +419,13 @@ def _date_given(span: str, question: str) -> bool:
     return bool(SPAN_DATE.search(span))
 
 
-def gives_address(span: str) -> bool:
+def gives_address(span: str, question: str = "") -> bool:
     """Whether ``span`` names a road or a house number. A common noun ending in 路 (线路, 道路, 思路)
-    is no road: jieba reads it as one word that is not a place name."""
+    is no road: jieba reads it as one word that is not a place name; a road the ``question`` names
+    itself (新疆路社区具体地址在哪) is the name of what it asks about, not its address."""
     for match in ADDRESS.finditer(span):
+        if match.group() in question:
+            continue
         last, flag = pos_tags(match.group())[-1]
         if match.group().endswith("号") or last in ("路", "大街") or flag == "ns":
             return True
@@ -672,7 +675,7 @@ def measure_window(span: str, words: list[str], weight) -> str:
 
 # Kinds answered by something named in the span, and the test of each.
 NAMED_GIVEN = {
-    AnswerType.ADDRESS: lambda span, _question: gives_address(span),
+    AnswerType.ADDRESS: gives_address,
     AnswerType.DATE: _date_given,
     AnswerType.PERSON: _person_named,
     AnswerType.PLACE: _place_given,
