@@ -873,6 +873,10 @@ def test_a_count_of_a_measure_the_report_gives_as_a_rate_is_declined(searcher):
         # What it is for and how it works ask its meaning; what makes a thing one names it after 才算.
         ("“甲乙”工程是干嘛的", (), "甲乙"),
         ("“甲乙”怎么运作", (), "甲乙"),
+        ("“甲乙”是个啥", (), "甲乙"),
+        ("“甲乙”工程有什么好处", (), "甲乙"),
+        ("“甲乙”工程的流程是什么", (), "甲乙"),
+        ("“甲乙”工程的内容有哪些", (), "甲乙"),
         ("什么样的工程才算甲乙", (), "甲乙"),
     ],
 )

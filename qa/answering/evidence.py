@@ -247,18 +247,23 @@ EXPLAIN_ASKED = (
 # Of a name in quotation marks, also what it is called for (什么叫“X”, 何谓), being asked to explain it
 # (解释一下“X”) and what it holds (“X”包括什么, 主要内容): unquoted, these ask as often of a list
 # (今年新建的养老设施包括哪些).
-QUOTED_MEANING_ASKED = r"什么叫|啥叫|什么是|何谓|何为|解释|(?:包括|包含|涵盖)了?(?:什么|啥|哪些)|主要内容"
+QUOTED_MEANING_ASKED = (
+    r"什么叫|啥叫|什么是|何谓|何为|解释|(?:包括|包含|涵盖)了?(?:什么|啥|哪些)|主要内容|内容(?:有|是)?(?:哪些|什么|啥)"
+)
 # What a thing is for and how it works (是干嘛的, 有什么用, 怎么运作): asked of a name, its meaning.
-FUNCTION_ASKED = r"干嘛的|是做什么的|有什么用|起什么作用|(?:怎么|如何|怎样)(?:运作|运转|运行)"
+FUNCTION_ASKED = (
+    r"干嘛的|是做什么的|有(?:什么|啥)(?:用|好处)|起什么作用|(?:怎么|如何|怎样)(?:运作|运转|运行|操作)|流程是(?:什么|啥|怎样)"
+)
 ASKS_MEANING = re.compile(
-    r"是什么(?!时候|时间|地方|位置|日子)|是个什么|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|"
+    r"是什么(?!时候|时间|地方|位置|日子)|是个什么|是个啥|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|"
     r"做什么用|是做什么|"
     rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|{FUNCTION_ASKED}|\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
 # 是什么 asks as often for a value (今年的目标是什么).
 ASKS_MEANING_OF_WORD = re.compile(
-    rf"是个什么|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用|{EXPLAIN_ASKED}|{FUNCTION_ASKED}"
+    rf"是个什么|是个啥|是一个什么|指什么|什么意思|啥意思|是指|指的是|含义|是干什么|干嘛用|做什么用|{EXPLAIN_ASKED}|"
+    rf"{FUNCTION_ASKED}"
 )
 # Where a name written without quotation marks, before the words asking its meaning, begins (长安杯是个什么奖).
 NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
