@@ -601,6 +601,9 @@ def test_which_ones_is_not_answered_by_how_many():
     # The thing asked may stand before 哪些; a 、 parting two counts names none of them.
     assert only_counted("去年新增的城市书吧都有哪些", "新增26个城市书吧、60个共享有声书吧")
     assert only_counted("新建的养老机构都有哪些", "新建3家养老机构、2家老年日间照料中心")
+    # 哪几家 asks which of them as 哪些 does, before the noun or after it.
+    assert only_counted("去年选取的药店具体都是哪几家", "选取8家药店在全市率先进行惠民口罩销售")
+    assert only_counted("哪几家药店卖了惠民口罩", "选取8家药店在全市率先进行惠民口罩销售")
     # A list asked of the noun (…药店的名单) is asked which of them, too.
     assert only_counted("去年选取药店的名单能列一下吗", "选取8家药店在全市率先进行惠民口罩销售")
     assert not only_counted("去年落户的外资项目名单", "星蚨兆达国际贸易、施耐德舒马赫等13个外资项目落户")

@@ -20,6 +20,7 @@ from itertools import dropwhile, takewhile
 from qa.answering.answer_types import (
     COUNT_IN_QUESTION,
     MEASURE_FRAMES,
+    MEASURE_WORDS,
     AnswerType,
     asked_measure,
     asked_type,
@@ -433,7 +434,8 @@ def type_match(
 # 哪些 and the noun it asks which of, after it (和平区哪些企业享受了社保减免 → 企业) or before it (新建的养老机构都
 # 有哪些 → 养老机构); a list asked of a noun (选取药店的名单 → 药店).
 WHICH_ASKED = re.compile(
-    r"哪些(?P<after>[\u4e00-\u9fff]{2,6})|(?P<before>[\u4e00-\u9fff]{2,12}?)(?:都|分别|具体)?(?:有|是)哪些|"
+    rf"哪(?:些|几[{MEASURE_WORDS}])(?P<after>[\u4e00-\u9fff]{{2,6}})|"
+    rf"(?P<before>[\u4e00-\u9fff]{{2,12}}?)(?:都|分别|具体)*(?:有|是)哪(?:些|几[{MEASURE_WORDS}])|"
     r"(?P<listed>[\u4e00-\u9fff]{2,12}?)的?(?:名单|清单|明细)"
 )
 
