@@ -112,6 +112,7 @@ def test_answer_carries_the_evidence(searcher):
         ("工作室的带头人是谁", AnswerType.PERSON),
         ("海信广场是几几年建的", AnswerType.DATE),
         ("区中医医院的官网是什么", AnswerType.CONTACT),
+        ("去年选取的8家药店,能说一下具体名字吗", AnswerType.LIST),
         ("小学划片范围在哪里查", AnswerType.PROCEDURE),
         ("养老保险最低交多少年", AnswerType.DURATION),
         ("劝业场附近哪里停车方便", AnswerType.ADVICE),

@@ -167,7 +167,7 @@ ORDINAL_ASKED = re.compile(rf"第几|排第|排名第?几|排名(?:怎么样|如
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
     rf"哪些|哪几[{MEASURE_WORDS}类种批级]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种级]|"
-    r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|分别(?:是)?(?:做|干)(?:什么|啥)|"
+    r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|分别(?:是)?(?:做|干)(?:什么|啥)|(?:具体|各自|分别)的?(?:名字|名称)|"
     r"都(?:叫|是)(?:什么|啥)|what are the|which\b"
 )
 # A total broken down into its parts: 分别是多少, 各个街道, 各街道.
