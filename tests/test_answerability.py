@@ -20,7 +20,14 @@ from qa.answering.answer_types import (
     span_gives,
 )
 from qa.answering.answerability import load_calibration, period_notice, period_reason
-from qa.answering.evidence import coined_spellings, only_counted, unexplained_term, unfigured_measure, unnamed_name
+from qa.answering.evidence import (
+    coined_spellings,
+    only_counted,
+    only_place_shared,
+    unexplained_term,
+    unfigured_measure,
+    unnamed_name,
+)
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
@@ -578,6 +585,21 @@ def test_the_tiers_a_question_counts_are_named_one_character_each(searcher):
     assert searcher.ask("医疗质量管理的三级体系是哪三级?").answerable
     assert searcher.ask("区街两级互动是哪两级?").answerable
     assert searcher.ask("退役军人服务站设在哪两级?").answerable
+
+
+def test_the_documents_own_place_and_year_name_no_subject():
+    note = "3.和平区“15条措施”:即《和平区防控新型冠状病毒感染的肺炎疫情 进一步促进经济社会平稳健康发展的若干措施》"
+    assert only_place_shared("和平区养狗需要办证吗", note, "和平区")
+    assert only_place_shared("去年和平区结婚的人多吗", note, "和平区")
+    assert not only_place_shared("和平区的垃圾分类做得好吗", "推进生活垃圾分类试点项目", "和平区")
+    assert not only_place_shared("养狗需要办证吗", note, "和平区")  # the place unnamed: the model decides
+
+
+@pytest.mark.slow
+def test_a_question_sharing_only_the_district_with_the_passage_is_declined(searcher):
+    answer = searcher.ask("和平区养狗需要办证吗?")
+    assert not answer.answerable and "没有与这个问题相关的内容" in answer.reason
+    assert searcher.ask("和平区的垃圾分类做得好吗?").answerable
 
 
 def test_a_part_of_a_quoted_total_is_counted_in_its_unit():

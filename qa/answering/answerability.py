@@ -246,7 +246,8 @@ def kind_reason(evidence: Evidence) -> str:
     for 违法建设; the calibrated model weighs it, see ``qa.answering.evidence``); a figure asked about a noun the report
     never uses; a name quoted that the report never writes, or names without explaining it when its
     meaning is asked; a personal errand, a recommendation or a
-    task, which no report meets; or no sentence of the passage gives the kind of answer asked."""
+    task, which no report meets; a passage sharing only the district's name and the year with the
+    question; or no sentence of the passage gives the kind of answer asked."""
     if evidence.corpus_coverage == 0 and evidence.foreign:
         return "报告中没有与这个问题相关的内容"
     if evidence.answer_type in NEVER_ANSWERED:
@@ -261,6 +262,8 @@ def kind_reason(evidence: Evidence) -> str:
         return f"报告只提到“{evidence.unexplained_term}”,没有解释它"
     if evidence.unnamed_name and evidence.answer_type in SHAPE_CHECKED:
         return f"最相关的段落没有提到“{evidence.unnamed_name}”"
+    if evidence.place_only:  # it shares only the district's name and the year with the question
+        return "报告中没有与这个问题相关的内容"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
         return f"最相关的段落没有给出所问的{KIND_NAMES[evidence.answer_type]}"
     return ""

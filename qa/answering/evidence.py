@@ -93,6 +93,7 @@ class Evidence:
     unexplained_term: str = ""
     unnamed_name: str = ""  # a name the question quotes and the report writes, but not the best passage
     off_topic: bool = False  # about no government's work (qa.answering.topic)
+    place_only: bool = False  # the best passage shares only the documents' own place and years with it
 
     def vector(self) -> list[float]:
         """The features in ``FEATURES`` order."""
@@ -526,6 +527,22 @@ LATIN_TERM = re.compile(r"[a-z0-9][a-z0-9.]+")
 # The shared weight given to an English question, whose words the Chinese text cannot share: a
 # typical weight of an answered Chinese question, so that only ``foreign`` sets its baseline.
 SHARED_NEUTRAL = 12.0
+
+
+# The years a question may name (2020年, 去年): like the documents' own place, they name no subject.
+YEAR_WORDS = re.compile(r"20[0-9]{2}年|去年|今年|明年|前年")
+
+
+def only_place_shared(normalised_question: str, passage_text: str, own_place: str) -> bool:
+    """Whether the question names the documents' own place (和平区) and the passage shares no other of
+    its words (和平区养狗需要办证吗 against a note that names 和平区): every passage of a district's report is
+    about that district, so its name and the year say nothing of what is asked."""
+    if not own_place or own_place not in normalised_question:
+        return False
+    rest = YEAR_WORDS.sub(" ", normalised_question.replace(own_place, " "))
+    bigrams = {rest[i : i + 2] for i in range(len(rest) - 1)}
+    terms = {g for g in bigrams if SHARED_TERM.fullmatch(g)}
+    return bool(terms) and not any(term in passage_text for term in terms)
 
 
 def shared_weight(normalised_question: str, passage_text: str, grams: GramStats) -> float:

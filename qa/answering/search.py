@@ -28,6 +28,7 @@ from qa.answering.evidence import (
     gather_evidence,
     named_figure,
     names_something,
+    only_place_shared,
     unexplained_term,
     unfigured_measure,
     unnamed_name,
@@ -222,6 +223,7 @@ class Searcher:
                 unexplained_term=unexplained,
                 unnamed_name=unnamed_name(normalised, top_text, self._report_letters),
                 off_topic=self._off_topic(normalised),
+                place_only=only_place_shared(normalised, top_text, self.scope.own_place),
             )
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(
