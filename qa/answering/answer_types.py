@@ -27,7 +27,7 @@ import re
 from enum import StrEnum
 
 from qa.text.english import FUNCTION_WORDS, glosses
-from qa.text.quantities import SPAN_DATE, TIME_UNITS, canonical_unit, extract_quantities
+from qa.text.quantities import SPAN_DATE, TIME_UNITS, Quantity, canonical_unit, extract_quantities
 from qa.text.sentences import clause_spans
 from qa.text.synonyms import synonym_groups
 from qa.text.tokenize import pos_tags
@@ -557,7 +557,7 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
 PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:里面?|当中|之中|中|其中)")
 
 
-def _total_quoted(question: str):
+def _total_quoted(question: str) -> Quantity | None:
     """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人), or None."""
     quoted = [q for q in extract_quantities(question) if not q.is_year and q.unit and q.unit not in RATE_UNITS]
     return next((q for q in quoted if PART_OF.match(question[q.end :])), None)

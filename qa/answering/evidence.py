@@ -28,6 +28,7 @@ from qa.answering.answer_types import (
     needs_measure_window,
     span_gives,
 )
+from qa.documents.scope import YEAR_WORD
 from qa.text.english import english_terms
 from qa.text.grams import GramStats
 from qa.text.normalise import normalise_query
@@ -530,7 +531,7 @@ SHARED_NEUTRAL = 12.0
 
 
 # The years a question may name (2020年, 去年): like the documents' own place, they name no subject.
-YEAR_WORDS = re.compile(r"20[0-9]{2}年|去年|今年|明年|前年")
+YEAR_WORDS = re.compile(YEAR_WORD)
 
 
 def only_place_shared(normalised_question: str, passage_text: str, own_place: str) -> bool:
