@@ -831,6 +831,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("新增的26个城市书吧哪个最大?", "次序或名次", "城市管理综合考评排名保持在什么位置?"),
         # Who is in charge is named where a report says so (由…负责人担任); 在津湾广场设立 names nobody.
         ("津湾广场的豁免登记场所是谁负责的?", "负责的单位或人", "街片长一般由谁来负责?"),
+        # How a coined name is done asks its meaning; how an activity is done, what the report says is done.
+        ("智慧磐石具体怎么做?", "智慧磐石", "优化营商环境具体要怎么做?"),
         # What a coined name holds is asked right after it; elsewhere the name only frames the question.
         ("智慧磐石包括哪些内容?", "智慧磐石", "十四五期间的目标包括哪些?"),
         # 比上年增加了多少 asks a change: 全年投入财政帮扶资金1.73亿元 is the level; 同比增长11% a change.

@@ -253,6 +253,9 @@ EXPLAIN_ASKED = (
 QUOTED_MEANING_ASKED = (
     r"什么叫|啥叫|什么是|何谓|何为|解释|(?:包括|包含|涵盖)了?(?:什么|啥|哪些)|主要内容|内容(?:有|是)?(?:哪些|什么|啥)"
 )
+# How a thing is done (具体怎么做): of a name the report coins, its meaning; of an activity (优化营商环境), what
+# the report says is done, which it describes.
+HOW_DONE = r"具体(?:要)?(?:怎么|如何)(?:做|搞|弄|干)"
 # What a thing is for and how it works (是干嘛的, 有什么用, 怎么运作): asked of a name, its meaning.
 FUNCTION_ASKED = (
     r"干嘛的|是做什么的|有(?:什么|啥)(?:用|好处)|起什么作用|(?:怎么|如何|怎样)(?:运作|运转|运行|操作)|流程是(?:什么|啥|怎样)"
@@ -260,7 +263,7 @@ FUNCTION_ASKED = (
 ASKS_MEANING = re.compile(
     r"是什么(?!时候|时间|地方|位置|日子)|是个什么|是个啥|是一个什么|指什么|什么意思|啥意思|是啥|是指|指的是|说的是|含义|干什么|干嘛|"
     r"做什么用|是做什么|"
-    rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|{FUNCTION_ASKED}|\bmean|stand for"
+    rf"{EXPLAIN_ASKED}|{QUOTED_MEANING_ASKED}|{FUNCTION_ASKED}|{HOW_DONE}|\bmean|stand for"
 )
 # The words that ask the meaning of a name written without quotation marks (长安杯是个什么奖): a bare
 # 是什么 asks as often for a value (今年的目标是什么).
@@ -302,7 +305,7 @@ def unexplained_term(
     # A name the report coins, written without quotation marks right before what it holds is asked
     # (三大攻坚包括什么), is asked as a quoted one; elsewhere it only frames the question (十四五期间的
     # 目标包括哪些).
-    elif holds := re.search(QUOTED_MEANING_ASKED, normalised_question):
+    elif holds := re.search(f"{QUOTED_MEANING_ASKED}|{HOW_DONE}", normalised_question):
         asked = letters_only(_name_context(normalised_question[: holds.start()]))
         terms += [name for spelling, name in (coined or {}).items() if len(spelling) >= 3 and asked.endswith(spelling)]
     for term in terms:
