@@ -609,6 +609,12 @@ def test_a_part_of_a_quoted_total_is_counted_in_its_unit():
     assert span_gives(AnswerType.AMOUNT, "新增市场主体5000户,其中民营企业2067户", "新增市场主体5000户,其中民营企业有多少")
 
 
+def test_how_many_there_are_in_english_asks_a_stock():
+    assert asks_stock("how many hospitals are there in heping")
+    assert asks_stock("how many parking spaces does heping have")
+    assert not asks_stock("how many new parking spaces are there in heping")  # new ones: what was added
+
+
 def test_an_amount_said_with_a_counter_is_no_count_of_the_set_asked():
     # 十个亿 is 10亿, not ten members to name: the example before 等3家 answers which.
     span = "海信广场等3家商场年营业额超10亿元"

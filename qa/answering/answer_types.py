@@ -112,9 +112,15 @@ PERSON_ASKED = re.compile(
 )
 # A stock asked: how many there are now or in all. Reports mostly give flows (新增, 新建, 引进), which
 # do not answer it; a total they give (累计, 共有, 达到57家) does.
-STOCK_ASKED = re.compile(r"(?:一共|总共|共|现|目前|现在|如今|全区|总)(?:一共|总共|共)?有(?:多少|几)|总数|存量")
+STOCK_ASKED = re.compile(
+    r"(?:一共|总共|共|现|目前|现在|如今|全区|总)(?:一共|总共|共)?有(?:多少|几)|总数|存量|"
+    r"\bhow many [a-z0-9 -]+ (?:are there|does [a-z ]+ have|do [a-z ]+ have)\b"
+)
 # A year or a year word makes the question about what a year added, not what there is in all.
-FLOW_WORDS = re.compile(r"新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约|建成|完成|开展|发放|举办|去年|今年|明年|20[0-9]{2}")
+FLOW_WORDS = re.compile(
+    r"新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约|建成|完成|开展|发放|举办|去年|今年|明年|20[0-9]{2}|"
+    r"\b(?:new|added|built|opened|introduced|last year|this year)\b"
+)
 STOCK_BEFORE = re.compile(r"(?:累计|共有|共计|总计|合计|总数|总量|现有|拥有|保有|达到|达|共|总)[^,。;，；]{0,8}$")
 FLOW_BEFORE = re.compile(r"(?:新增|新建|新开|新设|增设|增加|筹建|引进|落户|签约)[^,。;，；]{0,20}$")
 HOW_MANY = re.compile(r"\bhow many (?P<words>(?:[a-z'-]+ ?){1,4})")
