@@ -830,6 +830,8 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         # measure nowhere.
         ("2021年和平区财政赤字目标是多少?", "财政赤字", "今年和平区新增就业目标是多少?"),
         ("2021年和平区平均工资的目标有多少?", "平均工资", "2021年和平区一般公共预算收入的目标是多少?"),
+        # A code of letters and digits (PM2.5) the report never writes names nothing it gives; 5G it writes.
+        ("What was the PM2.5 level in Heping last year?", "pm2.5", "How many 5G base stations were added in 2020?"),
         # How a thing went (怎么样) asks of a measure, which a report that never names it does not say.
         ("去年和平区房价怎么样?", "房价", "去年和平区空气质量怎么样?"),
         # Which one stands first among its kind: a sentence counting them (新增养老床位312张) ranks none.

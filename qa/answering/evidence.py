@@ -183,7 +183,22 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
             noun = noun[:-1] if noun[-1] in "有是" else noun
             if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
                 return noun
-    return _unwritten_measure(normalised_question, corpus_text) or _unwritten_state(normalised_question, corpus_text)
+    return (
+        _unwritten_measure(normalised_question, corpus_text)
+        or _unwritten_state(normalised_question, corpus_text)
+        or _unwritten_code(normalised_question, corpus_text)
+    )
+
+
+# A code of letters and digits naming a measure or a thing (pm2.5, co2, h1n1), in any language's question.
+CODE = re.compile(r"(?<![a-z0-9.])(?=[a-z.]*[0-9])(?=[0-9.]*[a-z])[a-z0-9][a-z0-9.]*[a-z0-9](?![a-z0-9])")
+
+
+def _unwritten_code(normalised_question: str, corpus_text: str) -> str:
+    """A code of letters and digits the question names (PM2.5) that the report never writes, or "": a
+    report that never writes it gives nothing of what it names."""
+    text = corpus_text.lower()
+    return next((code for code in CODE.findall(normalised_question) if code not in text), "")
 
 
 # How a thing stands or went, asked at the end of a question (房价怎么样, 空气质量如何, 情况怎样).
