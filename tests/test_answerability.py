@@ -834,6 +834,7 @@ def test_of_all_kinds_asks_a_total_not_a_breakdown():
         ("What was the PM2.5 level in Heping last year?", "pm2.5", "How many 5G base stations were added in 2020?"),
         # How a thing went (怎么样) asks of a measure, which a report that never names it does not say.
         ("去年和平区房价怎么样?", "房价", "去年和平区空气质量怎么样?"),
+        ("和平区汽车保有量在全市排第几?", "保有量", "旧楼区长效管理在市内六区排第几?"),
         # Which one stands first among its kind: a sentence counting them (新增养老床位312张) ranks none.
         ("哪个街道新增的养老床位最多?", "次序或名次", "和平区城市管理考评在全市排第几?"),
         ("新增的26个城市书吧哪个最大?", "次序或名次", "城市管理综合考评排名保持在什么位置?"),

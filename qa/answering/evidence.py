@@ -201,8 +201,11 @@ def _unwritten_code(normalised_question: str, corpus_text: str) -> str:
     return next((code for code in CODE.findall(normalised_question) if code not in text), "")
 
 
-# How a thing stands or went, asked at the end of a question (房价怎么样, 空气质量如何, 情况怎样).
-STATE_ASKED = re.compile(r"(?:的)?(?:情况)?(?:怎么样|怎样|如何|咋样)[?？]?$")
+# How a thing stands or went, or where it ranks, asked at the end of a question (房价怎么样, 空气质量如何,
+# 汽车保有量在全市排第几).
+STATE_ASKED = re.compile(
+    r"(?:的)?(?:情况)?(?:怎么样|怎样|如何|咋样)[?？]?$|(?:在(?:全市|全国|市内[六6]区))?(?:排第几|排名第?几|排名怎么样)[?？]?$"
+)
 
 
 def _unwritten_state(normalised_question: str, corpus_text: str) -> str:
