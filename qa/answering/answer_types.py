@@ -170,9 +170,11 @@ CLOCK_ASKED = re.compile(
 # report gives as one (位居全市第一, 最大的) or not at all; a sentence counting the members names none first.
 SUPERLATIVE_ASKED = r"哪(?!些)[一]?[个家项条所位种类]?[^,，?？]{0,12}最[\u4e00-\u9fff]|最[\u4e00-\u9fff]{1,4}的(?:是)?哪"
 ORDINAL_ASKED = re.compile(rf"第几|排第|排名第?几|排名(?:怎么样|如何|情况)|名次|{SUPERLATIVE_ASKED}")
+# The words a set's size is counted in (14类, 三级, 8家).
+SET_COUNTERS = MEASURE_WORDS + "类种级"
 # 哪两家 / 哪八个 ask the members of a set whose size the question gives.
 LIST_ASKED = re.compile(
-    rf"哪些|哪几[{MEASURE_WORDS}类种批级]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{MEASURE_WORDS}类种级]|"
+    rf"哪些|哪几[{SET_COUNTERS}批]|哪(?:[两二三四五六七八九十]|[2-9]|[1-9][0-9])[{SET_COUNTERS}]|"
     r"名单|清单|明细|具体是哪|逐一|都有什么|分别(?:叫|是)(?:什么|啥)|分别(?:是)?(?:做|干)(?:什么|啥)|(?:具体|各自|分别)的?(?:名字|名称)|"
     r"都(?:叫|是)(?:什么|啥)|what are the|which\b"
 )
@@ -232,7 +234,7 @@ PER_UNIT = re.compile(r"每|[人户]均|平均|/")
 # An average asked outright (平均每家企业省了多少, on average): the report's total over its count is one.
 AVERAGE_ASKED = re.compile(r"平均|均摊|\baverage\b")
 # A count of a set the question names (那14类, 三级平台); not a sum of money said with 个 (十个亿 = 10亿).
-COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{MEASURE_WORDS}类种级](?![亿万千百])")
+COUNT_IN_QUESTION = re.compile(rf"(?P<n>[0-9]+|[两二三四五六七八九十]+)[{SET_COUNTERS}](?![亿万千百])")
 # A clause that continues the statement of the clause before it, with the same subject left out.
 CONTINUATION = re.compile(r"^(?:同比|比上年|比去年|较|增长|下降|减少|提高|上升|增加|占|达到?|为|其中|累计|同期)")
 
@@ -333,10 +335,6 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
     return _figure_given(kind, span, question)
 
 
-# Counters of people served (人, 人次): a total of them over a count of places is an average asked.
-PERSONS = frozenset({"人", "人次"})
-
-
 def _total_and_count(span: str) -> bool:
     """Whether ``span`` gives a total measured in money, weight, area or people and, in that clause or the one
     before, the count it is a total of (为7254家企业减免社会保险费27.95亿元; 122个项目,计划总投资798.8亿元):
@@ -350,7 +348,7 @@ def _total_and_count(span: str) -> bool:
         ):
             return True
         # People served over the places serving them (14个观察点…隔离观察5020人次).
-        if things and any(canonical_unit(q.unit) in PERSONS for q in figures):
+        if things and any(gives_unit("人", q.unit) for q in figures):
             return True
     return False
 

@@ -197,14 +197,13 @@ CODE = re.compile(r"(?<![a-z0-9.])(?=[a-z.]*[0-9])(?=[0-9.]*[a-z])[a-z0-9][a-z0-
 def _unwritten_code(normalised_question: str, corpus_text: str) -> str:
     """A code of letters and digits the question names (PM2.5) that the report never writes, or "": a
     report that never writes it gives nothing of what it names."""
-    text = corpus_text.lower()
-    return next((code for code in CODE.findall(normalised_question) if code not in text), "")
+    return next((code for code in CODE.findall(normalised_question) if code not in corpus_text), "")
 
 
 # How a thing stands or went, or where it ranks, asked at the end of a question (房价怎么样, 空气质量如何,
 # 汽车保有量在全市排第几).
 STATE_ASKED = re.compile(
-    r"(?:的)?(?:情况)?(?:怎么样|怎样|如何|咋样)[?？]?$|(?:在(?:全市|全国|市内[六6]区))?(?:排第几|排名第?几|排名怎么样)[?？]?$"
+    r"(?:的)?(?:情况)?(?:怎么样|怎样|如何|咋样)[?？]?$|(?:在[\u4e00-\u9fff]{1,6})?(?:排第几|排名第?几|排名怎么样)[?？]?$"
 )
 
 
@@ -227,12 +226,7 @@ def _unwritten_measure(normalised_question: str, corpus_text: str) -> str:
     framed = normalised_question[len(measure) :]
     if not any(framed.startswith(frame) for frame in MEASURE_FRAMES):
         return ""
-    words = pos_tags(measure.removesuffix("的"))
-    if not words or not words[-1][1].startswith(MEASURE_NOUN_FLAGS):
-        return ""
-    head = words[-1][0]
-    if len(head) == 1 and len(words) > 1 and words[-2][1].startswith(MEASURE_NOUN_FLAGS):
-        head = words[-2][0] + head
+    head = _measure_noun(measure)
     return head if len(head) >= 2 and head not in corpus_text else ""
 
 
@@ -241,12 +235,21 @@ def unfigured_measure(normalised_question: str, corpus_text: str, figured: Calla
     but in no clause giving a figure (万元GDP能耗降低, 地区生产总值实现正增长): it says of that measure
     only how it went, not how much it was. ``figured()``: the report's clauses that give a figure other
     than a year, as the question is normalised."""
-    words = pos_tags(asked_measure(normalised_question))
+    head = _measure_noun(asked_measure(normalised_question))
+    if len(head) < 2 or head not in corpus_text or head in figured():
+        return ""
+    return head
+
+
+def _measure_noun(measure: str) -> str:
+    """The noun a measure's name ends with (和平区2020年gdp → gdp; 交通事故数 → 事故数: a one-character noun
+    keeps the noun before it), or "" when it ends in no noun."""
+    words = pos_tags(measure.removesuffix("的"))
     if not words or not words[-1][1].startswith(MEASURE_NOUN_FLAGS):
         return ""
     head = words[-1][0]
-    if len(head) < 2 or head not in corpus_text or head in figured():
-        return ""
+    if len(head) == 1 and len(words) > 1 and words[-2][1].startswith(MEASURE_NOUN_FLAGS):
+        head = words[-2][0] + head
     return head
 
 
