@@ -74,10 +74,12 @@ def fine_pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for word, flag in pos_tags(text):
         parts = [p for p in _segmenter().cut_for_search(word) if p != word] if flag in PHRASE_TAGS else []
-        if parts and "".join(parts) == word:
-            out += [pos_tags(part)[0] if len(pos_tags(part)) == 1 else (part, flag) for part in parts]
-        else:
+        if not parts or "".join(parts) != word:
             out.append((word, flag))
+            continue
+        for part in parts:
+            tagged = pos_tags(part)
+            out.append(tagged[0] if len(tagged) == 1 else (part, flag))
     return tuple(out)
 
 
