@@ -134,14 +134,17 @@ def test_wordings_that_say_the_same(claim, report):
 @pytest.mark.parametrize(
     ("claim", "report", "kinds"),
     [
-        ("探索建设数字经济平台", "探索打造数字经济平台", []),  # one action: the embedding finds them alike
+        ("探索建设数字经济平台", "探索打造数字经济平台", []),  # one action in two verbs
         ("加快推进老旧小区改造", "加速推进老旧小区改造", []),  # Cilin synonyms
-        ("该案例被推荐上报中央政法委", "该案例被收录上报中央政法委", ["action"]),  # two steps
-        ("培育专精特新企业", "认定专精特新企业", ["action"]),
+        ("将心理健康服务引进信访工作", "将心理健康服务纳入信访工作", []),  # no shared morpheme, one action
+        ("积极申请2个市级重点专科", "积极申报2个市级重点专科", []),  # compounds of one verb 申, however tagged
+        ("该案例被推荐上报中央政法委", "该案例被收录上报中央政法委", ["status"]),  # two steps of an honour
+        ("培育专精特新企业", "认定专精特新企业", ["status"]),
+        ("积极申报2个市级重点专科", "2个专科获批市级重点专科", ["status"]),
     ],
 )
-def test_verbs_in_one_slot_compared_by_meaning(checker, claim, report, kinds):
-    assert [c.kind for c in conflicts(diffable(claim), diffable(report), checker.verbs_alike)] == kinds
+def test_verbs_in_one_slot_differ_only_as_steps(claim, report, kinds):
+    assert [c.kind for c in conflicts(diffable(claim), diffable(report))] == kinds
 
 
 def test_claim_verbs_a_sentence_says_with_other_verbs(checker):
@@ -515,7 +518,7 @@ def test_a_paraphrase_does_not_part_from_the_report(claim, report):
     [
         ("减少享受住房保障居民1031户", "新增享受住房保障居民1031户", "direction"),
         ("税收占比降低", "税收占比提高", "direction"),
-        ("申报首批国家文化和旅游消费试点城市", "获批首批国家文化和旅游消费试点城市", "name"),  # no morpheme shared
+        ("申报首批国家文化和旅游消费试点城市", "获批首批国家文化和旅游消费试点城市", "status"),  # two steps of a title
         ("开展公共场所、发热门诊、学校三类重点部位检查", "开展公共场所、发热门诊、进口冷链食品三类重点部位检查", "member"),
     ],
 )
@@ -753,8 +756,9 @@ def test_a_quoted_name_the_report_never_writes_is_another_thing(checker):
 
 
 def test_finishing_is_another_stage_than_starting(checker):
-    # The plan says 启动宁夏路改造项目: it starts the works, it does not finish them.
-    assert checker.check("2021年和平区将完成宁夏路改造项目。").verdict == "contradicted"
+    # The plan says 启动宁夏路改造项目: it starts the works, it does not finish them. (完成 is no stage
+    # word: it also means reaching a figure or finishing a plan, docs/factcheck.md.)
+    assert checker.check("2021年和平区将建成宁夏路改造项目。").verdict == "contradicted"
     assert checker.check("2021年和平区将启动宁夏路改造项目。").verdict == "supported"
 
 

@@ -626,7 +626,7 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
     def _lined_up_conflicts(self, c: Claim, clause: tuple[int, int], facts: _Facts, i: int) -> list[Conflict]:
         """Where a claim clause and the report clause ``i`` it lines up with part, word by word or by the
         names they quote."""
-        found = conflicts(c.diff_text(*clause), diffable(facts.clause_texts[i]), self.verbs_alike)
+        found = conflicts(c.diff_text(*clause), diffable(facts.clause_texts[i]))
         if found or unwritten_name(normalise_text(c.text), self.report_text):  # that name is read apart
             return found
         s, e = facts.sentence_of(facts.clauses[i][0])
