@@ -652,6 +652,27 @@ def test_money_is_not_counted_in_pieces():
     assert span_gives(AnswerType.LEVEL, "发放各类救助资金5700万元", question)
 
 
+def test_a_count_of_people_is_not_given_in_the_general_classifier():
+    # 个 counts things (避难场所, 岗位); a report counts people by person, visit or household.
+    question = "固定避难场所能容纳多少人"
+    assert not span_gives(asked_type(question), "建成民园广场固定避难场所,创建1个全国综合减灾示范社区", question)
+    assert span_gives(asked_type(question), "组建1.75万名市区街干部、10万名志愿者的值守队伍", question)
+
+
+def test_an_amount_of_money_asked_by_its_kind_noun_needs_money():
+    question = "企业在进博会上签了多少金额的订单"
+    assert asked_counter(question) == "元"
+    assert not span_gives(asked_type(question), "组织50余家企业参加第三届进博会", question)
+    assert span_gives(asked_type(question), "为7254家企业减免社会保险费27.95亿元", question)
+
+
+def test_how_long_asks_a_length():
+    question = "新建的健身步道有多长"
+    assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)
+    assert span_gives(asked_type(question), "新建健身步道1.2公里", question)
+    assert span_gives(asked_type(question), "整修里巷道路3000米", question)
+
+
 def test_how_big_asks_a_figure():
     assert asked_type("和平区的面积有多大") == AnswerType.AMOUNT
     assert asked_type("今年绿化面积要提升多大") == AnswerType.AMOUNT

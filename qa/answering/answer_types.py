@@ -91,7 +91,9 @@ LEVEL_ASKED = re.compile(
     rf"(?:多少|(?<![哪那])几)[{MEASURE_WORDS}平千百钱]|how many|"
     rf"\bwhat (?:is|was|were|are|will be)\b(?: the| its)?(?: [a-z'’]+){{0,4}}? (?:{ENGLISH_QUANTITY})\b"
 )
-MONEY_ASKED = re.compile(r"(多少|几)(?:块)?钱")
+MONEY_ASKED = re.compile(r"(?:多少|几)(?=(?:块)?钱)|多少(?=的?(?:金额|钱款|资金))")
+# 多长 / 多远 / 多宽 / 多深 ask a length (多长时间 asks a duration, below), given in 米 or 公里.
+LENGTH_ASKED = re.compile(r"多(?:长|远|宽|深)(?!时间)|how (?:long|far|wide|deep)\b(?! (?:will|does|did|is|was|has|have) it take)")
 # 多大 / 多高 / 多远 ask a magnitude: a figure, as 多少 does (多长时间 asks a duration, above).
 AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|far)")
 DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几几年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
@@ -552,9 +554,19 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
     if not counter and (measure := asked_measure(question)):
         if another_measure(measure, span) or not _in_its_unit(measure, quantities):
             return False
-    if kind is AnswerType.LEVEL:
-        return any(q.unit not in RATE_UNITS and same_kind(counter, q.unit) for q in quantities)
+    if kind is AnswerType.LEVEL or counter:  # an AMOUNT asked has a unit only when it asks money (多少金额)
+        return any(q.unit not in RATE_UNITS and _counts_as_asked(counter, q.unit) for q in quantities)
+    if LENGTH_ASKED.search(question):
+        return any(base_unit(q.unit) == "公里" for q in quantities)
     return bool(quantities) or _counted_as_asked(question, span)
+
+
+def _counts_as_asked(counter: str, unit: str) -> bool:
+    """Whether a figure in ``unit`` answers a count asked in ``counter``. A report counts people by
+    person, visit or household (10万名志愿者, 1.1万户): 个 there counts things (7万余个岗位), not people."""
+    if canonical_unit(counter) == "人" and unit == GENERAL_CLASSIFIER:
+        return False
+    return same_kind(counter, unit)
 
 
 # The words that ask a part of a total just named (3.1万人里, 5000户中, 其中).
@@ -623,7 +635,7 @@ def _counted_as_asked(question: str, span: str) -> bool:
 def asked_counter(question: str) -> str:
     """The unit a question counts in (多少人次 → 人次, 多少亿元 → 元, 几所 → 所), or "" when it names none
     or only a time unit (a duration is not a count of things)."""
-    match = ASKED_COUNTER.search(MONEY_ASKED.sub(r"\1元", question))
+    match = ASKED_COUNTER.search(MONEY_ASKED.sub(lambda m: m.group() + "元", question))
     if not match:
         return ""
     rest = match["rest"]
