@@ -524,6 +524,11 @@ def test_people_are_counted_in_persons_or_households(question):
     assert span_gives(kind, "惠及近1.1万户困难群众", question)
 
 
+def test_firms_are_not_people():
+    question = "出清僵尸企业要安置多少职工"
+    assert not span_gives(asked_type(question), "稳妥推进国企混改,出清“僵尸企业”、低效企业14家", question)
+
+
 def test_things_are_not_people():
     assert not counts_people("新增了多少个学位")
     assert not counts_people("how many smart water meters did heping replace")

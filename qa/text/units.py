@@ -44,9 +44,9 @@ MEASURES = frozenset({"元", "美元", "公斤", "平方米", "公里", "升"})
 VISITS = {"人次": "人"}
 
 
-# Counters a figure about people is given in: persons, visits, and the households or families a
-# report counts people by (惠及1.1万户困难群众).
-PEOPLE_COUNTERS = frozenset({"人", "人次", "户", "家"})
+# Counters a figure about people is given in: persons, visits, and the households a report counts
+# people by (惠及1.1万户困难群众). 家 counts firms and bodies there (出清“僵尸企业”14家), not people.
+PEOPLE_COUNTERS = frozenset({"人", "人次", "户"})
 # Cilin files every noun for a kind of person (游客, 医生, 居民) under its top class A, 人.
 CILIN_PEOPLE = "A"
 
