@@ -24,6 +24,7 @@ from qa.answering.evidence import (
     coined_spellings,
     only_counted,
     only_place_shared,
+    other_sort,
     unexplained_term,
     unfigured_measure,
     unnamed_name,
@@ -33,6 +34,7 @@ from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError
 from qa.text.normalise import normalise_query
 from qa.text.places import administrative_places
+from qa.text.synonyms import rival_sorts
 from qa.text.units import measured_in, names_people
 
 
@@ -669,6 +671,18 @@ def test_an_amount_of_money_asked_by_its_kind_noun_needs_money():
     assert asked_counter(question) == "元"
     assert not span_gives(asked_type(question), "组织50余家企业参加第三届进博会", question)
     assert span_gives(asked_type(question), "为7254家企业减免社会保险费27.95亿元", question)
+
+
+def test_another_sort_of_the_thing_asked_does_not_answer(searcher):
+    # Cilin files 公办 and 民办 as two sorts of one kind; 公立 and 公办 as one.
+    assert rival_sorts("公办", "民办") and rival_sorts("小学", "初中")
+    assert not rival_sorts("公立", "公办") and not rival_sorts("私立", "民办")
+    span = "新增民办幼儿园7所、学位875个"
+    assert other_sort("去年新增公办幼儿园几所", span) == ("公办幼儿园", "民办幼儿园")
+    assert other_sort("去年新增私立幼儿园几所", span) == ()
+    assert other_sort("有多少企业拿到贷款", "123家企业获得贷款2.5亿元") == ()  # verbs are no sorts
+    assert not searcher.ask("去年新增公办幼儿园几所?").answerable
+    assert searcher.ask("去年新增民办幼儿园几所?").answerable
 
 
 def test_how_long_asks_a_length():

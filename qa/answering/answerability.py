@@ -262,6 +262,9 @@ def kind_reason(evidence: Evidence) -> str:
         return f"报告只提到“{evidence.unexplained_term}”,没有解释它"
     if evidence.unnamed_name and evidence.answer_type in SHAPE_CHECKED:
         return f"最相关的段落没有提到“{evidence.unnamed_name}”"
+    if evidence.other_sort:
+        asked, given = evidence.other_sort
+        return f"最相关的段落说的是“{given}”,不是所问的“{asked}”"
     if evidence.place_only:  # it shares only the district's name and the year with the question
         return "报告中没有与这个问题相关的内容"
     if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:

