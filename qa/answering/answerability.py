@@ -256,6 +256,17 @@ def kind_reason(evidence: Evidence) -> str:
         return f"报告中没有“{evidence.missing_measure}”的数据"
     if evidence.unfigured_measure and evidence.answer_type in FIGURE_KINDS:
         return f"报告提到“{evidence.unfigured_measure}”,但没有给出它的数字"
+    if reason := _naming_reason(evidence):
+        return reason
+    if evidence.place_only:  # it shares only the district's name and the year with the question
+        return "报告中没有与这个问题相关的内容"
+    if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
+        return f"最相关的段落没有给出所问的{KIND_NAMES[evidence.answer_type]}"
+    return ""
+
+
+def _naming_reason(evidence: Evidence) -> str:
+    """Why the thing the question names is not what the report or its best span speaks of, or ""."""
     if evidence.absent_name:
         return f"报告中没有提到“{evidence.absent_name}”"
     if evidence.unexplained_term:
@@ -265,10 +276,6 @@ def kind_reason(evidence: Evidence) -> str:
     if evidence.other_sort:
         asked, given = evidence.other_sort
         return f"最相关的段落说的是“{given}”,不是所问的“{asked}”"
-    if evidence.place_only:  # it shares only the district's name and the year with the question
-        return "报告中没有与这个问题相关的内容"
-    if evidence.type_match == 0 and evidence.answer_type in KIND_NAMES:
-        return f"最相关的段落没有给出所问的{KIND_NAMES[evidence.answer_type]}"
     return ""
 
 
