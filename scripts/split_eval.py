@@ -35,6 +35,7 @@ FILES = [
     "eval/questions-fresh8.jsonl",
     "eval/questions-fresh9.jsonl",
     "eval/questions-fresh10.jsonl",
+    "eval/questions-fresh11.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -49,6 +50,7 @@ FILES = [
     "eval/claims-fresh8.jsonl",
     "eval/claims-fresh9.jsonl",
     "eval/claims-fresh10.jsonl",
+    "eval/claims-fresh11.jsonl",
 ]
 SPLITS = ("tune", "test")
 
