@@ -685,6 +685,18 @@ def test_another_sort_of_the_thing_asked_does_not_answer(searcher):
     assert searcher.ask("去年新增民办幼儿园几所?").answerable
 
 
+def test_where_after_a_verb_of_place_asks_a_place(searcher):
+    for question in ("外贸业务员去哪里游学", "养老服务嵌到哪里去", "承接带从哪儿到哪儿"):
+        assert asked_type(question) == AnswerType.PLACE
+    # A place said as where a thing goes, or premises counted by their kind, answer where.
+    assert span_gives(AnswerType.PLACE, "将各类养老服务直接嵌入到社区养老院中", "养老服务嵌到哪里去")
+    assert span_gives(AnswerType.PLACE, "选取8家药店在全市率先进行惠民口罩销售", "惠民口罩在哪里买")
+    # Counting the very premises asked about does not say where they are.
+    assert not span_gives(AnswerType.PLACE, "建成1处全域旅游集散中心", "全域旅游集散中心建在哪里")
+    assert not searcher.ask("外贸业务员的“游学”,是送他们去哪里游学?").answerable
+    assert searcher.ask("“嵌入式”社区养老机构是把养老服务嵌到哪里去?").answerable
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

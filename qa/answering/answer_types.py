@@ -135,7 +135,19 @@ ROLE_ASKED = re.compile(
 # An address asked outright (哪条路, 地址, 什么位置), or where a thing named before 在哪 stands (体验馆
 # 在哪里). A 哪里 inside a question (区里在哪里建了…) is answered by an area, a venue or a body as often
 # as by an address: any answer will do for it.
-PLACE_ASKED = re.compile(r"什么位置|具体位置|什么地方|\bwhere\b|在哪(?:里|儿)?$|哪(?:个|家|座)?(?:会场|会堂|礼堂|场馆|宾馆|酒店)")
+PLACE_ASKED = re.compile(
+    r"什么位置|具体位置|什么地方|\bwhere\b|在哪(?:里|儿)?$|哪(?:个|家|座)?(?:会场|会堂|礼堂|场馆|宾馆|酒店)|"
+    # but 哪里 / 哪儿 after a verb of motion or placing (去哪里游学, 嵌到哪里去, 从哪儿到哪儿, 设在哪里) asks where
+    # a thing goes or is put
+    r"(?:去|到|从|设在|建在|位于|放在)哪(?:里|儿)"
+)
+# A place said as where a thing goes or is: 到 / 在 / 于 a noun phrase ending in a word of position
+# (嵌入到社区养老院中, 在各街道内).
+LOCATIVE = re.compile(r"(?:到|在|于)[\u4e00-\u9fff]{2,12}?(?:中|里|内|上)(?![\u4e00-\u9fff]{0,1}[0-9])")
+# Premises counted by their kind (选取8家药店, 在5个小区): where, said of several places at once.
+PREMISES = re.compile(
+    r"[0-9一二两三四五六七八九十百]+[家个所座处][\u4e00-\u9fff]{0,6}?(?:店|商场|超市|市场|馆|院|站|中心|社区|街道|小区)"
+)
 # A venue asked (在哪个会堂开的) is named by a word for a hall or a building (人民会堂, 会展中心).
 VENUE_ASKED = re.compile(r"会场|会堂|礼堂|场馆|宾馆|酒店")
 VENUE = re.compile(r"[\u4e00-\u9fff]{2,}(?:会堂|礼堂|大厅|会场|场馆|宾馆|酒店|大厦|会展中心|会议中心)")
@@ -360,7 +372,10 @@ def _place_given(span: str, question: str) -> bool:
     if VENUE_ASKED.search(question):
         return bool(VENUE.search(span)) or gives_address(span)
     # A place the question names itself (和平区) does not say where in it.
-    return any(f == "ns" and w not in question for w, f in pos_tags(span)) or gives_address(span)
+    named = any(f == "ns" and w not in question for w, f in pos_tags(span))
+    # Premises of the very kind asked about (建成1处全域旅游集散中心 for where that 中心 is) count it, not place it.
+    premises = any(m.group()[-2:] not in question for m in PREMISES.finditer(span))
+    return named or gives_address(span) or bool(LOCATIVE.search(span)) or premises
 
 
 # A rank (排第几, 名次, 第几名) is answered by a place in an order (第一名, 位居全市第一, 前列); a round (第几届,
