@@ -697,6 +697,12 @@ def test_where_after_a_verb_of_place_asks_a_place(searcher):
     assert searcher.ask("“嵌入式”社区养老机构是把养老服务嵌到哪里去?").answerable
 
 
+def test_a_figure_for_each_of_another_one_does_not_answer():
+    span = "组建1个帮扶工作组每组3人,包括1名组长"
+    assert not span_gives(AnswerType.PER_UNIT, span, "帮扶工作组每个街道派了几个")
+    assert span_gives(AnswerType.PER_UNIT, span, "每个帮扶工作组有几个人")
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

@@ -243,6 +243,9 @@ PER_UNIT_ASKED = re.compile(
     rf"(?:每|一|(?<![0-9.])1)[{MEASURE_WORDS}][^,，?？]{{0,10}}?(?:[,，][^,，?？]{{0,8}}?)?(?:多少|几|多[大高长重])|"
     r"\b(?:each|per|every)\b[^?]*\bhow (?:much|many)\b|\bhow (?:much|many)\b[^?]*\b(?:each|per|every|on average)\b"
 )
+# The one a figure is asked for each of (每个街道 → 街道): a word of two characters or more after 每 and its
+# measure word.
+EACH_ASKED = re.compile(rf"每(?:一)?[{MEASURE_WORDS}]?(?P<one>[\u4e00-\u9fff]{{2}})")
 # A figure given for each one: 每…, 人均, 户均, 元/人.
 PER_UNIT = re.compile(r"每|[人户]均|平均|/")
 # An average asked outright (平均每家企业省了多少, on average): the report's total over its count is one.
@@ -344,6 +347,9 @@ def span_gives(kind: AnswerType, span: str, question: str = "") -> bool:
         return NAMED_GIVEN[kind](span, question)
     if kind is AnswerType.PER_UNIT and AVERAGE_ASKED.search(question) and _total_and_count(span):
         return True
+    if kind is AnswerType.PER_UNIT and (each := EACH_ASKED.search(question)) and each["one"] not in span:
+        # 每个街道派几个 asks a figure for each street: a figure for each group (每组3人) is of another one.
+        return False
     if kind in SHAPES:
         return bool(SHAPES[kind].search(span))
     return _figure_given(kind, span, question)
