@@ -703,11 +703,19 @@ def test_a_figure_for_each_of_another_one_does_not_answer():
     assert span_gives(AnswerType.PER_UNIT, span, "每个帮扶工作组有几个人")
 
 
+def test_superlatives_ask_a_rank(searcher):
+    for question in ("天津最高的楼是哪座", "what is the tallest building in tianjin", "which street has the most shops"):
+        assert asked_type(question) == AnswerType.ORDINAL
+    assert asked_type("what is the interest rate") != AnswerType.ORDINAL  # inte-rest is no superlative
+    assert not searcher.ask("天津最高的楼是哪座?").answerable
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)
     assert span_gives(asked_type(question), "新建健身步道1.2公里", question)
     assert span_gives(asked_type(question), "整修里巷道路3000米", question)
+    assert not span_gives(asked_type("how high is the tower"), "建成1处全域旅游集散中心", "how high is the tower")
 
 
 def test_how_big_asks_a_figure():

@@ -93,9 +93,9 @@ LEVEL_ASKED = re.compile(
 )
 MONEY_ASKED = re.compile(r"(?:多少|几)(?=(?:块)?钱)|多少(?=的?(?:金额|钱款|资金))")
 # 多长 / 多远 / 多宽 / 多深 ask a length (多长时间 asks a duration, below), given in 米 or 公里.
-LENGTH_ASKED = re.compile(r"多(?:长|远|宽|深)(?!时间)|how (?:long|far|wide|deep)\b(?! (?:will|does|did|is|was|has|have) it take)")
+LENGTH_ASKED = re.compile(r"多(?:长|远|宽|深)(?!时间)|how (?:far|wide|deep|tall|high)\b")
 # 多大 / 多高 / 多远 ask a magnitude: a figure, as 多少 does (多长时间 asks a duration, above).
-AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|far)")
+AMOUNT_ASKED = re.compile(r"多少|(?<![哪那])几(?!乎)|多[大高远重深宽长](?!时间)|how much|how (?:big|large|tall|high|far)")
 DATE_ASKED = re.compile(r"什么时候|何时|哪一?年|几几年|几月|哪一?天|哪个月|什么时间|几号|\bwhen\b|what year|what date")
 # How precise a date is asked: a day (哪天, 几号, 几月几日, what date) or a month (几月, 哪个月).
 DAY_ASKED = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|哪一?日|\bwhat date\b|\bwhich day\b")
@@ -182,7 +182,11 @@ CLOCK_ASKED = re.compile(
 )
 # Which one stands first among its kind (哪个街道新增的最多, 投资最大的是哪个小区): a rank, which a
 # report gives as one (位居全市第一, 最大的) or not at all; a sentence counting the members names none first.
-SUPERLATIVE_ASKED = r"哪(?!些)[一]?[个家项条所位种类]?[^,，?？]{0,12}最[\u4e00-\u9fff]|最[\u4e00-\u9fff]{1,4}的(?:是)?哪"
+# …最X (哪个街道最多), 最X的…是哪 (最高的楼是哪座), and English superlatives (the tallest, the most visited).
+SUPERLATIVE_ASKED = (
+    r"哪(?!些)[一]?[个家项条所位种类]?[^,，?？]{0,12}最[\u4e00-\u9fff]|最[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]{0,4}?(?:是)?哪|"
+    r"\bthe (?:most|least) [a-z]+|\bthe [a-z]{2,}(?:iest|[^r\W]est)\b"
+)
 ORDINAL_ASKED = re.compile(rf"第几|排第|排名第?几|排名(?:怎么样|如何|情况)|名次|{SUPERLATIVE_ASKED}")
 # The words a set's size is counted in (14类, 三级, 8家).
 SET_COUNTERS = MEASURE_WORDS + "类种级"
