@@ -120,6 +120,7 @@ def test_wordings_that_differ(claim, report, kind):
         ("推行“信用+复工复产”", "率先实行“信用+复工复产”"),  # Cilin synonyms, though 行 ends bank names
         ("全市第一家街道级社区养老机构投入运营", "全市首家街道级社区养老机构投入运营"),  # 第一 / 首
         ("新建3家养老院和2家老年日间照料中心", "新建3家养老机构、2家老年日间照料中心"),  # the general word for the kind
+        ("组建136个帮扶小组", "组建136个帮扶工作组"),  # 小组: the general word for a working group
         ("秋冬季防疫中", "全面开展秋冬季疫情防控"),  # a shortened form: its characters stand in the report's
         ("探索建设数字经济平台", "探索打造数字经济平台"),  # two verbs for one action in one slot
         ("案例被收进选编", "案例被收入选编"),  # verbs sharing a morpheme

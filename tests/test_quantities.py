@@ -268,6 +268,9 @@ def test_quoted_label_next_to_a_count() -> None:
         ("销售消毒液11.82千克", [("11.82千克", 11.82, "公斤", None)]),
         ("全长5千米", [("5千米", 5.0, "公里", None)]),
         ("节电3千瓦时", [("3千瓦时", 3.0, "千瓦时", None)]),
+        # A Chinese numeral's last 千 may begin the unit (二十千克), where 千 × 克 would not read.
+        ("卖出一万一千八百二十千克消毒液", [("一万一千八百二十千克", 11820.0, "公斤", None)]),
+        ("三千克", [("三千克", 3000.0, "克", None)]),  # 3000克 or 3千克: the same weight either way
     ],
 )
 def test_unit_starting_with_a_multiplier_character(text: str, expected: list) -> None:

@@ -76,7 +76,7 @@ NOUN_TAGS = ("n", "s", "j")
 # An ordinal: a rank or the number of a time or batch (第一, 第二批, 第七次).
 ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]+")
 # Words for a kind of body or place in general, which a report or claim may use for a specific one.
-GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织"})
+GENERAL_KINDS = frozenset({"机构", "单位", "场所", "设施", "组织", "小组"})
 # Verbs saying only that a thing happened, not how: 新增 (things were added) stands for 发放, 引进, 建成.
 GENERAL_ACTIONS = frozenset({"新增"})
 # Last characters of the names of government bodies (…局, …委, …办, …厅, …部): one kind of name.

@@ -443,11 +443,30 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+_MULT_UNITS = tuple(u for u in _UNITS if u[0] in "万亿千百")
+
+
+def _unit_begins_at(t: str, at: int) -> bool:
+    """Whether a unit beginning with a multiplier character (千克, 千米, 千瓦时) starts at ``t[at]``."""
+    return t.startswith(_MULT_UNITS, at)
+
+
+def _parses(numeral: str) -> bool:
+    try:
+        _parse_decimal(numeral)
+    except ValueError:
+        return False
+    return bool(numeral)
+
+
 def _read_figure(t: str, match: re.Match[str]) -> _Figure | None:
     """The figure around one numeral: multiplier, unit and markers, or None if it does not parse."""
     percent = match["pct"] is not None
     numeral = match["pctnum"] if percent else "一" + match["bare"] if match["bare"] else match[0]
     num_start, num_end = match.span()
+    if match["cn"] and _unit_begins_at(t, num_end - 1) and not _parses(numeral) and _parses(numeral[:-1]):
+        # 一万一千八百二十千克: the last 千 begins the unit 千克 (三千克 reads either way: 3000克 = 3千克).
+        numeral, num_end = numeral[:-1], num_end - 1
     after = (_TAIL_RE if percent else _AFTER_RE).match(t, num_end)
     parts = after.groupdict()
     try:
