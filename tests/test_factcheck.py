@@ -756,6 +756,13 @@ def test_a_quoted_name_the_report_never_writes_is_another_thing(checker):
     assert checker.check("去年和平区建成了“和平区退役军人荣誉室”,并与3家公司开展退役军人帮扶就业合作。").verdict == "supported"
 
 
+def test_a_claim_said_in_other_words_but_for_a_rival_name_is_contradicted(checker):
+    # The 附注 fuses 养老机构 with 老年日间照料中心; another 中心 in its place is another thing.
+    verdict = checker.check("“嵌入式”社区养老机构是把养老机构和社区卫生服务中心有机融合在一起。")
+    assert verdict.verdict == "contradicted" and "社区卫生服务中心" in verdict.explanation
+    assert checker.check("“嵌入式”社区养老机构是把养老机构和老年日间照料中心有机融合在一起。").verdict == "supported"
+
+
 def test_finishing_is_another_stage_than_starting(checker):
     # The plan says 启动宁夏路改造项目: it starts the works, it does not finish them. (完成 is no stage
     # word: it also means reaching a figure or finishing a plan, docs/factcheck.md.)

@@ -746,6 +746,8 @@ class FactChecker(ClaimForms, RelatedFigures, QuotedNames, Restatements, Stages,
             said = f"声明说的是{part_label(c.period_label)},但报告中这一说法属于{part_label(swap.hit.passage.part_label)}。"
             evidence = ([words.evidence()] if words.hit else []) + [swap.evidence()]
             return self._verdict(c, VerdictKind.CONTRADICTED, said, evidence)
+        if rival := self._restated_but_for_a_name(c, words):
+            return self._verdict(c, VerdictKind.CONTRADICTED, f"报告与声明不一致:{rival.explain()}。", [words.evidence()])
         if self._restated(c, words):
             where = part_label(words.hit.passage.part_label)
             said = f"报告{where}中有意思相同的说法(声明内容的{words.coverage:.0%}见于该处,其余是换了说法)。"

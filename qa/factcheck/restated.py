@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from qa.factcheck.claims import Claim, ClaimFigure
 from qa.factcheck.verdict import FigureMatch, FigureOutcome, FigureResult
-from qa.factcheck.wording import Wording, turns_meaning, unwritten_names
+from qa.factcheck.wording import Conflict, Wording, diffable, rival_names, turns_meaning, unwritten_names
 from qa.text.normalise import normalise_for_matching
 
 __all__ = ["Restatements"]
@@ -42,9 +42,27 @@ class Restatements:
         was not measured for."""
         if not self.restates_alike or turns_meaning(c.matching, normalise_for_matching(stretch)):
             return False
-        if unwritten_names(c.matching, self.report_text):
+        if unwritten_names(c.matching, self.report_text) or self._rival_name(c, stretch):
             return False
         return self.restates_alike(c.text, stretch)
+
+    def _restated_but_for_a_name(self, c: Claim, words: Wording) -> Conflict | None:
+        """A name of the claim standing where the stretch holding half or more of it has another of its
+        kind (社区卫生服务中心 / 老年日间照料中心), the rest said in other words: the claim names another
+        thing, however alike the two read. None otherwise."""
+        if not self.restates_alike or not words.hit or words.coverage < self.RESTATED_COVERAGE:
+            return None
+        start = words.hit.passage.start
+        stretch = words.hit.passage.text[words.span[0] - start : words.span[1] - start]
+        rival = self._rival_name(c, stretch)
+        if not rival or turns_meaning(c.matching, normalise_for_matching(stretch)):
+            return None
+        return rival if self.restates_alike(c.text, stretch) else None
+
+    @staticmethod
+    def _rival_name(c: Claim, stretch: str) -> Conflict | None:
+        found = rival_names(diffable(c.matching), diffable(normalise_for_matching(stretch)))
+        return found[0] if found else None
 
     def _figure_restated(self, c: Claim, r: FigureResult) -> bool:
         """The report sentence giving a claimed figure says the rest of the claim in other words (see
