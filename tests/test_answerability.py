@@ -710,6 +710,14 @@ def test_superlatives_ask_a_rank(searcher):
     assert not searcher.ask("天津最高的楼是哪座?").answerable
 
 
+def test_the_parts_of_a_quoted_name_are_named_together(searcher):
+    question = "“和平夜话”具体包括哪几项?"
+    assert not span_gives(AnswerType.LIST, "创新开展“和平夜话”实践活动", question)
+    assert span_gives(AnswerType.LIST, "开展“养老机构、高层住宅、地下建筑”火灾防控“三大攻坚”行动", "“三大攻坚”包括哪些")
+    assert span_gives(AnswerType.LIST, "创新开展“和平夜话”实践活动", "去年开展了哪些实践活动")  # no quoted whole
+    assert not searcher.ask(question).answerable
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)
