@@ -498,7 +498,7 @@ def _enumerates(span: str, question: str) -> bool:
     if not size:
         # The parts of a named thing (“三大攻坚”包括哪些) are named together; other lists asked may be
         # answered by one name or by clauses (做了哪些工作).
-        return not PARTS_OF_NAMED.search(question) or bool(MEMBERS_JOINED.search(span))
+        return not PARTS_OF_NAMED.search(question) or _members_joined(span)
     n = size["n"]
     members = int(n) if n.isdigit() else CHINESE_DIGITS.get(n, 3)
     if size.group().endswith("级") and _tiers_named(span, n, members):
@@ -512,8 +512,16 @@ def _enumerates(span: str, question: str) -> bool:
 
 # The parts of a thing the question quotes: “X”(具体)包括 / 包含 / 有 / 是 / 分为 哪些 (哪几项).
 PARTS_OF_NAMED = re.compile(rf"”[^,，?？]{{0,4}}(?:包括|包含|含有|有|是|分为|分成)(?:哪些|哪几[{SET_COUNTERS}])")
-# Members named together: a 、 list, two joined (和, 及, 与), or announced (:, 包括, 分别).
-MEMBERS_JOINED = re.compile(r"、|和|及|与|[:：]|包括|分别|等")
+# Members named together: a 、 list or announced (:, 包括, 分别, 等), or two joined by a conjunction.
+MEMBERS_JOINED = re.compile(r"、|[:：]|包括|分别|等")
+JOINING_WORDS = frozenset({"和", "及", "与", "以及", "并"})
+
+
+def _members_joined(span: str) -> bool:
+    # 和 is a conjunction only where the tagger reads it so: 和平 is the district's name.
+    return bool(MEMBERS_JOINED.search(span)) or any(w in JOINING_WORDS and t == "c" for w, t in pos_tags(span))
+
+
 CHINESE_DIGITS = {d: i for i, d in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
 # The tiers of government and of its bodies, which a report names one character each before their count
 # (镇村两级, 区街两级, 区、院、科三级).
