@@ -718,6 +718,12 @@ def test_the_parts_of_a_quoted_name_are_named_together(searcher):
     assert not searcher.ask(question).answerable
 
 
+def test_the_members_of_a_quoted_name_come_from_a_passage_that_writes_it(searcher):
+    # “大筛” is written in the report; the 132 note lists the members of a work group, not of it.
+    assert not searcher.ask("“大筛”具体包括哪几项?").answerable
+    assert searcher.ask("“三大攻坚”包括哪些?").answerable
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

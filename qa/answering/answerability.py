@@ -238,6 +238,9 @@ def average_notice(normalised_question: str, span: str) -> str:
 # Kinds told by their written shape anywhere in a sentence (a date, an address, a telephone number):
 # any passage holding one would pass, so it must be the passage about the thing the question names.
 SHAPE_CHECKED = (AnswerType.DATE, AnswerType.ADDRESS, AnswerType.CONTACT, AnswerType.CLOCK, AnswerType.PERSON)
+# Answers that name things: a passage that never writes the name a question quotes names other things. Not
+# figures: the sentence giving a programme's figure often names it by another word (a test target was lost).
+QUOTED_NAME_CHECKED = (*SHAPE_CHECKED, AnswerType.LIST, AnswerType.AGENT, AnswerType.BODY)
 
 
 def kind_reason(evidence: Evidence) -> str:
@@ -271,7 +274,7 @@ def _naming_reason(evidence: Evidence) -> str:
         return f"报告中没有提到“{evidence.absent_name}”"
     if evidence.unexplained_term:
         return f"报告只提到“{evidence.unexplained_term}”,没有解释它"
-    if evidence.unnamed_name and evidence.answer_type in SHAPE_CHECKED:
+    if evidence.unnamed_name and evidence.answer_type in QUOTED_NAME_CHECKED:
         return f"最相关的段落没有提到“{evidence.unnamed_name}”"
     if evidence.other_sort:
         asked, given = evidence.other_sort
