@@ -22,6 +22,7 @@ from qa.answering.answer_types import (
 from qa.answering.answerability import load_calibration, period_notice, period_reason
 from qa.answering.evidence import (
     coined_spellings,
+    missing_measure,
     only_counted,
     only_place_shared,
     other_sort,
@@ -722,6 +723,13 @@ def test_the_members_of_a_quoted_name_come_from_a_passage_that_writes_it(searche
     # “大筛” is written in the report; the 132 note lists the members of a work group, not of it.
     assert not searcher.ask("“大筛”具体包括哪几项?").answerable
     assert searcher.ask("“三大攻坚”包括哪些?").answerable
+
+
+def test_a_magnitude_asked_of_a_measure_the_report_never_writes(searcher):
+    # 多大 / 多高 ask a figure as 多少 does, whether or not the tagger keeps them one word.
+    assert missing_measure("区里停车位缺口有多大", "300个单位停车泊位夜间对居民开放") == "缺口"
+    assert asked_type("养老机构的床位使用率有多高") == AnswerType.RATE
+    assert not searcher.ask("区里养老机构的床位使用率有多高?").answerable
 
 
 def test_how_long_asks_a_length():

@@ -79,7 +79,7 @@ MEASURE_WORDS = "个家所只张项户人次元亿万吨套名位辆台件栋间
 RATE_ASKED = re.compile(
     r"百分之[几多]|百分点|比例|比重|占比|增速|增幅|涨幅|降幅|几成|几倍|多少倍|"
     rf"(?:增长|上涨|涨|下降|降低|提高|上升)了?(?:的?(?:目标|幅度|速度))?(?:是|为|要)?(?:百分之)?多少(?![{MEASURE_WORDS}])|"
-    r"(?<!效)率[^,，?？]{0,6}?(?:多少|几)|"
+    r"(?<!效)率[^,，?？]{0,6}?(?:多少|几|多高|多大)|"
     r"what percentage|what share|how fast|growth rate|\brate\b"
 )
 # A level or a count with its unit named (多少亿元, 几所, 多少人); a bare 多少 accepts any figure.
@@ -555,7 +555,7 @@ def _figure_given(kind: AnswerType, span: str, question: str) -> bool:
 
 # A figure question ending in its question word (…是多少, …有多少钱?, …是多少亿元) names its measure right before it.
 MEASURE_ASKED = re.compile(
-    r"(?:是|有|为|达到?|能有|一共|总共|共|大概|大约|大致|约|到底|究竟|了|的)*(?:多少|几)(?:钱|[万亿千百]?[元人个家所项户次吨])?"
+    r"(?:是|有|为|达到?|能有|一共|总共|共|大概|大约|大致|约|到底|究竟|了|的)*(?:多少|几|多[大高长远重])(?:钱|[万亿千百]?[元人个家所项户次吨])?"
     r"[?？呢啊吗呀]*$"
 )
 # Words that frame a measure rather than name it (旅游收入目标是多少 asks 旅游收入).

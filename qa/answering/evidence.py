@@ -63,7 +63,8 @@ ASKING_WORDS = frozenset(
 )
 CONTENT_FLAGS = ("n", "v", "a", "j", "l", "i", "eng", "s")
 CJK_OR_LATIN = re.compile(r"[\u3400-\u9fff]{2,}|[a-z][a-z0-9]+")
-FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?")
+FIGURE_CUE = re.compile(r"多少|几[个家所只张项户人次年万亿]?|多[大高长远重]")
+MAGNITUDES = "大高长远重"  # 多大, 多高, 多长, 多远, 多重 ask a magnitude
 # The words of a noun phrase: nouns, adjectives, 的, measure words and numbers (收费便宜点的名额).
 NOUN_PHRASE_FLAGS = ("n", "a", "uj", "q", "m", "b")
 CLAUSE_END = re.compile(f"[{SEGMENT_MARKS}{CLAUSE_MARKS}]")
@@ -172,7 +173,9 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
     (常住人口有多少), or the noun just after 多少 and its counter (有多少常住人口)."""
     words = pos_tags(normalised_question)
     for position, (word, _) in enumerate(words):
-        if not FIGURE_CUE.fullmatch(word):
+        # 多大 / 多高 may be cut in two (多 | 大): a magnitude asked all the same.
+        split_cue = word == "多" and position + 1 < len(words) and words[position + 1][0] in MAGNITUDES
+        if not FIGURE_CUE.fullmatch(word) and not split_cue:
             continue
         before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
         if position and words[position - 1][0] in ("了", "过"):  # 动员了多少志愿者: an action, then what it counts
@@ -180,7 +183,7 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
         # After a modal verb (要动员多少人, 能培训多少人) the word before 多少 is the action too.
         if position > 1 and words[position - 2][0] in MODAL_VERBS:
             before = []
-        for noun, flag in before[-1:] + _head_after(words[position + 1 :], corpus_text):
+        for noun, flag in before[-1:] + _head_after(words[position + 1 + split_cue :], corpus_text):
             # jieba may glue the verb of having to the noun before it (保险费有多少 → 费有, tagged a name).
             noun = noun[:-1] if noun[-1] in "有是" else noun
             if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
