@@ -732,6 +732,14 @@ def test_a_magnitude_asked_of_a_measure_the_report_never_writes(searcher):
     assert not searcher.ask("区里养老机构的床位使用率有多高?").answerable
 
 
+def test_a_part_of_a_quoted_whole_is_given_only_where_the_part_is_named():
+    span = "新增市场主体5000户,其中民营企业2067户"
+    assert not span_gives(AnswerType.AMOUNT, span, "新增的5000户市场主体里个体户占多少")
+    assert span_gives(AnswerType.AMOUNT, span, "新增的5000户市场主体里民营企业有多少")
+    question = "122个十四五项目里有几个是民生项目"  # 项目 is the whole's word, 民生 the part's
+    assert not span_gives(asked_type(question), "积极谋划14类共122个“十四五”项目,计划总投资798.8亿元", question)
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

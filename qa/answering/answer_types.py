@@ -583,8 +583,11 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
         # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
         # a total (累计, 共有, 达57家) is one.
         quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
+    total = _total_quoted(question)
+    if total is not None and not _part_named(question, total, span):
+        return False
     counter = asked_counter(question)
-    if not counter and (total := _total_quoted(question)) is not None:
+    if not counter and total is not None:
         # A part of a total the question quotes (新增就业3.1万人里男的多少) is counted in the total's unit.
         return any(q.unit not in RATE_UNITS and same_kind(total.unit, q.unit) for q in quantities)
     if not counter and counts_people(question):
@@ -609,13 +612,24 @@ def _counts_as_asked(counter: str, unit: str) -> bool:
 
 
 # The words that ask a part of a total just named (3.1万人里, 5000户中, 其中).
-PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:里面?|当中|之中|中|其中)")
+PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:里面?|当中|之中|中|其中)")
 
 
 def _total_quoted(question: str) -> Quantity | None:
     """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人), or None."""
     quoted = [q for q in extract_quantities(question) if not q.is_year and q.unit and q.unit not in RATE_UNITS]
     return next((q for q in quoted if PART_OF.match(question[q.end :])), None)
+
+
+def _part_named(question: str, total: Quantity, span: str) -> bool:
+    """Whether ``span`` names the part a question asks of the whole it quotes (31家金融机构里有几家是银行
+    → 银行; 5000户市场主体里个体户占多少 → 个体户): a figure of another part (其中民营企业2067户) is not
+    it. True when the question names the part by no noun (3.1万人里男的多少)."""
+    after = question[total.end :]
+    whole = PART_OF.match(after)
+    # The part's own words: not those it shares with the whole (民生项目 of 122个项目 → 民生).
+    nouns = [w for w, tag in pos_tags(after[whole.end() :]) if tag.startswith("n") and len(w) >= 2 and w not in whole.group()]
+    return not nouns or any(noun in span for noun in nouns)
 
 
 def _in_its_unit(measure: str, quantities: list) -> bool:
