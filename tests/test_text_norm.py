@@ -3,7 +3,7 @@
 import pytest
 
 from qa.answering.intent import detect_intent
-from qa.text.normalise import has_traditional, normalise_query, to_traditional
+from qa.text.normalise import has_traditional, normalise_query, normalise_text, to_traditional
 from qa.text.quotes import letters_only, quoted_names, shortened_in, unwritten_name
 
 
@@ -73,3 +73,10 @@ def test_a_short_form_keeps_its_characters_in_order_and_close_together():
     # The characters of 小学化 all stand in this sentence, but far apart: it does not write the name.
     assert not shortened_in("小学化", "小学基本公共服务标准化项目获批")
     assert not shortened_in("五四", "十四五")
+
+
+def test_straight_quotes_around_a_name_become_the_reports_curly_ones():
+    assert normalise_text("拿下'十连冠'和'六连冠'") == "拿下“十连冠”和“六连冠”"
+    assert normalise_text('"1312"健康关爱行动') == "“1312”健康关爱行动"
+    assert normalise_text("‘三师一员’") == "“三师一员”"
+    assert normalise_text("It's Heping's plan") == "it's heping's plan"  # apostrophes, no name

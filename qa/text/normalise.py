@@ -15,7 +15,10 @@ import opencc
 from qa.text.quantities import normalise_numbers_for_search
 
 # Characters the Traditional → Simplified table leaves alone but readers type as variants.
-QUOTE_VARIANTS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", '"': "“", "〝": "“", "〞": "”"})
+QUOTE_VARIANTS = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", '"': "“", "〝": "“", "〞": "”", "‘": "“", "’": "”"})
+# A name in straight quotes ("十连冠", '1312' typed on a Western keyboard) opens and closes as the report's
+# curly ones do; quotes around no Chinese character (English it's) are left alone.
+STRAIGHT_QUOTED = re.compile(r"([\"'])([^\"'\n]{0,29}?[\u3400-\u9fff0-9][^\"'\n]{0,29}?)\1")
 WHITESPACE = re.compile(r"\s+")
 # Repeated punctuation and emoji-like symbols carry no meaning for search.
 # "20年" / "21年" in casual speech are years, unless they count years (连续20年, 近20年, 第20年).
@@ -48,9 +51,15 @@ def to_traditional(text: str) -> str:
     return _to_traditional().convert(text)
 
 
+def _curly(match: re.Match[str]) -> str:
+    inside = match.group(2)
+    return f"“{inside}”" if re.search(r"[\u3400-\u9fff]", inside) or inside.isdigit() else match.group(0)
+
+
 def normalise_text(text: str) -> str:
     """Unicode NFKC (full-width → half-width), Simplified characters, lower case, quotes unified."""
     text = unicodedata.normalize("NFKC", text)
+    text = STRAIGHT_QUOTED.sub(_curly, text) if ('"' in text or "'" in text) else text
     text = to_simplified(text).translate(QUOTE_VARIANTS)
     return text.lower()
 
