@@ -763,6 +763,11 @@ def test_a_claim_said_in_other_words_but_for_a_rival_name_is_contradicted(checke
     assert checker.check("“嵌入式”社区养老机构是把养老机构和老年日间照料中心有机融合在一起。").verdict == "supported"
 
 
+def test_stopping_what_the_report_goes_on_doing_is_contradicted(checker):
+    # The plan: 再发行一批暖企惠民消费券.
+    assert checker.check("今年将停止发放暖企惠民消费券。").verdict == "contradicted"
+
+
 def test_finishing_is_another_stage_than_starting(checker):
     # The plan says 启动宁夏路改造项目: it starts the works, it does not finish them. (完成 is no stage
     # word: it also means reaching a figure or finishing a plan, docs/factcheck.md.)

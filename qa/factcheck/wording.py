@@ -36,7 +36,8 @@ from qa.text.tokenize import fine_pos_tags, pos_tags
 NOT_DIFFED = re.compile(r"[^\u3400-\u9fffA-Za-z0-9%.、#]")
 # A claim that a thing is one of a list, or that a list holds it (X是…之一, 合作伙伴里有X, 包括X).
 ONE_OF = re.compile(r"之一|其中一[个家项所]|(?:里|中|其中)有(?!没有)|包括|包含")
-NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|没(?!有)|未(?!成年|来|知)")
+# Denials, and stopping an action (停止发放 says it is no longer done).
+NEGATION = re.compile(r"没有|尚未|并未|未能|不是|并非|不再|停止|暂停|中止|没(?!有)|未(?!成年|来|知)")
 # Stages of a project or a body, each a group of words for the same stage (启动 a project is its start:
 # 启动现代城购物中心建设 is not 建成开业).
 STAGES = (
