@@ -740,6 +740,16 @@ def test_a_part_of_a_quoted_whole_is_given_only_where_the_part_is_named():
     assert not span_gives(asked_type(question), "积极谋划14类共122个“十四五”项目,计划总投资798.8亿元", question)
 
 
+def test_more_ways_of_asking_where_and_who():
+    for question in ("区图书馆总馆在哪个位置", "人代会在哪儿开的", "会议在哪里举行"):
+        assert asked_type(question) == AnswerType.PLACE
+    assert asked_type("滨江集团的法人代表是谁") == AnswerType.PERSON
+    # The country in a set phrase (中国特色社会主义) says where nothing in the district stands.
+    assert not span_gives(AnswerType.PLACE, "坚持以习近平新时代中国特色社会主义思想为指导", "会议在哪里举行")
+    # A five-digit number before 号 is a garbled document number (和平政办规〔20201号), no house number.
+    assert not gives_address("和平区人民政府办公室关于印发…的通知》(和平政办规〔20201号")
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

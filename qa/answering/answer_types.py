@@ -108,7 +108,7 @@ MONTH = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 # which a report answers with a unit or a group (由区发改委牵头) as often as with a person: any
 # answer will do for it.
 PERSON_ASKED = re.compile(
-    r"叫什么名字|什么名字|姓名|姓什么|(?:长|主任|书记|经理|负责人|领导|主席|带头人|创始人|老板)(?:叫什么|叫啥|是谁|是哪位|姓什么)|"
+    r"叫什么名字|什么名字|姓名|姓什么|(?:长|主任|书记|经理|负责人|领导|主席|带头人|创始人|老板|法人代表|法定代表人)(?:叫什么|叫啥|是谁|是哪位|姓什么)|"
     r"谁(?:是|担任|在当)[^,，?？]{0,8}(?:长|主任|书记|主席)|哪位(?:领导|同志|负责人)|\bwhat is the name\b|"
     rf"\bwho (?:is|was|are|were) (?:the )?(?:[a-z]+ )*?(?:{'|'.join(ENGLISH_ROLES)})\b"
 )
@@ -136,7 +136,9 @@ ROLE_ASKED = re.compile(
 # 在哪里). A 哪里 inside a question (区里在哪里建了…) is answered by an area, a venue or a body as often
 # as by an address: any answer will do for it.
 PLACE_ASKED = re.compile(
-    r"什么位置|具体位置|什么地方|\bwhere\b|在哪(?:里|儿)?$|哪(?:个|家|座)?(?:会场|会堂|礼堂|场馆|宾馆|酒店)|"
+    r"(?:什么|哪个|具体)(?:位置|地方|地点)|\bwhere\b|在哪(?:里|儿)?$|哪(?:个|家|座)?(?:会场|会堂|礼堂|场馆|宾馆|酒店)|"
+    # where an event is held (在哪儿开的, 在哪里举行)
+    r"在哪(?:里|儿)?(?:开|举行|举办|召开)|"
     # but 哪里 / 哪儿 after a verb of motion or placing (去哪里游学, 嵌到哪里去, 从哪儿到哪儿, 设在哪里) asks where
     # a thing goes or is put
     r"(?:去|到|从|设在|建在|位于|放在)哪(?:里|儿)"
@@ -144,6 +146,7 @@ PLACE_ASKED = re.compile(
 # A place said as where a thing goes or is: 到 / 在 / 于 a noun phrase ending in a word of position
 # (嵌入到社区养老院中, 在各街道内).
 LOCATIVE = re.compile(r"(?:到|在|于)[\u4e00-\u9fff]{2,12}?(?:中|里|内|上)(?![\u4e00-\u9fff]{0,1}[0-9])")
+COUNTRY_WORDS = frozenset({"中国", "我国", "全国", "中华"})
 # Premises counted by their kind (选取8家药店, 在5个小区): where, said of several places at once.
 PREMISES = re.compile(
     r"[0-9一二两三四五六七八九十百]+[家个所座处][\u4e00-\u9fff]{0,6}?(?:店|商场|超市|市场|馆|院|站|中心|社区|街道|小区)"
@@ -285,7 +288,7 @@ ORDINAL = re.compile(r"第[0-9一二两三四五六七八九十百]+")
 # An address: a road or street name (滨江道 is a road too, but 道 ends too many other words), a number.
 # A road, or a house number; a number after the year of a document's number (和平政〔2020〕1号) is that
 # document's.
-ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|(?<![〕\]0-9])[0-9]+号")
+ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|(?<![〕\]0-9])[0-9]{1,4}号")
 # Answers told by their written shape alone.
 SHAPES = {
     AnswerType.DATE: SPAN_DATE,
@@ -381,8 +384,8 @@ def _total_and_count(span: str) -> bool:
 def _place_given(span: str, question: str) -> bool:
     if VENUE_ASKED.search(question):
         return bool(VENUE.search(span)) or gives_address(span)
-    # A place the question names itself (和平区) does not say where in it.
-    named = any(f == "ns" and w not in question for w, f in pos_tags(span))
+    # A place the question names itself (和平区) does not say where in it, nor does the country (中国特色).
+    named = any(f == "ns" and w not in question and w not in COUNTRY_WORDS for w, f in pos_tags(span))
     # Premises of the very kind asked about (建成1处全域旅游集散中心 for where that 中心 is) count it, not place it.
     premises = any(m.group()[-2:] not in question for m in PREMISES.finditer(span))
     return named or gives_address(span) or bool(LOCATIVE.search(span)) or premises
