@@ -750,6 +750,12 @@ def test_more_ways_of_asking_where_and_who():
     assert not gives_address("和平区人民政府办公室关于印发…的通知》(和平政办规〔20201号")
 
 
+def test_a_judgement_of_price_or_taste_is_advice(searcher):
+    for question in ("劝业场附近停车收费贵不贵", "金街的小吃好不好吃", "五大道的咖啡贵吗"):
+        assert asked_type(question) == AnswerType.ADVICE
+    assert not searcher.ask("劝业场附近停车收费贵不贵?").answerable
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)
