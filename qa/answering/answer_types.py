@@ -229,7 +229,7 @@ ADVICE_ASKED = re.compile(
     r"推荐一?下|有(?:什么|啥|哪些)[^,，?？]{0,10}推荐|推荐(?:几|一)[家个处]|值得一?[去看吃玩逛买住]|了(?:该)?(?:怎么办|咋办)|"
     r"哪家[^,，?？]{0,8}(?:好|最)|哪(?:里|儿|个地方)[^,，?？]{0,6}(?:方便|好|便宜|划算)|(?:好吃|好玩|好喝|好逛)的|"
     # a judgement of taste or price for the reader (贵不贵, 好不好吃, 划不划算)
-    r"(贵|便宜|划算|好吃|好喝|好玩)不\1|(?:贵|便宜|好吃|好玩)吗|"
+    r"(贵|便宜|划算|好吃|好喝|好玩)不\1|好不好[吃喝玩]|(?:贵|便宜|好吃|好玩)吗|"
     r"\brecommend|\bworth (?:a visit|visiting|seeing|trying)|"
     r"\b(?:best|good|nice) (?:place|restaurant|hotel|food|time|university|school|hospital)s?\b"
 )
