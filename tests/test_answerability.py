@@ -756,6 +756,12 @@ def test_a_judgement_of_price_or_taste_is_advice(searcher):
     assert not searcher.ask("劝业场附近停车收费贵不贵?").answerable
 
 
+def test_a_measure_named_by_a_shortened_term_is_written():
+    # 停车位 shortens the report's 停车泊位: the measure is there.
+    assert missing_measure("单位停车位有多少个", "300个单位停车泊位夜间对居民开放") == ""
+    assert missing_measure("区里停车位缺口有多大", "300个单位停车泊位夜间对居民开放") == "缺口"
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

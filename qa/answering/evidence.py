@@ -186,13 +186,19 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
         for noun, flag in before[-1:] + _head_after(words[position + 1 + split_cue :], corpus_text):
             # jieba may glue the verb of having to the noun before it (保险费有多少 → 费有, tagged a name).
             noun = noun[:-1] if noun[-1] in "有是" else noun
-            if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and noun not in corpus_text:
+            if (flag.startswith("n") or flag == "eng") and len(noun) >= 2 and not _written_or_shortened(noun, corpus_text):
                 return noun
     return (
         _unwritten_measure(normalised_question, corpus_text)
         or _unwritten_state(normalised_question, corpus_text)
         or _unwritten_code(normalised_question, corpus_text)
     )
+
+
+def _written_or_shortened(noun: str, corpus_text: str) -> bool:
+    """Whether the report writes ``noun``, or a term it shortens by leaving out one character at a
+    place (停车位 of 停车泊位): a reader shortens the report's terms as Chinese does."""
+    return noun in corpus_text or re.search("[\u4e00-\u9fff]?".join(map(re.escape, noun)), corpus_text) is not None
 
 
 # A code of letters and digits naming a measure or a thing (pm2.5, co2, h1n1), in any language's question.
