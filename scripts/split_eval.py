@@ -36,6 +36,7 @@ FILES = [
     "eval/questions-fresh9.jsonl",
     "eval/questions-fresh10.jsonl",
     "eval/questions-fresh11.jsonl",
+    "eval/questions-fresh12.jsonl",
     "eval/claims-dev.jsonl",
     "eval/claims-extra.jsonl",
     "eval/claims-hard.jsonl",
@@ -51,6 +52,7 @@ FILES = [
     "eval/claims-fresh9.jsonl",
     "eval/claims-fresh10.jsonl",
     "eval/claims-fresh11.jsonl",
+    "eval/claims-fresh12.jsonl",
 ]
 SPLITS = ("tune", "test")
 

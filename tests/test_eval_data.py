@@ -16,11 +16,11 @@ REPORT = ROOT / "corpus" / "heping-2021-plan-report.txt"
 QUESTION_FILES = ["dev.jsonl", "questions-extra.jsonl", "questions-more.jsonl", "questions-fresh.jsonl",
                   "questions-fresh2.jsonl", "questions-fresh3.jsonl", "questions-fresh4.jsonl", "questions-fresh5.jsonl",
                   "questions-fresh6.jsonl", "questions-fresh7.jsonl", "questions-fresh8.jsonl", "questions-fresh9.jsonl",
-                  "questions-fresh10.jsonl", "questions-fresh11.jsonl"]
+                  "questions-fresh10.jsonl", "questions-fresh11.jsonl", "questions-fresh12.jsonl"]
 CLAIM_FILES = ["claims-dev.jsonl", "claims-extra.jsonl", "claims-hard.jsonl", "claims-more.jsonl", "claims-fresh.jsonl",
                "claims-fresh2.jsonl", "claims-fresh3.jsonl", "claims-fresh4.jsonl", "claims-fresh5.jsonl",
                "claims-fresh6.jsonl", "claims-fresh7.jsonl", "claims-fresh8.jsonl", "claims-fresh9.jsonl",
-               "claims-fresh10.jsonl", "claims-fresh11.jsonl"]
+               "claims-fresh10.jsonl", "claims-fresh11.jsonl", "claims-fresh12.jsonl"]
 FILES = QUESTION_FILES + CLAIM_FILES
 VERDICTS = {"supported", "contradicted", "not_found"}
 CLASSES = {
@@ -99,7 +99,7 @@ def test_fresh_questions_have_six_unanswerable_per_class_and_sixty_answerable():
                                   "questions-fresh5.jsonl", "questions-fresh6.jsonl",
                                   "questions-fresh7.jsonl", "questions-fresh8.jsonl",
                                   "questions-fresh9.jsonl", "questions-fresh10.jsonl",
-                                  "questions-fresh11.jsonl"])
+                                  "questions-fresh11.jsonl", "questions-fresh12.jsonl"])
 def test_second_and_third_fresh_questions_have_six_unanswerable_per_class_and_the_answerable_mix(name):
     records = read(name)
     unanswerable = [r for r in records if r["type"] == "unanswerable"]
@@ -149,7 +149,7 @@ def test_second_and_third_fresh_claims_have_the_planned_kinds_and_verdicts(name)
 
 @pytest.mark.parametrize("name", ["claims-fresh5.jsonl", "claims-fresh6.jsonl", "claims-fresh7.jsonl",
                                   "claims-fresh8.jsonl", "claims-fresh9.jsonl", "claims-fresh10.jsonl",
-                                  "claims-fresh11.jsonl"])
+                                  "claims-fresh11.jsonl", "claims-fresh12.jsonl"])
 def test_fifth_fresh_claims_have_the_planned_kinds_and_verdicts(name):
     claims = read(name)
     kinds = Counter(r["kind"] for r in claims)
