@@ -762,6 +762,18 @@ def test_a_measure_named_by_a_shortened_term_is_written():
     assert missing_measure("区里停车位缺口有多大", "300个单位停车泊位夜间对居民开放") == "缺口"
 
 
+def test_shutting_down_is_no_opening_hour_and_the_advanced_ranks_are_a_rank():
+    assert asked_type("烧烤店今年是不是都得关门") != AnswerType.CLOCK
+    assert asked_type("区图书馆几点关门") == AnswerType.CLOCK
+    question = "和平区在全国禁毒示范城市创建中处于什么位置"
+    assert span_gives(asked_type(question), "进入全国禁毒示范城市创建先进行列", question)
+
+
+def test_a_part_of_a_whole_quoted_without_its_unit():
+    question = "稳住的15.66万职工里,金融业的有多少人"
+    assert not span_gives(asked_type(question), "兑现稳岗补贴2634家企业、6826.25万元,稳定职工15.66万人", question)
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

@@ -180,7 +180,8 @@ AGENT_ENDS = (
 ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|官网|公众号|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(
-    r"几点|开门|关门|营业时间|开放时间|办公时间|上班时间|(?:周|星期)[一二三四五六日天末](?:上班|营业|开放|办公)|"
+    # 开门 / 关门 ask the hours, not 都得关门 (shut down for good)
+    r"几点|(?<![得要会都])(?:开门|关门)|营业时间|开放时间|办公时间|上班时间|(?:周|星期)[一二三四五六日天末](?:上班|营业|开放|办公)|"
     r"\bopening hours\b|what time"
 )
 # Which one stands first among its kind (哪个街道新增的最多, 投资最大的是哪个小区): a rank, which a
@@ -401,7 +402,7 @@ RANK_ASKED = re.compile(rf"排第|排名|名次|第几[名位]|{POSITION_ASKED.p
 ROUND_COUNTERS = "届次批轮期年季条号个家项"
 ROUND_ASKED = re.compile(rf"第几(?P<counter>[{ROUND_COUNTERS}])")
 RANK = re.compile(
-    rf"第[0-9一二两三四五六七八九十百]+(?![0-9一二两三四五六七八九十百{ROUND_COUNTERS}])|前列|前[0-9一二三四五六七八九十]+名|首位|榜首|"
+    rf"第[0-9一二两三四五六七八九十百]+(?![0-9一二两三四五六七八九十百{ROUND_COUNTERS}])|前列|先进行列|前茅|前[0-9一二三四五六七八九十]+名|首位|榜首|"
     r"居首|之最|最[多大高快好强]"
 )
 
@@ -588,9 +589,10 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
         # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
         # a total (累计, 共有, 达57家) is one.
         quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
-    total = _total_quoted(question)
-    if total is not None and not _part_named(question, total, span):
+    whole = _total_quoted(question, counted=False)
+    if whole is not None and not _part_named(question, whole, span):
         return False
+    total = _total_quoted(question)
     counter = asked_counter(question)
     if not counter and total is not None:
         # A part of a total the question quotes (新增就业3.1万人里男的多少) is counted in the total's unit.
@@ -620,9 +622,10 @@ def _counts_as_asked(counter: str, unit: str) -> bool:
 PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:里面?|当中|之中|中|其中)")
 
 
-def _total_quoted(question: str) -> Quantity | None:
-    """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人), or None."""
-    quoted = [q for q in extract_quantities(question) if not q.is_year and q.unit and q.unit not in RATE_UNITS]
+def _total_quoted(question: str, counted: bool = True) -> Quantity | None:
+    """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人), or None;
+    with ``counted`` only one given with its unit (15.66万职工 has none)."""
+    quoted = [q for q in extract_quantities(question) if not q.is_year and (q.unit or not counted) and q.unit not in RATE_UNITS]
     return next((q for q in quoted if PART_OF.match(question[q.end :])), None)
 
 
