@@ -774,6 +774,11 @@ def test_a_part_of_a_whole_quoted_without_its_unit():
     assert not span_gives(asked_type(question), "兑现稳岗补贴2634家企业、6826.25万元,稳定职工15.66万人", question)
 
 
+def test_an_explanation_quoted_back_asks_the_name_it_explains(searcher):
+    assert searcher.ask("附注里哪个说法指的是“畅通循环产业链、供应链”?").answerable
+    assert not searcher.ask("“智慧磐石”是干什么用的?").answerable
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

@@ -305,6 +305,8 @@ ASKS_MEANING_OF_WORD = re.compile(
 )
 # Where a name written without quotation marks, before the words asking its meaning, begins (长安杯是个什么奖).
 NAME_START = re.compile(r"[,，。?？!！;；:：、\s“”]|的")
+# What stands before an explanation: …行动:X, …即X, …是指X.
+EXPLAINED_BY = re.compile(r"(?:[:：]|即|是指|指的是)\s*$")
 # How a text explains a name right after writing it: “X”:…, “X”即…, “X”是指…, “X”(…).
 EXPLAINS = re.compile(r"^”?\s*(?:[:：]|即|是指|指的是|就是|也就是|包括|分为|[(（])")
 
@@ -349,6 +351,10 @@ def unexplained_term(
         # A question's symbols are blanks (混改+退出 → 混改 退出); the report keeps them.
         written = r"\W*".join(re.escape(part) for part in term.split())
         at = [m.span() for m in re.finditer(written, text)]
+        # Words the report writes as an explanation (…行动:畅通循环产业链、供应链) quoted back ask which name
+        # they explain (哪个说法指的是“…”), which the report says.
+        if any(EXPLAINED_BY.search(text[max(0, start - 6) : start]) for start, _ in at):
+            continue
         if at and not any(EXPLAINS.match(text[end:]) or _members_before(term, text[:start]) for start, end in at):
             return term
     return ""
