@@ -141,8 +141,14 @@ PLACE_ASKED = re.compile(
     r"在哪(?:里|儿)?(?:开|举行|举办|召开)|"
     # but 哪里 / 哪儿 after a verb of motion or placing (去哪里游学, 嵌到哪里去, 从哪儿到哪儿, 设在哪里) asks where
     # a thing goes or is put
-    r"(?:去|到|从|设在|建在|位于|放在)哪(?:里|儿)"
+    r"(?:去|到|从|设在|建在|开在|位于|放在)哪(?:里|儿)|"
+    # which of the district's parts (在哪个街道, 开在哪个社区): a place within it
+    r"在哪个(?:街道|社区|小区)"
 )
+# Which of the district's parts is asked (在哪个街道), and how the names of that kind end (南市街, 新兴街社区,
+# 崇仁里): the answer names one.
+PART_ASKED = re.compile(r"在哪个(?P<kind>街道|社区|小区)")
+PART_NAME_ENDS = {"街道": ("街", "街道"), "社区": ("社区",), "小区": ("小区", "里")}
 # A place said as where a thing goes or is: 到 / 在 / 于 a noun phrase ending in a word of position
 # (嵌入到社区养老院中, 在各街道内).
 LOCATIVE = re.compile(r"(?:到|在|于)[\u4e00-\u9fff]{2,12}?(?:中|里|内|上)(?![\u4e00-\u9fff]{0,1}[0-9])")
@@ -384,7 +390,22 @@ def _total_and_count(span: str) -> bool:
 
 
 
+def _part_named_in(span: str, question: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``span`` names a part of the district of the kind whose names end in ``ends``, one the
+    question does not: a word ending so (新兴街社区), or a noun or place name the tagger cut before it
+    (南市 | 街); not a count of them (首家 | 街道)."""
+    words = pos_tags(span)
+    for (before, tag), (word, _) in zip([("", "x"), *words], words):
+        whole = before + word if word in ends else word
+        named = (word in ends and len(before) >= 2 and tag.startswith("n")) or (len(word) > 2 and word.endswith(ends))
+        if named and whole not in question:
+            return True
+    return False
+
+
 def _place_given(span: str, question: str) -> bool:
+    if part := PART_ASKED.search(question):
+        return _part_named_in(span, question, PART_NAME_ENDS[part["kind"]])
     if VENUE_ASKED.search(question):
         return bool(VENUE.search(span)) or gives_address(span)
     # A place the question names itself (和平区) does not say where in it, nor does the country (中国特色).
