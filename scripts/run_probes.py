@@ -24,7 +24,7 @@ def main() -> None:
     checker = FactChecker(searcher)
     for path in sorted(PROBES.glob("*.txt")):
         questions = [q for q in path.read_text("utf-8").splitlines() if q.strip()]
-        want_answered = path.stem == "answerable"
+        want_answered = path.stem.startswith("answerable")
         right = sum(searcher.ask(q).answerable == want_answered for q in questions)
         print(f"{path.name:28s} {right}/{len(questions)} {'answered' if want_answered else 'declined'}")
     for path in sorted(PROBES.glob("*.tsv")):
