@@ -15,7 +15,6 @@ from qa.answering.answer_types import (
     asked_type,
     asks_stock,
     counts_people,
-    gives_address,
     measure_window,
     span_gives,
 )
@@ -30,6 +29,7 @@ from qa.answering.evidence import (
     unfigured_measure,
     unnamed_name,
 )
+from qa.answering.places import gives_address
 from qa.documents.parts import Part
 from qa.documents.scope import DocumentScope, readers_days, years_named
 from qa.errors import CalibrationError

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from qa.answering.places import ADDRESS_ASKED, PLACE_ASKED, gives_address, place_given
 from qa.text.english import FUNCTION_WORDS, glosses
 from qa.text.quantities import SPAN_DATE, TIME_UNITS, Quantity, canonical_unit, extract_quantities
 from qa.text.sentences import clause_spans
@@ -132,34 +133,6 @@ ROLE_ASKED = re.compile(
     r"(?P<role>[\u4e00-\u9fff]长|主任|书记|经理|负责人|领导|主席|带头人|创始人|老板)(?:叫|是谁|是哪位|姓)|"
     r"谁(?:是|担任|在当)[^,，?？]{0,8}?(?P<after>[\u4e00-\u9fff]长|主任|书记|主席)|哪位(?P<which>领导|同志|负责人)"
 )
-# An address asked outright (哪条路, 地址, 什么位置), or where a thing named before 在哪 stands (体验馆
-# 在哪里). A 哪里 inside a question (区里在哪里建了…) is answered by an area, a venue or a body as often
-# as by an address: any answer will do for it.
-PLACE_ASKED = re.compile(
-    r"(?:什么|哪个|具体)(?:位置|地方|地点)|\bwhere\b|在哪(?:里|儿)?$|哪(?:个|家|座)?(?:会场|会堂|礼堂|场馆|宾馆|酒店)|"
-    # where an event is held (在哪儿开的, 在哪里举行)
-    r"在哪(?:里|儿)?(?:开|举行|举办|召开)|"
-    # but 哪里 / 哪儿 after a verb of motion or placing (去哪里游学, 嵌到哪里去, 从哪儿到哪儿, 设在哪里) asks where
-    # a thing goes or is put
-    r"(?:去|到|从|设在|建在|开在|位于|放在)哪(?:里|儿)|"
-    # which of the district's parts (在哪个街道, 开在哪个社区): a place within it
-    r"在哪个(?:街道|社区|小区)"
-)
-# Which of the district's parts is asked (在哪个街道), and how the names of that kind end (南市街, 新兴街社区,
-# 崇仁里): the answer names one.
-PART_ASKED = re.compile(r"在哪个(?P<kind>街道|社区|小区)")
-PART_NAME_ENDS = {"街道": ("街", "街道"), "社区": ("社区",), "小区": ("小区", "里")}
-# A place said as where a thing goes or is: 到 / 在 / 于 a noun phrase ending in a word of position
-# (嵌入到社区养老院中, 在各街道内).
-LOCATIVE = re.compile(r"(?:到|在|于)[\u4e00-\u9fff]{2,12}?(?:中|里|内|上)(?![\u4e00-\u9fff]{0,1}[0-9])")
-COUNTRY_WORDS = frozenset({"中国", "我国", "全国", "中华"})
-# Premises counted by their kind (选取8家药店, 在5个小区): where, said of several places at once.
-PREMISES = re.compile(
-    r"[0-9一二两三四五六七八九十百]+[家个所座处][\u4e00-\u9fff]{0,6}?(?:店|商场|超市|市场|馆|院|站|中心|社区|街道|小区)"
-)
-# A venue asked (在哪个会堂开的) is named by a word for a hall or a building (人民会堂, 会展中心).
-VENUE_ASKED = re.compile(r"会场|会堂|礼堂|场馆|宾馆|酒店")
-VENUE = re.compile(r"[\u4e00-\u9fff]{2,}(?:会堂|礼堂|大厅|会场|场馆|宾馆|酒店|大厦|会展中心|会议中心)")
 # Which one of a kind of body (哪家医院, 哪个公司, 哪所学校): the answer names one, and such names end in
 # the kind's word (区中医医院, 滨江集团, 第一南开中学); a span without one names none.
 # Each kind asked, and the words a name of that kind ends with: a school may be a 中学, a company a 集团.
@@ -183,7 +156,6 @@ AGENT_ENDS = (
     "局|委|办|厅|部|署|政府|街道|公司|集团|部门|单位|组|队|协会|委员会|党委|工委|"
     "长|书记|主任|负责人|干部|人员|专员|专班|网格员|志愿者|社工"
 )
-ADDRESS_ASKED = re.compile(r"哪条[路街]|地址|门牌|哪个路口|\baddress\b")
 CONTACT_ASKED = re.compile(r"电话|号码|热线|手机号|邮箱|网址|网站|官网|公众号|联系方式|\bphone\b|e-?mail|website")
 CLOCK_ASKED = re.compile(
     # 开门 / 关门 ask the hours, not 都得关门 (shut down for good)
@@ -294,10 +266,6 @@ CLOCK = re.compile(
 )
 # A rank or a round: 第三次, 第1名.
 ORDINAL = re.compile(r"第[0-9一二两三四五六七八九十百]+")
-# An address: a road or street name (滨江道 is a road too, but 道 ends too many other words), a number.
-# A road, or a house number; a number after the year of a document's number (和平政〔2020〕1号) is that
-# document's.
-ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:路|大街)|(?<![〕\]0-9])[0-9]{1,4}号")
 # Answers told by their written shape alone.
 SHAPES = {
     AnswerType.DATE: SPAN_DATE,
@@ -390,31 +358,6 @@ def _total_and_count(span: str) -> bool:
 
 
 
-def _part_named_in(span: str, question: str, ends: tuple[str, ...]) -> bool:
-    """Whether ``span`` names a part of the district of the kind whose names end in ``ends``, one the
-    question does not: a word ending so (新兴街社区), or a noun or place name the tagger cut before it
-    (南市 | 街); not a count of them (首家 | 街道)."""
-    words = pos_tags(span)
-    for (before, tag), (word, _) in zip([("", "x"), *words], words):
-        whole = before + word if word in ends else word
-        named = (word in ends and len(before) >= 2 and tag.startswith("n")) or (len(word) > 2 and word.endswith(ends))
-        if named and whole not in question:
-            return True
-    return False
-
-
-def _place_given(span: str, question: str) -> bool:
-    if part := PART_ASKED.search(question):
-        return _part_named_in(span, question, PART_NAME_ENDS[part["kind"]])
-    if VENUE_ASKED.search(question):
-        return bool(VENUE.search(span)) or gives_address(span)
-    # A place the question names itself (和平区) does not say where in it, nor does the country (中国特色).
-    named = any(f == "ns" and w not in question and w not in COUNTRY_WORDS for w, f in pos_tags(span))
-    # Premises of the very kind asked about (建成1处全域旅游集散中心 for where that 中心 is) count it, not place it.
-    premises = any(m.group()[-2:] not in question for m in PREMISES.finditer(span))
-    return named or gives_address(span) or bool(LOCATIVE.search(span)) or premises
-
-
 # A rank (排第几, 名次, 第几名) is answered by a place in an order (第一名, 位居全市第一, 前列); a round (第几届,
 # 第几次, 第几批) by an ordinal of that counter. 第十四届 is no rank, and 全市第一 no round.
 # A position held in a ranking (保持在什么位置, 排在什么位置): a rank, not a place.
@@ -475,19 +418,6 @@ def _date_given(span: str, question: str) -> bool:
     if MONTH_ASKED.search(question):
         return bool(MONTH.search(span))
     return bool(SPAN_DATE.search(span))
-
-
-def gives_address(span: str, question: str = "") -> bool:
-    """Whether ``span`` names a road or a house number. A common noun ending in 路 (线路, 道路, 思路)
-    is no road: jieba reads it as one word that is not a place name; a road the ``question`` names
-    itself (新疆路社区具体地址在哪) is the name of what it asks about, not its address."""
-    for match in ADDRESS.finditer(span):
-        if match.group() in question:
-            continue
-        last, flag = pos_tags(match.group())[-1]
-        if match.group().endswith("号") or last in ("路", "大街") or flag == "ns":
-            return True
-    return False
 
 
 def asked_role(question: str) -> frozenset[str]:
@@ -776,7 +706,7 @@ NAMED_GIVEN = {
     AnswerType.ADDRESS: gives_address,
     AnswerType.DATE: _date_given,
     AnswerType.PERSON: _person_named,
-    AnswerType.PLACE: _place_given,
+    AnswerType.PLACE: place_given,
     AnswerType.BODY: _body_named,
     AnswerType.AGENT: _agent_named,
     AnswerType.LIST: _enumerates,
