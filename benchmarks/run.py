@@ -113,6 +113,7 @@ def main() -> None:
     runs = 3 if args.quick else 5
     load = os.getloadavg()[0]
     systems = measure_systems(runs)
+    SCALE_CACHE.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no cache yet
     (SCALE_CACHE.parent / "systems.json").write_text(json.dumps(systems, ensure_ascii=False, indent=1))
     scale = measure_scale(args.max_size, args.reuse_scale)
     reused = [f"{r['size']:,} {r['kind']}" for r in scale if r.get("reused")]
