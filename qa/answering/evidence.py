@@ -97,7 +97,7 @@ class Evidence:
     unnamed_name: str = ""  # a name the question quotes and the report writes, but not the best passage
     off_topic: bool = False  # about no government's work (qa.answering.topic)
     place_only: bool = False  # the best passage shares only the documents' own place and years with it
-    other_sort: tuple[str, str] = ()  # (asked, given): the passage gives another sort of the thing asked
+    other_sort: tuple[str, str] = ()  # (asked, given): the answering span gives another sort of the thing asked
 
     def vector(self) -> list[float]:
         """The features in ``FEATURES`` order."""
