@@ -787,6 +787,15 @@ def test_which_part_of_the_district_is_named_by_a_name_of_that_kind():
     assert span_gives(AnswerType.PLACE, "其中,南市街获评“十佳街镇”", "获评十佳街镇的是在哪个街道")
 
 
+def test_a_measure_or_a_count_named_after_its_question_word():
+    # 有多大面积 asks an area; 化解了多少纠纷 counts disputes, which a share does not.
+    question = "退役军人荣誉室有多大面积"
+    assert not span_gives(asked_type(question), "建成“和平区退役军人荣誉室”,与3家公司开展帮扶就业合作", question)
+    question = "“双百行动”化解了多少纠纷"
+    assert not span_gives(asked_type(question), "即以矛盾纠纷100%排查、100%稳控为目标的专项行动", question)
+    assert span_gives(asked_type("去年新增了多少企业"), "新增市场主体5000户", "去年新增了多少企业")
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

@@ -519,6 +519,18 @@ MEASURE_ASKED = re.compile(
 MEASURE_FRAMES = ("目标", "指标", "预期", "计划", "任务", "规模", "总量", "水平", "情况")
 
 
+# A measure named right after its question word, at the end (有多大面积, 是多少收入): the noun is the measure.
+MEASURE_AFTER_CUE = re.compile(r"(?:多少|多大|多高|多长)(?P<noun>[\u4e00-\u9fff]{2,4})[?？呢啊吗呀]*$")
+# Things counted right after 多少 (多少纠纷, 多少企业): a count asked, not a share.
+COUNT_AFTER_CUE = re.compile(r"多少(?!钱)[\u4e00-\u9fff]{2}")
+
+
+def _measure_after_cue(question: str) -> str:
+    """The measure a question names right after 多少 / 多大 (有多大面积 → 面积) when the name says its unit, or ""."""
+    asked = MEASURE_AFTER_CUE.search(question)
+    return asked["noun"] if asked and measured_in(asked["noun"]) else ""
+
+
 def asked_measure(question: str) -> str:
     """What a figure question names before its question word, without the words framing it (和平区户籍人口是多少
     → 和平区户籍人口; 旅游收入目标有多少 → 旅游收入), or ""."""
@@ -532,14 +544,7 @@ def asked_measure(question: str) -> str:
 
 def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) -> bool:
     """Whether ``quantities`` (of ``span``) give the level or amount ``question`` asks."""
-    if COMPARED_ASKED.search(question) and CHANGE_WORD.search(question):
-        # 比上一年增加了多少 asks the change from a year before: a level reached (投入1.73亿元) is not one.
-        quantities = [q for q in quantities if q.kind == "change" or CHANGE_BEFORE.search(span[: q.start])]
-    if asks_stock(question):
-        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not, nor a
-        # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
-        # a total (累计, 共有, 达57家) is one.
-        quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
+    quantities = _of_the_sort_asked(question, span, quantities)
     whole = _total_quoted(question, counted=False)
     if whole is not None and not _part_named(question, whole, span):
         return False
@@ -551,7 +556,7 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
     if not counter and counts_people(question):
         # 多少游客 / how many tourists: people are counted in persons or households, not in 处 or 个.
         return any(canonical_unit(q.unit) in PEOPLE_COUNTERS for q in quantities)
-    if not counter and (measure := asked_measure(question)):
+    if not counter and (measure := asked_measure(question) or _measure_after_cue(question)):
         if another_measure(measure, span) or not _in_its_unit(measure, quantities):
             return False
     if kind is AnswerType.LEVEL or counter:  # an AMOUNT asked has a unit only when it asks money (多少金额)
@@ -559,6 +564,23 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
     if LENGTH_ASKED.search(question):
         return any(base_unit(q.unit) == "公里" for q in quantities)
     return bool(quantities) or _counted_as_asked(question, span)
+
+
+def _of_the_sort_asked(question: str, span: str, quantities: list) -> list:
+    """The figures of ``span`` of the sort ``question`` asks: a change when it asks one against a year
+    before, a total when it asks how many there are, a count when it counts things after 多少."""
+    if COMPARED_ASKED.search(question) and CHANGE_WORD.search(question):
+        # 比上一年增加了多少 asks the change from a year before: a level reached (投入1.73亿元) is not one.
+        quantities = [q for q in quantities if q.kind == "change" or CHANGE_BEFORE.search(span[: q.start])]
+    if asks_stock(question):
+        # 全区一共有多少家养老院 asks how many there are, which 新建3家 (how many were added) is not, nor a
+        # figure of what was done with some of them (300个单位停车泊位夜间开放): only a figure stated as
+        # a total (累计, 共有, 达57家) is one.
+        quantities = [q for q in quantities if STOCK_BEFORE.search(span[: q.start]) and not FLOW_BEFORE.search(span[: q.start])]
+    if COUNT_AFTER_CUE.search(question) and not asked_counter(question):
+        # 化解了多少纠纷 counts disputes: a share (100%排查) is no count of them.
+        quantities = [q for q in quantities if q.unit not in RATE_UNITS]
+    return quantities
 
 
 def _counts_as_asked(counter: str, unit: str) -> bool:
