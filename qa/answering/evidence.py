@@ -195,10 +195,18 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
     )
 
 
+# Words for a body in general (金融公司 / 金融机构 / 金融企业): a reader and a report name one kind of body by any.
+BODY_WORDS = ("机构", "单位", "组织", "企业", "公司")
+
+
 def _written_or_shortened(noun: str, corpus_text: str) -> bool:
     """Whether the report writes ``noun``, or a term it shortens by leaving out one character at a
-    place (停车位 of 停车泊位): a reader shortens the report's terms as Chinese does."""
-    return noun in corpus_text or re.search("[\u4e00-\u9fff]?".join(map(re.escape, noun)), corpus_text) is not None
+    place (停车位 of 停车泊位): a reader shortens the report's terms as Chinese does; or the same kind of
+    body with another general word for a body (金融公司 for 金融机构)."""
+    if noun in corpus_text or re.search("[\u4e00-\u9fff]?".join(map(re.escape, noun)), corpus_text):
+        return True
+    kind = noun[:-2]
+    return len(kind) >= 2 and noun.endswith(BODY_WORDS) and any(kind + body in corpus_text for body in BODY_WORDS)
 
 
 # A code of letters and digits naming a measure or a thing (pm2.5, co2, h1n1), in any language's question.
