@@ -800,6 +800,13 @@ def test_a_measure_or_a_count_named_after_its_question_word():
     assert span_gives(asked_type("去年新增了多少企业"), "新增市场主体5000户", "去年新增了多少企业")
 
 
+def test_a_figure_after_qizhong_is_the_parts_not_the_wholes():
+    span = "固定资产投资同比增长15%,其中政府投资约8.7亿元"
+    assert not span_gives(asked_type("今年固定资产投资要达到多少亿元"), span, "今年固定资产投资要达到多少亿元")
+    assert span_gives(asked_type("今年政府投资约多少亿元"), span, "今年政府投资约多少亿元")
+    assert span_gives(AnswerType.LEVEL, "完成外贸进出口总额188亿元,其中外贸出口101亿元", "去年外贸出口多少亿元")
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

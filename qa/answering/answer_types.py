@@ -580,7 +580,18 @@ def _of_the_sort_asked(question: str, span: str, quantities: list) -> list:
     if COUNT_AFTER_CUE.search(question) and not asked_counter(question):
         # 化解了多少纠纷 counts disputes: a share (100%排查) is no count of them.
         quantities = [q for q in quantities if q.unit not in RATE_UNITS]
-    return quantities
+    # A figure after 其中 is a part's (固定资产投资…,其中政府投资约8.7亿元): it gives the whole asked nothing,
+    # unless the question names that part (外贸出口 of 其中外贸出口101亿元).
+    return [q for q in quantities if not _part_not_asked(span[: q.start], question)]
+
+
+def _part_not_asked(before: str, question: str) -> bool:
+    """Whether the text before a figure names, after 其中 in its clause group, a part the question does not."""
+    at = before.rfind("其中")
+    if at < 0 or re.search(r"[。;；]", before[at:]):
+        return False
+    part = [w for w, tag in pos_tags(before[at + 2 :]) if tag.startswith("n") and len(w) >= 2]
+    return bool(part) and not any(w in question for w in part)
 
 
 def _counts_as_asked(counter: str, unit: str) -> bool:
