@@ -807,6 +807,12 @@ def test_a_figure_after_qizhong_is_the_parts_not_the_wholes():
     assert span_gives(AnswerType.LEVEL, "完成外贸进出口总额188亿元,其中外贸出口101亿元", "去年外贸出口多少亿元")
 
 
+def test_households_of_people_are_not_counted_in_ge():
+    span = "每个街道建成一个“适老”小区,全区适老化扶手达1000个"
+    assert not span_gives(AnswerType.LEVEL, span, "今年老旧小区改造要惠及多少户居民")
+    assert span_gives(AnswerType.LEVEL, "开展8项专项救助活动,惠及近1.1万户困难群众", "惠及多少户困难群众")
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

@@ -560,7 +560,8 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
         if another_measure(measure, span) or not _in_its_unit(measure, quantities):
             return False
     if kind is AnswerType.LEVEL or counter:  # an AMOUNT asked has a unit only when it asks money (多少金额)
-        return any(q.unit not in RATE_UNITS and _counts_as_asked(counter, q.unit) for q in quantities)
+        people = counter == "户" and _households_of_people(question)
+        return any(q.unit not in RATE_UNITS and _counts_as_asked("人" if people else counter, q.unit) for q in quantities)
     if LENGTH_ASKED.search(question):
         return any(base_unit(q.unit) == "公里" for q in quantities)
     return bool(quantities) or _counted_as_asked(question, span)
@@ -592,6 +593,12 @@ def _part_not_asked(before: str, question: str) -> bool:
         return False
     part = [w for w, tag in pos_tags(before[at + 2 :]) if tag.startswith("n") and len(w) >= 2]
     return bool(part) and not any(w in question for w in part)
+
+
+def _households_of_people(question: str) -> bool:
+    """Whether a count in 户 asks households of people (惠及多少户居民), not firms (多少户市场主体)."""
+    asked = re.search(r"(?:多少|几)户(?P<who>[\u4e00-\u9fff]{2})", question)
+    return bool(asked) and names_people(asked["who"])
 
 
 def _counts_as_asked(counter: str, unit: str) -> bool:
