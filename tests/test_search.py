@@ -128,4 +128,5 @@ def test_short_term_questions_are_answered(searcher, question):
 def test_a_plan_word_inside_a_programme_name_is_no_time_cue():
     # “海河英才”行动计划 names a programme; 计划 there does not ask about the plan year.
     assert detect_intent(normalise_query("“海河英才”行动计划落户了多少人?")).period is None
+    assert detect_intent(normalise_query("靠“海河英才”计划落户和平的有多少人?")).period is None  # “X”计划 names it too
     assert detect_intent(normalise_query("2021年计划引进多少个京冀项目?")).period == Part.PLAN

@@ -104,7 +104,16 @@ def _at_word_starts(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     for word, _ in pos_tags(text):
         starts.add(at)
         at += len(word)
-    return [m.span() for m in pattern.finditer(text) if m.start() in starts and not PLANNED_TOTAL.match(text, m.start())]
+    return [
+        m.span()
+        for m in pattern.finditer(text)
+        if m.start() in starts and not PLANNED_TOTAL.match(text, m.start()) and not _names_programme(text, m.start())
+    ]
+
+
+def _names_programme(text: str, at: int) -> bool:
+    """Whether the cue at ``at`` is 计划 right after a quoted name (“海河英才”计划): a programme's name."""
+    return at > 0 and text[at - 1] == "”" and text.startswith("计划", at)
 
 
 def _cue(question: str) -> Part | None:
