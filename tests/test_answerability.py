@@ -14,6 +14,7 @@ from qa.answering.answer_types import (
     asked_role,
     asked_type,
     asks_stock,
+    counted_noun_asked,
     counts_people,
     measure_window,
     span_gives,
@@ -811,6 +812,13 @@ def test_households_of_people_are_not_counted_in_ge():
     span = "每个街道建成一个“适老”小区,全区适老化扶手达1000个"
     assert not span_gives(AnswerType.LEVEL, span, "今年老旧小区改造要惠及多少户居民")
     assert span_gives(AnswerType.LEVEL, "开展8项专项救助活动,惠及近1.1万户困难群众", "惠及多少户困难群众")
+
+
+def test_the_noun_a_count_asks_of_names_the_clause_of_its_figure(searcher):
+    # 多少个学位: the figure is in 新增学位990个, not in the clause naming the place.
+    assert counted_noun_asked("天津日报社旧址改造完多了多少个学位") == "学位"
+    assert searcher.ask("天津日报社旧址改造完多了多少个学位?").answerable
+    assert not searcher.ask("和平区一共划分了多少个街片?").answerable  # 若干街片: no count
 
 
 def test_how_long_asks_a_length():

@@ -525,6 +525,19 @@ MEASURE_AFTER_CUE = re.compile(r"(?:多少|多大|多高|多长)(?P<noun>[\u4e00
 COUNT_AFTER_CUE = re.compile(r"多少(?!钱)[\u4e00-\u9fff]{2}")
 
 
+# The noun counted right after 多少 / 几 and a measure word (多少个学位, 几家银行).
+COUNTED_NOUN = re.compile(rf"(?:多少|(?<![哪那第])几)[{MEASURE_WORDS}](?P<noun>[\u4e00-\u9fff]{{2,6}})")
+
+
+def counted_noun_asked(question: str) -> str:
+    """The noun a count question counts (多少个学位 → 学位), when the tagger reads one there, or ""."""
+    asked = COUNTED_NOUN.search(question)
+    if not asked:
+        return ""
+    word, tag = pos_tags(asked["noun"])[0]
+    return word if tag.startswith("n") and len(word) >= 2 else ""
+
+
 def _measure_after_cue(question: str) -> str:
     """The measure a question names right after 多少 / 多大 (有多大面积 → 面积) when the name says its unit, or ""."""
     asked = MEASURE_AFTER_CUE.search(question)
@@ -716,11 +729,14 @@ def _percent_fits(question: str, span: str, rates: list) -> bool:
 PAIRED_KINDS = (AnswerType.RATE, AnswerType.LEVEL, AnswerType.BREAKDOWN, AnswerType.LIST, AnswerType.ADDRESS)
 
 
-def measure_window(span: str, words: list[str], weight) -> str:
+def measure_window(span: str, words: list[str], weight, counted: str = "") -> str:
     """The clause of ``span`` that best names the question's ``words``, with its continuation clauses.
 
     ``weight(word)`` says how much a word counts (its IDF); a clause is scored by the weight of the
     question's words it contains, a word counting in part by the share of its characters present.
+    ``counted``: the noun a count question counts (多少个学位 → 学位); a clause counting it (新增学位990个,
+    21个社会组织: the noun right before or after a figure) is the one its figure stands in, whatever else
+    the question's words frame.
     """
     spans = clause_spans(span)
     clauses = [span[s:e].strip() for s, e in spans]
@@ -728,7 +744,7 @@ def measure_window(span: str, words: list[str], weight) -> str:
         return span
 
     def score(clause: str) -> float:
-        return sum(weight(w) * sum(ch in clause for ch in w) / len(w) for w in words)
+        return _counts(clause, counted) * 1e6 + sum(weight(w) * sum(ch in clause for ch in w) / len(w) for w in words)
 
     def announces(i: int) -> bool:
         # A clause ending in a colon announces what follows (“五个高地”:创新发展高地、…).
@@ -739,6 +755,18 @@ def measure_window(span: str, words: list[str], weight) -> str:
     while end < len(clauses) and (CONTINUATION.match(clauses[end]) or announces(end - 1)):
         end += 1
     return "，".join(clauses[best:end])
+
+
+def _counts(clause: str, noun: str) -> bool:
+    """Whether ``clause`` gives a figure of ``noun``: the noun within two characters after a figure
+    (21个社会组织) or right before one (新增学位990个)."""
+    if not noun:
+        return False
+    return any(
+        noun in clause[q.end : q.end + len(noun) + 2] or clause[max(0, q.start - len(noun) - 2) : q.start].endswith(noun)
+        for q in extract_quantities(clause)
+        if not q.is_year
+    )
 
 
 # Kinds answered by something named in the span, and the test of each.

@@ -24,6 +24,7 @@ from qa.answering.answer_types import (
     AnswerType,
     asked_measure,
     asked_type,
+    counted_noun_asked,
     measure_window,
     needs_measure_window,
     span_gives,
@@ -473,9 +474,13 @@ def type_match(
     sentence. An English question's words cannot point at a clause of the Chinese text.
     """
 
+    # The noun a count asks of (多少个学位 → 学位) names the clause its figure stands in, more surely than
+    # the words framing the question (天津日报社旧址改造完…).
+    counted_noun = "" if foreign else counted_noun_asked(question)
+
     def gives(text: str) -> bool:
         paired = needs_measure_window(kind, question) and not foreign
-        window = measure_window(text, content, words.idf)
+        window = measure_window(text, content, words.idf, counted_noun)
         if kind is AnswerType.LEVEL and not paired and not foreign and _rated(window):
             return False
         if paired and kind in (AnswerType.RATE, AnswerType.LEVEL) and not _names_measure(window, content):
