@@ -821,6 +821,12 @@ def test_the_noun_a_count_asks_of_names_the_clause_of_its_figure(searcher):
     assert not searcher.ask("和平区一共划分了多少个街片?").answerable  # 若干街片: no count
 
 
+def test_whom_to_turn_to_for_an_errand_is_a_procedure():
+    assert asked_type("家里想装适老化扶手要找哪个部门申请") == AnswerType.PROCEDURE
+    assert asked_type("新生儿医保到哪个窗口办") == AnswerType.PROCEDURE
+    assert asked_type("哪个部门负责适老化改造") == AnswerType.AGENT
+
+
 def test_how_long_asks_a_length():
     question = "新建的健身步道有多长"
     assert not span_gives(asked_type(question), "在崇仁里等5个小区新建健身步道", question)

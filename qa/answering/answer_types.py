@@ -199,6 +199,8 @@ PROCEDURE_ASKED = re.compile(
     rf"(?:怎么|怎样|如何|咋)(?:{ERRANDS})|(?:准备|带|提交|需要)(?:哪些|什么|啥)(?:材料|证件|手续)|"
     rf"有(?:啥|什么)(?:技巧|窍门|攻略)|去哪(?:儿|里)?(?:{ERRANDS}|办|打|看病)|(?:怎么|怎样|如何)(?:坐|乘|搭|走)|坐几路|"
     r"(?:在|去|到|上)哪(?:儿|里)?(?:能|可以)?(?:查询|查到|查|下载)|"
+    # whom one turns to for an errand (找哪个部门申请, 向哪里报名)
+    rf"(?:找|向|到|去)(?:哪个|哪些|什么)(?:部门|单位|机构|窗口)(?:{ERRANDS}|办)|"
     r"\bhow (?:do|can|should|could) (?:i|we|you|one)\b|\bhow to\b|\bwhere (?:can|do|should) (?:i|we|you)\b"
 )
 # A recommendation for the reader: what to eat, see or choose, or what to do now that something has
