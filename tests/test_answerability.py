@@ -774,6 +774,13 @@ def test_shutting_down_is_no_opening_hour_and_the_advanced_ranks_are_a_rank():
     assert span_gives(asked_type(question), "进入全国禁毒示范城市创建先进行列", question)
 
 
+def test_a_part_of_a_whole_named_without_a_figure():
+    question = "去年区里税收里增值税占多少"
+    assert not span_gives(asked_type(question), "完成一般公共预算收入32亿元,其中税收占比87%以上", question)
+    question = "去年新增市场主体中民营企业有多少户"
+    assert span_gives(asked_type(question), "新增市场主体5000户,其中民营企业2067户", question)
+
+
 def test_a_part_of_a_whole_quoted_without_its_unit():
     question = "稳住的15.66万职工里,金融业的有多少人"
     assert not span_gives(asked_type(question), "兑现稳岗补贴2634家企业、6826.25万元,稳定职工15.66万人", question)

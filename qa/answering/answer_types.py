@@ -563,6 +563,8 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
     whole = _total_quoted(question, counted=False)
     if whole is not None and not _part_named(question, whole, span):
         return False
+    if (part := PART_OF_NAMED_WHOLE.search(question)) and not _part_said(part, span):
+        return False
     total = _total_quoted(question)
     counter = asked_counter(question)
     if not counter and total is not None:
@@ -633,6 +635,19 @@ def _total_quoted(question: str, counted: bool = True) -> Quantity | None:
     with ``counted`` only one given with its unit (15.66万职工 has none)."""
     quoted = [q for q in extract_quantities(question) if not q.is_year and (q.unit or not counted) and q.unit not in RATE_UNITS]
     return next((q for q in quoted if PART_OF.match(question[q.end :])), None)
+
+
+# A part asked of a whole named without a figure (税收里增值税占多少, 新增就业中女性有多少).
+PART_OF_NAMED_WHOLE = re.compile(
+    r"(?P<whole>[\u4e00-\u9fff]{2,8})(?:里面?|当中|之中|中)(?P<part>[\u4e00-\u9fff]{2,8}?)(?:占了?|有|是)(?:多少|几)"
+)
+
+
+def _part_said(asked: re.Match, span: str) -> bool:
+    """Whether ``span`` names the part a question asks of a whole (增值税 of 税收里增值税占多少); True when the
+    question names the part by no noun of its own."""
+    nouns = [w for w, tag in pos_tags(asked["part"]) if tag.startswith("n") and len(w) >= 2 and w not in asked["whole"]]
+    return not nouns or any(noun in span for noun in nouns)
 
 
 def _part_named(question: str, total: Quantity, span: str) -> bool:
