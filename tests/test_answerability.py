@@ -781,6 +781,17 @@ def test_a_part_of_a_whole_named_without_a_figure():
     assert span_gives(asked_type(question), "新增市场主体5000户,其中民营企业2067户", question)
 
 
+def test_ge_stands_for_a_specific_measure_word_only_of_the_thing_counted():
+    question = "市胸科医院新项目建成后有多少张床位"
+    assert not span_gives(asked_type(question), "推进市胸科医院、市中心妇产科医院2个市管项目主体施工", question)
+    assert span_gives(asked_type("新建了多少个书吧"), "新增26个城市书吧", "新建了多少个书吧")
+
+
+def test_how_many_of_a_whole_are_of_a_kind():
+    question = "靠海河英才落户和平的人里有多少是博士"
+    assert not span_gives(asked_type(question), "“海河英才”行动计划共落户1.4万余人", question)
+
+
 def test_a_part_of_a_whole_quoted_without_its_unit():
     question = "稳住的15.66万职工里,金融业的有多少人"
     assert not span_gives(asked_type(question), "兑现稳岗补贴2634家企业、6826.25万元,稳定职工15.66万人", question)

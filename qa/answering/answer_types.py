@@ -578,7 +578,14 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
             return False
     if kind is AnswerType.LEVEL or counter:  # an AMOUNT asked has a unit only when it asks money (多少金额)
         people = counter == "户" and _households_of_people(question)
-        return any(q.unit not in RATE_UNITS and _counts_as_asked("人" if people else counter, q.unit) for q in quantities)
+        # 个 stands for a specific measure word (多少张床位) only where the span names the thing counted.
+        unnamed = (noun := counted_noun_asked(question)) and noun not in span
+        return any(
+            q.unit not in RATE_UNITS
+            and _counts_as_asked("人" if people else counter, q.unit)
+            and not (unnamed and q.unit == GENERAL_CLASSIFIER != counter)
+            for q in quantities
+        )
     if LENGTH_ASKED.search(question):
         return any(base_unit(q.unit) == "公里" for q in quantities)
     return bool(quantities) or _counted_as_asked(question, span)
@@ -639,14 +646,16 @@ def _total_quoted(question: str, counted: bool = True) -> Quantity | None:
 
 # A part asked of a whole named without a figure (税收里增值税占多少, 新增就业中女性有多少).
 PART_OF_NAMED_WHOLE = re.compile(
-    r"(?P<whole>[\u4e00-\u9fff]{2,8})(?:里面?|当中|之中|中)(?P<part>[\u4e00-\u9fff]{2,8}?)(?:占了?|有|是)(?:多少|几)"
+    r"(?P<whole>[\u4e00-\u9fff]{2,8})(?:里面?|当中|之中|中)(?:(?P<part>[\u4e00-\u9fff]{2,8}?)(?:占了?|有|是)(?:多少|几)|"
+    r"有(?:多少|几[\u4e00-\u9fff]?)是(?P<named>[\u4e00-\u9fff]{2,8}))"
 )
 
 
 def _part_said(asked: re.Match, span: str) -> bool:
     """Whether ``span`` names the part a question asks of a whole (增值税 of 税收里增值税占多少); True when the
     question names the part by no noun of its own."""
-    nouns = [w for w, tag in pos_tags(asked["part"]) if tag.startswith("n") and len(w) >= 2 and w not in asked["whole"]]
+    part = asked["part"] or asked["named"]
+    nouns = [w for w, tag in pos_tags(part) if tag.startswith("n") and len(w) >= 2 and w not in asked["whole"]]
     return not nouns or any(noun in span for noun in nouns)
 
 
