@@ -729,6 +729,9 @@ def test_the_members_of_a_quoted_name_come_from_a_passage_that_writes_it(searche
 def test_a_magnitude_asked_of_a_measure_the_report_never_writes(searcher):
     # 多大 / 多高 ask a figure as 多少 does, whether or not the tagger keeps them one word.
     assert missing_measure("区里停车位缺口有多大", "300个单位停车泊位夜间对居民开放") == "缺口"
+    # What changes is the noun before the modal verb (民间投资打算涨多少): one the report never writes.
+    assert missing_measure("今年民间投资打算涨多少", "固定资产投资同比增长15%") == "民间投资"
+    assert missing_measure("今年固定资产投资打算涨多少", "固定资产投资同比增长15%") == ""
     # 金融公司 names the kind of body the report calls 金融机构.
     assert missing_measure("去年引进了多少家金融公司", "阳光人寿等31家金融机构落地") == ""
     assert asked_type("养老机构的床位使用率有多高") == AnswerType.RATE
@@ -763,6 +766,9 @@ def test_a_measure_named_by_a_shortened_term_is_written():
     # 停车位 shortens the report's 停车泊位: the measure is there.
     assert missing_measure("单位停车位有多少个", "300个单位停车泊位夜间对居民开放") == ""
     assert missing_measure("区里停车位缺口有多大", "300个单位停车泊位夜间对居民开放") == "缺口"
+    # What changes is the noun before the modal verb (民间投资打算涨多少): one the report never writes.
+    assert missing_measure("今年民间投资打算涨多少", "固定资产投资同比增长15%") == "民间投资"
+    assert missing_measure("今年固定资产投资打算涨多少", "固定资产投资同比增长15%") == ""
     # 金融公司 names the kind of body the report calls 金融机构.
     assert missing_measure("去年引进了多少家金融公司", "阳光人寿等31家金融机构落地") == ""
 

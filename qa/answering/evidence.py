@@ -181,9 +181,12 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
         before = [w for w in words[:position] if w[0] not in FILLER_WORDS and w[0] not in ASKING_WORDS]
         if position and words[position - 1][0] in ("了", "过"):  # 动员了多少志愿者: an action, then what it counts
             before = []
-        # After a modal verb (要动员多少人, 能培训多少人) the word before 多少 is the action too.
+        # After a modal verb (要动员多少人, 能培训多少人) the word before 多少 is the action too; where that
+        # action is a change (民间投资打算涨多少), what changes is the noun before the modal verb.
         if position > 1 and words[position - 2][0] in MODAL_VERBS:
-            before = []
+            changes = CHANGE_WORDS.fullmatch(words[position - 1][0]) or words[position - 1][0] == "涨"
+            phrase = _noun_phrase_before(words[: position - 2]) if changes else ""
+            before = [(phrase, "n")] if phrase else []
         for noun, flag in before[-1:] + _head_after(words[position + 1 + split_cue :], corpus_text):
             # jieba may glue the verb of having to the noun before it (保险费有多少 → 费有, tagged a name).
             noun = noun[:-1] if noun[-1] in "有是" else noun
@@ -194,6 +197,12 @@ def missing_measure(normalised_question: str, corpus_text: str) -> str:
         or _unwritten_state(normalised_question, corpus_text)
         or _unwritten_code(normalised_question, corpus_text)
     )
+
+
+def _noun_phrase_before(words) -> str:
+    """The nouns (and verbal nouns: 投资) a run of tagged words ends with, as one name (民间 投资 → 民间投资)."""
+    phrase = list(takewhile(lambda w: w[1].startswith(("n", "vn", "j")), reversed(words)))
+    return "".join(w for w, _ in reversed(phrase))
 
 
 # Words for a body in general (金融公司 / 金融机构 / 金融企业): a reader and a report name one kind of body by any.
