@@ -793,6 +793,12 @@ def test_ge_stands_for_a_specific_measure_word_only_of_the_thing_counted():
     assert span_gives(asked_type("新建了多少个书吧"), "新增26个城市书吧", "新建了多少个书吧")
 
 
+def test_events_counted_are_counted_where_they_are_named():
+    question = "去年和平区发生了几起生产安全事故"
+    assert not span_gives(asked_type(question), "检查企业7.68万家次、整改隐患7936项,动态整改率达98%", question)
+    assert span_gives(asked_type("去年举办了多少场招聘会"), "举办各类招聘会83场", "去年举办了多少场招聘会")
+
+
 def test_how_many_of_a_whole_are_of_a_kind():
     question = "靠海河英才落户和平的人里有多少是博士"
     assert not span_gives(asked_type(question), "“海河英才”行动计划共落户1.4万余人", question)

@@ -588,7 +588,20 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
         )
     if LENGTH_ASKED.search(question):
         return any(base_unit(q.unit) == "公里" for q in quantities)
+    if (events := EVENTS_COUNTED.search(question)) and _head_noun(events["what"]) not in span:
+        # 几起生产安全事故 counts accidents: a span that never names them counts other things.
+        return False
     return bool(quantities) or _counted_as_asked(question, span)
+
+
+# Events or rounds counted (几起事故, 多少场招聘会, 第几批 aside): measure words the counters above lack.
+EVENTS_COUNTED = re.compile(r"(?:多少|(?<![哪那第])几)[起场批轮届](?P<what>[\u4e00-\u9fff]{2,8})")
+
+
+def _head_noun(phrase: str) -> str:
+    """The last noun of ``phrase`` (生产安全事故 → 事故), the thing it names; the phrase itself if none."""
+    nouns = [w for w, tag in pos_tags(phrase) if tag.startswith("n") and len(w) >= 2]
+    return nouns[-1] if nouns else phrase
 
 
 def _of_the_sort_asked(question: str, span: str, quantities: list) -> list:
