@@ -359,7 +359,6 @@ def _total_and_count(span: str) -> bool:
     return False
 
 
-
 # A rank (排第几, 名次, 第几名) is answered by a place in an order (第一名, 位居全市第一, 前列); a round (第几届,
 # 第几次, 第几批) by an ordinal of that counter. 第十四届 is no rank, and 全市第一 no round.
 # A position held in a ranking (保持在什么位置, 排在什么位置): a rank, not a place.
@@ -527,8 +526,10 @@ MEASURE_AFTER_CUE = re.compile(r"(?:多少|多大|多高|多长)(?P<noun>[\u4e00
 COUNT_AFTER_CUE = re.compile(r"多少(?!钱)[\u4e00-\u9fff]{2}")
 
 
-# The noun counted right after 多少 / 几 and a measure word (多少个学位, 几家银行).
-COUNTED_NOUN = re.compile(rf"(?:多少|(?<![哪那第])几)[{MEASURE_WORDS}](?P<noun>[\u4e00-\u9fff]{{2,6}})")
+# Measure words of events or rounds (几起事故, 多少场招聘会), which the counters above lack.
+EVENT_COUNTERS = "起场批轮届"
+# The noun counted right after 多少 / 几 and a measure word (多少个学位, 几家银行, 几起生产安全事故).
+COUNTED_NOUN = re.compile(rf"(?:多少|(?<![哪那第])几)(?P<by>[{MEASURE_WORDS}{EVENT_COUNTERS}])(?P<noun>[\u4e00-\u9fff]{{2,8}})")
 
 
 def counted_noun_asked(question: str) -> str:
@@ -560,12 +561,12 @@ def asked_measure(question: str) -> str:
 def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) -> bool:
     """Whether ``quantities`` (of ``span``) give the level or amount ``question`` asks."""
     quantities = _of_the_sort_asked(question, span, quantities)
-    whole = _total_quoted(question, counted=False)
+    whole = _total_quoted(question)
     if whole is not None and not _part_named(question, whole, span):
         return False
-    if (part := PART_OF_NAMED_WHOLE.search(question)) and not _part_said(part, span):
+    if (part := PART_OF_NAMED_WHOLE.search(question)) and not _part_in_span(part["part"] or part["named"], part["whole"], span):
         return False
-    total = _total_quoted(question)
+    total = whole if whole is not None and whole.unit else None
     counter = asked_counter(question)
     if not counter and total is not None:
         # A part of a total the question quotes (新增就业3.1万人里男的多少) is counted in the total's unit.
@@ -588,19 +589,20 @@ def _amount_given(kind: AnswerType, span: str, question: str, quantities: list) 
         )
     if LENGTH_ASKED.search(question):
         return any(base_unit(q.unit) == "公里" for q in quantities)
-    if (events := EVENTS_COUNTED.search(question)) and _head_noun(events["what"]) not in span:
+    if (events := COUNTED_NOUN.search(question)) and events["by"] in EVENT_COUNTERS and _head_noun(events["noun"]) not in span:
         # 几起生产安全事故 counts accidents: a span that never names them counts other things.
         return False
     return bool(quantities) or _counted_as_asked(question, span)
 
 
-# Events or rounds counted (几起事故, 多少场招聘会, 第几批 aside): measure words the counters above lack.
-EVENTS_COUNTED = re.compile(r"(?:多少|(?<![哪那第])几)[起场批轮届](?P<what>[\u4e00-\u9fff]{2,8})")
+def _nouns(text: str) -> list[str]:
+    """The nouns of two characters or more in ``text`` (jieba), in order."""
+    return [w for w, tag in pos_tags(text) if tag.startswith("n") and len(w) >= 2]
 
 
 def _head_noun(phrase: str) -> str:
     """The last noun of ``phrase`` (生产安全事故 → 事故), the thing it names; the phrase itself if none."""
-    nouns = [w for w, tag in pos_tags(phrase) if tag.startswith("n") and len(w) >= 2]
+    nouns = _nouns(phrase)
     return nouns[-1] if nouns else phrase
 
 
@@ -628,7 +630,7 @@ def _part_not_asked(before: str, question: str) -> bool:
     at = before.rfind("其中")
     if at < 0 or re.search(r"[。;；]", before[at:]):
         return False
-    part = [w for w, tag in pos_tags(before[at + 2 :]) if tag.startswith("n") and len(w) >= 2]
+    part = _nouns(before[at + 2 :])
     return bool(part) and not any(w in question for w in part)
 
 
@@ -650,10 +652,10 @@ def _counts_as_asked(counter: str, unit: str) -> bool:
 PART_OF = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:里面?|当中|之中|中|其中)")
 
 
-def _total_quoted(question: str, counted: bool = True) -> Quantity | None:
-    """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人), or None;
-    with ``counted`` only one given with its unit (15.66万职工 has none)."""
-    quoted = [q for q in extract_quantities(question) if not q.is_year and (q.unit or not counted) and q.unit not in RATE_UNITS]
+def _total_quoted(question: str) -> Quantity | None:
+    """The figure a question quotes as a whole it asks a part of (新增就业3.1万人里男的多少 → 3.1万人; 15.66万职工
+    里…, without a unit), or None."""
+    quoted = [q for q in extract_quantities(question) if not q.is_year and q.unit not in RATE_UNITS]
     return next((q for q in quoted if PART_OF.match(question[q.end :])), None)
 
 
@@ -664,23 +666,20 @@ PART_OF_NAMED_WHOLE = re.compile(
 )
 
 
-def _part_said(asked: re.Match, span: str) -> bool:
-    """Whether ``span`` names the part a question asks of a whole (增值税 of 税收里增值税占多少); True when the
-    question names the part by no noun of its own."""
-    part = asked["part"] or asked["named"]
-    nouns = [w for w, tag in pos_tags(part) if tag.startswith("n") and len(w) >= 2 and w not in asked["whole"]]
+def _part_in_span(part: str, whole: str, span: str) -> bool:
+    """Whether ``span`` names the part a question asks of a whole (银行 of 31家金融机构里有几家是银行, 增值税
+    of 税收里增值税占多少): a figure of another part (其中民营企业2067户) is not it. The part's own nouns
+    count, not those it shares with the whole (民生项目 of 122个项目 → 民生); True when it has none (男的)."""
+    nouns = [w for w in _nouns(part) if w not in whole]
     return not nouns or any(noun in span for noun in nouns)
 
 
 def _part_named(question: str, total: Quantity, span: str) -> bool:
-    """Whether ``span`` names the part a question asks of the whole it quotes (31家金融机构里有几家是银行
-    → 银行; 5000户市场主体里个体户占多少 → 个体户): a figure of another part (其中民营企业2067户) is not
-    it. True when the question names the part by no noun (3.1万人里男的多少)."""
+    """Whether ``span`` names the part a question asks of the whole it quotes with a figure (5000户市场主体里
+    个体户占多少 → 个体户; see :func:`_part_in_span`)."""
     after = question[total.end :]
     whole = PART_OF.match(after)
-    # The part's own words: not those it shares with the whole (民生项目 of 122个项目 → 民生).
-    nouns = [w for w, tag in pos_tags(after[whole.end() :]) if tag.startswith("n") and len(w) >= 2 and w not in whole.group()]
-    return not nouns or any(noun in span for noun in nouns)
+    return _part_in_span(after[whole.end() :], whole.group(), span)
 
 
 def _in_its_unit(measure: str, quantities: list) -> bool:
@@ -783,13 +782,13 @@ def measure_window(span: str, words: list[str], weight, counted: str = "") -> st
         return span
 
     def score(clause: str) -> float:
-        return _counts(clause, counted) * 1e6 + sum(weight(w) * sum(ch in clause for ch in w) / len(w) for w in words)
+        return sum(weight(w) * sum(ch in clause for ch in w) / len(w) for w in words)
 
     def announces(i: int) -> bool:
         # A clause ending in a colon announces what follows (“五个高地”:创新发展高地、…).
         return span[spans[i][1] : spans[i][1] + 1] in (":", "：")
 
-    best = max(range(len(clauses)), key=lambda i: (score(clauses[i]), -i))
+    best = max(range(len(clauses)), key=lambda i: (_counts(clauses[i], counted), score(clauses[i]), -i))
     end = best + 1
     while end < len(clauses) and (CONTINUATION.match(clauses[end]) or announces(end - 1)):
         end += 1
